@@ -1,0 +1,48 @@
+namespace PLKumkm.Bot.Messaging;
+
+/// <summary>
+/// One update from any channel, translated into a channel-neutral shape.
+/// <see cref="UpdateKey"/> is unique per channel update and is what makes processing idempotent.
+/// </summary>
+internal sealed record InboundMessage(
+    string Channel,
+    string ChatId,
+    string UpdateKey,
+    DateTimeOffset SentAt,
+    InboundContent Content,
+    string? SenderName = null)
+{
+    /// <summary>The person's address on that channel, e.g. <c>telegram:123</c>.</summary>
+    public string Address => ChannelAddress.Of(Channel, ChatId);
+}
+
+internal static class ChannelAddress
+{
+    public static string Of(string channel, string chatId) => $"{channel}:{chatId}";
+
+    public static (string Channel, string ChatId) Split(string address)
+    {
+        var i = address.IndexOf(':', StringComparison.Ordinal);
+        return i < 0 ? (address, "") : (address[..i], address[(i + 1)..]);
+    }
+}
+
+internal abstract record InboundContent;
+
+/// <summary>Typed text (commands included).</summary>
+internal sealed record TextInput(string Text) : InboundContent;
+
+/// <summary>A press on a button the bot offered; <see cref="Value"/> is the option's value.</summary>
+internal sealed record ChoiceInput(string Value) : InboundContent;
+
+/// <summary>A shared contact. <see cref="IsSendersOwn"/> is true only when the channel proves the
+/// contact belongs to the sender (Telegram: contact.user_id == from.id).</summary>
+internal sealed record ContactInput(string PhoneNumber, bool IsSendersOwn) : InboundContent;
+
+internal sealed record LocationInput(double Latitude, double Longitude) : InboundContent;
+
+/// <summary>A picture; <see cref="FileRef"/> is the channel's file reference (Telegram file_id, WhatsApp media id).</summary>
+internal sealed record PhotoInput(string FileRef, string? Caption = null) : InboundContent;
+
+/// <summary>Anything the bot cannot read (sticker, voice note, video…): answered politely.</summary>
+internal sealed record UnsupportedInput(string Kind) : InboundContent;

@@ -1,0 +1,33 @@
+namespace PLKumkm.Bot.Messaging;
+
+/// <summary>
+/// What the bot says, channel-neutral. <see cref="Text"/> is plain text (adapters escape it);
+/// options become buttons (Telegram inline keyboard, WhatsApp buttons/lists, numbered console lines).
+/// </summary>
+internal sealed record OutboundMessage(string Text)
+{
+    public IReadOnlyList<ReplyOption> Options { get; init; } = [];
+
+    /// <summary>Ask the channel for a special reply widget (share contact / share location).</summary>
+    public ReplyRequest Request { get; init; } = ReplyRequest.None;
+
+    /// <summary>A picture to send with <see cref="Text"/> as caption (PNG bytes).</summary>
+    public Attachment? Attachment { get; init; }
+
+    public static OutboundMessage Plain(string text) => new(text);
+}
+
+/// <summary>A button. <see cref="Value"/> must fit Telegram's 64-byte callback data.</summary>
+internal sealed record ReplyOption(string Label, string Value);
+
+internal enum ReplyRequest
+{
+    None,
+    Contact,
+    Location,
+}
+
+internal sealed record Attachment(string FileName, string MediaType, byte[] Content)
+{
+    public bool IsImage => MediaType.StartsWith("image/", StringComparison.Ordinal);
+}

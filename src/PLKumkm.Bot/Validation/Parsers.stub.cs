@@ -18,6 +18,7 @@ internal static class PhoneParser
 internal static class MoneyParser
 {
     public static Parsed<MoneyValue> Parse(string input) => throw new NotImplementedException();
+    public static Parsed<MoneyValue> Parse(string input, bool allowNegative) => throw new NotImplementedException();
     public static long ToAnnual(long rupiah, MoneyPeriod period) => throw new NotImplementedException();
 }
 
@@ -56,4 +57,10 @@ internal static class CoordinateParser
 {
     public static Parsed<GeoPoint> Parse(string input) => throw new NotImplementedException();
     public static Parsed<GeoPoint> Check(double latitude, double longitude) => throw new NotImplementedException();
+}
+
+internal static class KbliSections
+{
+    public static string Name(char section) => throw new NotImplementedException();
+    public static string ShortName(char section) => throw new NotImplementedException();
 }

@@ -1,0 +1,47 @@
+using PLKumkm.Bot.Messaging;
+
+namespace PLKumkm.Bot.Conversations.Definition;
+
+internal enum QuestionType
+{
+    Text,
+    Integer,
+    Money,
+    Nik,
+    Phone,
+    YesNo,
+    Choice,
+    MultiChoice,
+    Year,
+    Date,
+    Region,
+    Location,
+    Photo,
+    Kbli,
+    Nib,
+}
+
+/// <summary>One question of a questionnaire. <see cref="Id"/> is the contract's field id when stored.</summary>
+internal sealed record Question(
+    string Id,
+    QuestionType Type,
+    UserText Label,
+    UserText Prompt,
+    UserText? Help,
+    bool Optional,
+    Condition? When,
+    IReadOnlyList<ChoiceOption> Options,
+    bool Store,
+    long? Min,
+    long? Max,
+    int? MaxLength,
+    string? AnnualizeBy,
+    bool AllowNegative)
+{
+    public bool IsChoice => Type is QuestionType.Choice or QuestionType.MultiChoice or QuestionType.YesNo;
+
+    public ChoiceOption? FindOption(string value) =>
+        Options.FirstOrDefault(o => string.Equals(o.Value, value, StringComparison.OrdinalIgnoreCase));
+}
+
+internal sealed record ChoiceOption(string Value, UserText Label, IReadOnlyList<string> Synonyms);

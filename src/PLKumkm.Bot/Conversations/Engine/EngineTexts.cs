@@ -1,0 +1,123 @@
+using PLKumkm.Bot.Messaging;
+
+namespace PLKumkm.Bot.Conversations.Engine;
+
+/// <summary>The engine's own sentences (questionnaire-specific text lives in the YAML files).</summary>
+internal static class EngineTexts
+{
+    public static readonly UserText Agree = new("✅ Setuju", "✅ I agree");
+    public static readonly UserText Disagree = new("Tidak setuju", "I do not agree");
+    public static readonly UserText ConsentHint = new(
+        "Mohon pilih *Setuju* untuk melanjutkan, atau *Tidak setuju* bila tidak bersedia.",
+        "Please choose *I agree* to continue, or *I do not agree* if you do not wish to.");
+    public static readonly UserText Declined = new(
+        "Baik, tidak ada data Anda yang kami simpan. Jika berubah pikiran, ketik /start kapan saja.",
+        "Alright, none of your data has been stored. If you change your mind, type /start at any time.");
+
+    public static readonly UserText Required = new(
+        "Pertanyaan ini wajib diisi, jadi tidak bisa dilewati.",
+        "This question is required, so it cannot be skipped.");
+    public static readonly UserText FirstQuestion = new(
+        "Ini sudah pertanyaan pertama.",
+        "This is already the first question.");
+    public static readonly UserText CurrentAnswer = new("Jawaban saat ini", "Current answer");
+    public static readonly UserText Skippable = new(
+        "(boleh dilewati: /lewati)",
+        "(optional: /lewati to skip)");
+    public static readonly UserText CommandsHint = new(
+        "Perintah: /kembali (sebelumnya), /lewati (opsional), /batal, /bantuan",
+        "Commands: /kembali (back), /lewati (skip optional), /batal (cancel), /bantuan (help)");
+    public static readonly UserText NoExtraHelp = new(
+        "Jawab pertanyaan di atas dengan singkat.",
+        "Answer the question above briefly.");
+
+    public static readonly UserText ConfirmCancel = new(
+        "Yakin ingin membatalkan? Semua jawaban pendaftaran ini akan dihapus.",
+        "Are you sure you want to cancel? All answers of this registration will be discarded.");
+    public static readonly UserText YesCancel = new("Ya, batalkan", "Yes, cancel");
+    public static readonly UserText NoContinue = new("Tidak, lanjutkan", "No, continue");
+    public static readonly UserText Cancelled = new(
+        "Pendaftaran dibatalkan dan jawaban tidak disimpan. Ketik /start untuk mulai lagi.",
+        "Registration cancelled; the answers were not kept. Type /start to begin again.");
+    public static readonly UserText Resumed = new("Baik, kita lanjutkan.", "Alright, let's continue.");
+
+    public static readonly UserText SummaryTitle = new("Ringkasan jawaban Anda:", "Summary of your answers:");
+    public static readonly UserText SummaryHint = new(
+        "Periksa kembali. Ketik nomornya untuk mengubah jawaban (mis. 3), atau tekan *Kirim* bila sudah benar.",
+        "Please check. Type a number to change that answer (e.g. 3), or press *Submit* if all is correct.");
+    public static readonly UserText Submit = new("✅ Kirim", "✅ Submit");
+    public static readonly UserText Cancel = new("❌ Batal", "❌ Cancel");
+    public static readonly UserText NotAnswered = new("—", "—");
+    public static readonly UserText PhotoAttached = new("📷 foto terlampir", "📷 photo attached");
+    public static readonly UserText PickNumber = new(
+        "Ketik nomor 1–{0} untuk mengubah jawaban, atau tekan *Kirim*.",
+        "Type a number 1–{0} to change that answer, or press *Submit*.");
+
+    public static readonly UserText StaleButton = new(
+        "Tombol itu dari pertanyaan sebelumnya. Silakan jawab pertanyaan ini:",
+        "That button belongs to an earlier question. Please answer this one:");
+    public static readonly UserText Unsupported = new(
+        "Maaf, saya belum bisa membaca {0}. Silakan ketik jawabannya.",
+        "Sorry, I cannot read {0} yet. Please type your answer.");
+    public static readonly UserText Empty = new(
+        "Pesannya kosong. Silakan ketik jawabannya.",
+        "The message is empty. Please type your answer.");
+    public static readonly UserText NotAPhoneQuestion = new(
+        "Terima kasih, tetapi pertanyaan ini bukan tentang nomor HP.",
+        "Thank you, but this question is not about a phone number.");
+    public static readonly UserText NotALocationQuestion = new(
+        "Terima kasih, tetapi pertanyaan ini bukan tentang lokasi.",
+        "Thank you, but this question is not about a location.");
+    public static readonly UserText NotAPhotoQuestion = new(
+        "Terima kasih, tetapi pertanyaan ini tidak meminta foto.",
+        "Thank you, but this question does not ask for a photo.");
+    public static readonly UserText PhotoNeeded = new(
+        "Silakan kirim fotonya (gunakan ikon 📎 / kamera), atau /lewati.",
+        "Please send the photo (use the 📎 / camera icon), or /lewati to skip.");
+    public static readonly UserText LocationNeeded = new(
+        "Tekan tombol *Bagikan lokasi*, kirim lokasi lewat 📎, atau ketik koordinat (mis. -4.1234, 104.1612).",
+        "Press *Share location*, send a location via 📎, or type coordinates (e.g. -4.1234, 104.1612).");
+
+    public static readonly UserText TooLong = new(
+        "Jawaban terlalu panjang (paling banyak {0} karakter). Mohon disingkat.",
+        "The answer is too long (at most {0} characters). Please shorten it.");
+    public static readonly UserText NeedsLetters = new(
+        "Jawaban perlu berisi huruf atau angka. Silakan ketik lagi.",
+        "The answer needs letters or digits. Please type it again.");
+    public static readonly UserText ChoiceInvalid = new(
+        "Pilihan tidak dikenali. Tekan salah satu tombol atau ketik nomornya (1–{0}).",
+        "I did not recognise that choice. Press a button or type its number (1–{0}).");
+    public static readonly UserText MultiHint = new(
+        "Boleh lebih dari satu: ketik nomor-nomornya (mis. 1, 3) atau tekan tombolnya lalu *Selesai*.",
+        "More than one is fine: type the numbers (e.g. 1, 3) or press the buttons then *Done*.");
+    public static readonly UserText MultiDone = new("✔️ Selesai", "✔️ Done");
+    public static readonly UserText MultiChosen = new("Terpilih", "Chosen");
+    public static readonly UserText MultiEmpty = new(
+        "Belum ada yang dipilih. Pilih minimal satu.",
+        "Nothing is chosen yet. Choose at least one.");
+    public static readonly UserText ConfirmValue = new("Maksud Anda {0}?", "Do you mean {0}?");
+    public static readonly UserText ConfirmRetry = new("Baik, silakan tulis lagi.", "Alright, please write it again.");
+    public static readonly UserText PerYear = new("per tahun", "per year");
+
+    public static readonly UserText RegionNotFound = new(
+        "Saya tidak menemukan \"{0}\"{1}. Periksa ejaannya dan coba lagi.",
+        "I could not find \"{0}\"{1}. Please check the spelling and try again.");
+    public static readonly UserText RegionExamples = new("Contoh: {0}.", "For example: {0}.");
+    public static readonly UserText RegionPickOne = new(
+        "Ada beberapa yang cocok. Pilih salah satu (tekan tombol atau ketik nomornya):",
+        "Several match. Pick one (press a button or type its number):");
+    public static readonly UserText RegionIn = new(" di {0}", " in {0}");
+    public static readonly UserText RegionAskProvince = new(
+        "Ketik nama provinsinya (mis. Sumatera Selatan).",
+        "Type the province name (e.g. Sumatera Selatan).");
+    public static readonly UserText RegionAskRegency = new(
+        "Kabupaten/kota apa di {0}? Ketik namanya.",
+        "Which regency/city in {0}? Type its name.");
+    public static readonly UserText RegionAskDistrict = new(
+        "Kecamatan apa di {0}? Ketik namanya.",
+        "Which district in {0}? Type its name.");
+    public static readonly UserText RegionAskVillage = new(
+        "Desa/kelurahan apa di {0}? Ketik namanya.",
+        "Which village in {0}? Type its name.");
+    public static readonly UserText RegionChosen = new("✓ {0}", "✓ {0}");
+}

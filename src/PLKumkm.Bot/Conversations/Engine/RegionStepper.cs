@@ -1,0 +1,145 @@
+using System.Text.RegularExpressions;
+using PLKumkm.Bot.Conversations.Definition;
+using PLKumkm.Bot.Messaging;
+using PLKumkm.Bot.Regions;
+
+namespace PLKumkm.Bot.Conversations.Engine;
+
+/// <summary>
+/// A region question walks province → regency → district → village, each step by typed name with
+/// fuzzy matching and a short numbered list when several match; a full code jumps straight there.
+/// </summary>
+internal sealed partial class RegionStepper(RegionCatalog regions)
+{
+    private const int MaxCandidates = 8;
+
+    public AnswerReading Read(Question question, InboundContent input, SessionState session)
+    {
+        var pick = session.RegionPick ??= new RegionPick();
+        var lang = session.Language;
+        switch (input)
+        {
+            case ChoiceInput choice:
+                var code = choice.Value;
+                var chosen = regions.Find(code);
+                return chosen is not null && pick.Candidates.Contains(code)
+                    ? Select(question, chosen, session)
+                    : new AnswerReading.Rejected(EngineTexts.StaleButton);
+            case TextInput text:
+                var typed = TextNormalizer.Clean(text.Text);
+                if (typed.Length == 0)
+                {
+                    return new AnswerReading.Rejected(EngineTexts.Empty);
+                }
+
+                if (int.TryParse(typed, out var number) && number >= 1 && number <= pick.Candidates.Count)
+                {
+                    return Select(question, regions.Find(pick.Candidates[number - 1])!, session);
+                }
+
+                if (CodeShape().IsMatch(typed))
+                {
+                    var byCode = regions.Find(typed);
+                    if (byCode is not null && byCode.Level != RegionLevel.Country
+                        && (pick.ParentCode is null || byCode.Code.StartsWith(pick.ParentCode + ".", StringComparison.Ordinal)))
+                    {
+                        return Select(question, byCode, session);
+                    }
+                }
+
+                var found = regions.Search(typed, pick.Level, pick.ParentCode, MaxCandidates);
+                if (found.Count == 1)
+                {
+                    return Select(question, found[0], session);
+                }
+
+                if (found.Count == 0)
+                {
+                    return new AnswerReading.Rejected(NotFound(typed, pick, lang));
+                }
+
+                pick.Candidates = found.Select(r => r.Code).ToList();
+                return new AnswerReading.Partial(Candidates(question, found, lang));
+            default:
+                return new AnswerReading.Rejected(AnswerReader.Format(EngineTexts.Unsupported, lang == Languages.English ? "that" : "pesan itu"));
+        }
+    }
+
+    /// <summary>The question for the step the person is at.</summary>
+    public OutboundMessage StepPrompt(SessionState session)
+    {
+        var pick = session.RegionPick ??= new RegionPick();
+        var lang = session.Language;
+        if (pick.ParentCode is null)
+        {
+            return new OutboundMessage(EngineTexts.RegionAskProvince.In(lang));
+        }
+
+        var parent = regions.Find(pick.ParentCode)!;
+        var template = pick.Level switch
+        {
+            RegionLevel.Regency => EngineTexts.RegionAskRegency,
+            RegionLevel.District => EngineTexts.RegionAskDistrict,
+            _ => EngineTexts.RegionAskVillage,
+        };
+        return new OutboundMessage(AnswerReader.Format(template, parent.FullName).In(lang));
+    }
+
+    /// <summary>One step up (for <c>/kembali</c>); false when already at the first step.</summary>
+    public bool StepUp(SessionState session)
+    {
+        var pick = session.RegionPick;
+        if (pick?.ParentCode is null)
+        {
+            return false;
+        }
+
+        var parent = regions.Find(pick.ParentCode);
+        pick.Level = parent!.Level;
+        pick.ParentCode = parent.ParentCode;
+        pick.Candidates = [];
+        return true;
+    }
+
+    private AnswerReading Select(Question question, Region region, SessionState session)
+    {
+        var pick = session.RegionPick!;
+        if (region.Level == RegionLevel.Village)
+        {
+            session.RegionPick = null;
+            return new AnswerReading.Accepted(region.Code, UserText.Same(Prompts.RegionPath(region.Code, regions)));
+        }
+
+        pick.Level = region.Level + 1;
+        pick.ParentCode = region.Code;
+        pick.Candidates = [];
+        var step = StepPrompt(session);
+        return new AnswerReading.Partial(step with
+        {
+            Text = AnswerReader.Format(EngineTexts.RegionChosen, region.FullName).In(session.Language) + "\n" + step.Text,
+        });
+    }
+
+    private static OutboundMessage Candidates(Question question, IReadOnlyList<Region> found, string language)
+    {
+        var lines = found.Select((r, i) => $"{i + 1}. {r.FullName}");
+        return new OutboundMessage(EngineTexts.RegionPickOne.In(language) + "\n" + string.Join("\n", lines))
+        {
+            Options = found.Select(r => new ReplyOption(r.FullName, r.Code)).ToList(),
+        };
+    }
+
+    private UserText NotFound(string typed, RegionPick pick, string language)
+    {
+        var shown = typed.Length > 40 ? typed[..40] + "…" : typed;
+        var where = pick.ParentCode is null ? "" : AnswerReader.Format(EngineTexts.RegionIn, regions.Find(pick.ParentCode)!.FullName).In(language);
+        var message = new UserText(
+            string.Format(System.Globalization.CultureInfo.InvariantCulture, EngineTexts.RegionNotFound.Id, shown, where),
+            string.Format(System.Globalization.CultureInfo.InvariantCulture, EngineTexts.RegionNotFound.En, shown, where));
+        var examples = regions.ChildrenOf(pick.ParentCode).Take(3).Select(r => r.Name).ToList();
+        return examples.Count == 0 ? message : message.Append(AnswerReader.Format(EngineTexts.RegionExamples, string.Join(", ", examples)));
+    }
+
+    [GeneratedRegex(@"^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$")]
+    private static partial Regex CodeShape();
+}

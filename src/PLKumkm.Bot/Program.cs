@@ -1,1 +1,4 @@
-return 0;
+using PLKumkm.Bot.Hosting;
+
+// The verbs, their options and the host they run are described in Hosting/BotCommandLine.cs.
+return await BotCommandLine.Build().Parse(args).InvokeAsync();

@@ -36,6 +36,7 @@ internal sealed record Question(
     long? Max,
     int? MaxLength,
     string? AnnualizeBy,
+    string? MaxFrom,
     bool AllowNegative)
 {
     public bool IsChoice => Type is QuestionType.Choice or QuestionType.MultiChoice or QuestionType.YesNo;

@@ -34,6 +34,7 @@ internal sealed class QuestionDto
     public long? Max { get; set; }
     public int? MaxLength { get; set; }
     public string? AnnualizeBy { get; set; }
+    public string? MaxFrom { get; set; }
     public bool AllowNegative { get; set; }
 }
 

@@ -218,13 +218,19 @@ internal static partial class QuestionnaireLoader
             }
         }
 
+        if (q.MaxFrom is not null
+            && (type != QuestionType.Integer || earlier.FirstOrDefault(e => e.Id == q.MaxFrom) is not { Type: QuestionType.Integer }))
+        {
+            Fail("'max_from' must name an earlier integer question and apply to an integer question");
+        }
+
         if (q.MaxLength is < 1)
         {
             Fail("'max_length' must be 1 or more");
         }
 
         return new Question(id, type, label, prompt, help, q.Optional, when, options, store,
-            q.Min, q.Max, q.MaxLength, q.AnnualizeBy, q.AllowNegative);
+            q.Min, q.Max, q.MaxLength, q.AnnualizeBy, q.MaxFrom, q.AllowNegative);
     }
 
     private static List<ChoiceOption> BuildOptions(QuestionDto q, QuestionType type, string id, string file)

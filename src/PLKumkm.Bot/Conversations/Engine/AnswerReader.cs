@@ -49,7 +49,13 @@ internal sealed class AnswerReader(IRegionLookup regions)
                     ? new AnswerReading.Accepted(text)
                     : new AnswerReading.Rejected(EngineTexts.NeedsLetters);
             case QuestionType.Integer:
-                return FromParsed(IntegerParser.Parse(text, question.Min ?? 0, question.Max ?? long.MaxValue),
+                var upper = question.Max ?? long.MaxValue;
+                if (question.MaxFrom is not null && long.TryParse(session.Answers.GetValueOrDefault(question.MaxFrom), out var limit))
+                {
+                    upper = Math.Min(upper, limit);
+                }
+
+                return FromParsed(IntegerParser.Parse(text, question.Min ?? 0, upper),
                     v => v.ToString(CultureInfo.InvariantCulture));
             case QuestionType.Money:
                 return ReadMoney(question, text, session);

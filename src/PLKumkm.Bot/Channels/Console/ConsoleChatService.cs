@@ -1,0 +1,84 @@
+using Microsoft.Extensions.Options;
+using PLKumkm.Bot.Messaging;
+
+namespace PLKumkm.Bot.Channels.Console;
+
+/// <summary>
+/// The console chat: one line in, the bot's replies out. Works with a terminal or piped input (a script);
+/// at the end of input the program stops.
+/// </summary>
+internal sealed partial class ConsoleChatService(
+    ConsoleTerminal terminal,
+    IServiceScopeFactory scopes,
+    IOptions<ConsoleChatOptions> options,
+    IHostApplicationLifetime lifetime,
+    TimeProvider clock,
+    ILogger<ConsoleChatService> logger) : BackgroundService
+{
+    public const string PhotoPrefix = "/foto ";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // Let start-up (database, other services) finish before the first prompt.
+        await Task.Yield();
+        var user = options.Value.UserId;
+        await terminal.Output.WriteLineAsync(
+            "PL-KUMKM Bot — obrolan konsol. Ketik /start untuk mendaftarkan usaha, /bantuan untuk bantuan, Ctrl+D untuk keluar.");
+        await terminal.Output.FlushAsync(stoppingToken);
+        var sequence = 0L;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            string? line;
+            try
+            {
+                line = await terminal.Input.ReadLineAsync(stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+
+            if (line is null)
+            {
+                break;
+            }
+
+            var content = Translate(line);
+            var message = new InboundMessage(ConsoleSender.ChannelName, user,
+                $"console:{user}:{clock.GetUtcNow().UtcTicks}:{++sequence}", clock.GetUtcNow(), content, options.Value.Name);
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<IInboundProcessor>().ProcessAsync(message, stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogFailed(e);
+                await terminal.Output.WriteLineAsync("Maaf, terjadi gangguan saat memproses pesan Anda. Silakan coba lagi.");
+            }
+        }
+
+        lifetime.StopApplication();
+    }
+
+    /// <summary>A number answers the options last shown; "/foto PATH" stands in for sending a picture.</summary>
+    private InboundContent Translate(string line)
+    {
+        var trimmed = line.Trim();
+        var options = terminal.LastOptions;
+        if (int.TryParse(trimmed, out var n) && n >= 1 && n <= options.Count)
+        {
+            return new ChoiceInput(options[n - 1].Value);
+        }
+
+        if (trimmed.StartsWith(PhotoPrefix, StringComparison.OrdinalIgnoreCase))
+        {
+            return new PhotoInput(trimmed[PhotoPrefix.Length..].Trim());
+        }
+
+        return new TextInput(line);
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Console message failed")]
+    private partial void LogFailed(Exception exception);
+}

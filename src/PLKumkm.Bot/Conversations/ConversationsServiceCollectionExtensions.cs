@@ -1,0 +1,49 @@
+using Microsoft.Extensions.Options;
+using PLKumkm.Bot.Conversations.Definition;
+using PLKumkm.Bot.Conversations.Engine;
+using PLKumkm.Bot.Conversations.Handling;
+using PLKumkm.Bot.Messaging;
+using PLKumkm.Bot.Records;
+using PLKumkm.Bot.Regions;
+
+namespace PLKumkm.Bot.Conversations;
+
+internal sealed class ConversationsOptions
+{
+    public const string Section = "Conversations";
+
+    /// <summary>Folder of questionnaire files; relative paths are tried from the working folder, then the program's.</summary>
+    public string Directory { get; set; } = "conversations";
+
+    public string ResolveDirectory()
+    {
+        if (Path.IsPathRooted(Directory))
+        {
+            return Directory;
+        }
+
+        var fromWorkingFolder = Path.GetFullPath(Directory);
+        return System.IO.Directory.Exists(fromWorkingFolder)
+            ? fromWorkingFolder
+            : Path.Combine(AppContext.BaseDirectory, Directory);
+    }
+}
+
+internal static class ConversationsServiceCollectionExtensions
+{
+    /// <summary>Questionnaires (loaded and checked at start-up), the engine, and the chat handlers.</summary>
+    public static IServiceCollection AddConversations(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ConversationsOptions>().Bind(configuration.GetSection(ConversationsOptions.Section));
+        services.AddSingleton(sp =>
+            new QuestionnaireCatalog(QuestionnaireLoader.LoadDirectory(sp.GetRequiredService<IOptions<ConversationsOptions>>().Value.ResolveDirectory())));
+        services.AddSingleton<ConversationEngine>();
+        services.AddScoped<QuestionnaireRunner>();
+        services.AddScoped<RecordWriter>();
+        services.AddScoped<IMessageHandler, LanguageHandler>();
+        services.AddScoped<IMessageHandler, StartHandler>();
+        services.AddScoped<IMessageHandler, QuestionnaireHandler>();
+        services.AddScoped<IMessageHandler, FallbackHandler>();
+        return services;
+    }
+}

@@ -1,0 +1,83 @@
+using Microsoft.EntityFrameworkCore;
+using PLKumkm.Bot.Conversations.Definition;
+using PLKumkm.Bot.Conversations.Engine;
+using PLKumkm.Bot.Messaging;
+using PLKumkm.Bot.Records;
+using PLKumkm.Bot.Storage.Entities;
+
+namespace PLKumkm.Bot.Conversations.Handling;
+
+/// <summary>Starts and continues questionnaire sessions for a person and applies what the engine reports.</summary>
+internal sealed class QuestionnaireRunner(ConversationEngine engine, QuestionnaireCatalog questionnaires, RecordWriter records, TimeProvider clock)
+{
+    public async Task StartAsync(UpdateContext context, string questionnaireId, CancellationToken ct)
+    {
+        var questionnaire = questionnaires.Get(questionnaireId);
+        var version = questionnaire.Consent.Version;
+        var consented = await context.Db.Consents.AnyAsync(
+            c => c.PersonId == context.Person.Id && c.NoticeVersion == version && c.WithdrawnAt == null, ct);
+        var result = engine.Start(questionnaireId, context.Language, consented);
+        var row = SessionStore.New(context.Person.Id, result.Session);
+        context.Db.Sessions.Add(row);
+        await ApplyAsync(context, row, result, ct);
+    }
+
+    public async Task ContinueAsync(UpdateContext context, ConversationSession row, CancellationToken ct)
+    {
+        var state = SessionStore.Read(row);
+        state.Language = context.Language;
+        var result = engine.Handle(state, context.Content);
+        await ApplyAsync(context, row, result, ct);
+    }
+
+    public void Resume(UpdateContext context, ConversationSession row)
+    {
+        var state = SessionStore.Read(row);
+        state.Language = context.Language;
+        var result = engine.Resume(state);
+        context.Replies.AddRange(result.Messages);
+    }
+
+    private async Task ApplyAsync(UpdateContext context, ConversationSession row, EngineResult result, CancellationToken ct)
+    {
+        context.Replies.AddRange(result.Messages);
+        foreach (var e in result.Events)
+        {
+            switch (e)
+            {
+                case ConsentGiven given:
+                    context.Db.Consents.Add(new Consent
+                    {
+                        PersonId = context.Person.Id,
+                        NoticeVersion = given.NoticeVersion,
+                        GivenAt = clock.GetUtcNow(),
+                        Address = context.Message.Address,
+                    });
+                    break;
+                case SubmissionReady ready:
+                    row.RegistrationNumber = await SubmitAsync(context, ready, ct);
+                    break;
+            }
+        }
+
+        SessionStore.Write(row, result.Session);
+    }
+
+    private async Task<string> SubmitAsync(UpdateContext context, SubmissionReady ready, CancellationToken ct)
+    {
+        var answers = new Dictionary<string, string>(ready.Answers, StringComparer.Ordinal);
+        var submitter = new Submitter(context.Person.Id, RecordSources.Mandiri, null, context.Person.Id);
+        var saved = await records.SaveUmkmAsync(answers, submitter, ct);
+        var number = saved.Record.RegistrationNumber;
+        var done = ready.Questionnaire.Done.In(context.Language);
+        context.Reply(saved.Updated
+            ? SubmissionTexts.Updated(number, context.Language)
+            : $"{done}\n\n{SubmissionTexts.Number(number, context.Language)}");
+        if (ready.Questionnaire.Kind == RecordKind.Umkm && saved.Record.Skala is { } skala)
+        {
+            context.Reply(SubmissionTexts.SizeClass(skala, context.Language));
+        }
+
+        return number;
+    }
+}

@@ -1,0 +1,54 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.EntityFrameworkCore;
+using PLKumkm.Bot.Conversations.Engine;
+using PLKumkm.Bot.Storage;
+using PLKumkm.Bot.Storage.Entities;
+
+namespace PLKumkm.Bot.Conversations.Handling;
+
+/// <summary>Loads and saves engine sessions as rows; the engine itself never touches storage.</summary>
+internal static class SessionStore
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    public static Task<ConversationSession?> FindActiveAsync(BotDbContext db, long personId, CancellationToken ct) =>
+        db.Sessions.Where(s => s.PersonId == personId && s.IsActive).OrderByDescending(s => s.Id).FirstOrDefaultAsync(ct);
+
+    public static SessionState Read(ConversationSession row) =>
+        JsonSerializer.Deserialize<SessionState>(row.StateJson, Json)
+        ?? throw new JsonException($"session {row.Id} has no state");
+
+    public static void Write(ConversationSession row, SessionState state)
+    {
+        row.StateJson = JsonSerializer.Serialize(state, Json);
+        row.Stage = state.Stage.ToString();
+        row.CurrentQuestionId = state.CurrentQuestionId;
+        row.UpdatedAt = state.UpdatedAt;
+        row.IsActive = !state.IsOver;
+        if (state.IsOver)
+        {
+            row.EndedAt ??= state.UpdatedAt;
+        }
+    }
+
+    public static ConversationSession New(long personId, SessionState state)
+    {
+        var row = new ConversationSession
+        {
+            PersonId = personId,
+            QuestionnaireId = state.QuestionnaireId,
+            QuestionnaireVersion = state.QuestionnaireVersion,
+            StartedAt = state.StartedAt,
+        };
+        Write(row, state);
+        return row;
+    }
+
+    /// <summary>Round-trips a state through its stored form (what a restart does), for tests.</summary>
+    public static SessionState Reload(SessionState state) =>
+        JsonSerializer.Deserialize<SessionState>(JsonSerializer.Serialize(state, Json), Json)!;
+}

@@ -1,0 +1,13 @@
+namespace PLKumkm.Bot.Hosting;
+
+/// <summary>Which transport channels the configuration turns on.</summary>
+internal static class ChannelSetup
+{
+    public static bool AnyConfigured(IConfiguration configuration) =>
+        !string.IsNullOrWhiteSpace(configuration["Telegram:BotToken"]);
+
+    public static void AddConfiguredChannels(IServiceCollection services, IConfiguration configuration)
+    {
+        // Channels are added here as they arrive (Telegram, WhatsApp).
+    }
+}

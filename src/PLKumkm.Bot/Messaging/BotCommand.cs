@@ -1,0 +1,32 @@
+namespace PLKumkm.Bot.Messaging;
+
+/// <summary>A slash command as typed: <c>/start</c>, <c>/start@PlKumkmBot payload</c>, <c>/bahasa en</c>.</summary>
+internal sealed record BotCommand(string Name, string Arguments)
+{
+    public static BotCommand? Parse(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var trimmed = text.Trim();
+        if (!trimmed.StartsWith('/') || trimmed.Length < 2)
+        {
+            return null;
+        }
+
+        var space = trimmed.IndexOfAny([' ', '\n', '\t']);
+        var head = space < 0 ? trimmed[1..] : trimmed[1..space];
+        var at = head.IndexOf('@', StringComparison.Ordinal);
+        if (at >= 0)
+        {
+            head = head[..at];
+        }
+
+        var arguments = space < 0 ? "" : trimmed[(space + 1)..].Trim();
+        return new BotCommand(head.ToLowerInvariant(), arguments);
+    }
+
+    public bool Is(params string[] names) => names.Contains(Name, StringComparer.Ordinal);
+}

@@ -1,0 +1,115 @@
+using Microsoft.EntityFrameworkCore;
+using PLKumkm.Bot.Storage;
+using PLKumkm.Bot.Storage.Entities;
+
+namespace PLKumkm.Bot.Messaging;
+
+/// <summary>Delivers committed replies through their channel and marks them sent; failures stay for a retry.</summary>
+internal sealed partial class OutboxDelivery(
+    IEnumerable<IChannelSender> senders,
+    IServiceScopeFactory scopes,
+    WriteGate gate,
+    TimeProvider clock,
+    ILogger<OutboxDelivery> logger)
+{
+    private readonly Dictionary<string, IChannelSender> _senders =
+        senders.GroupBy(s => s.Channel).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
+
+    public async Task DeliverAsync(IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken)
+    {
+        if (messages.Count == 0)
+        {
+            return;
+        }
+
+        var sent = new List<long>();
+        var failed = new List<(long Id, string Error)>();
+        foreach (var message in messages)
+        {
+            var (channel, chatId) = ChannelAddress.Split(message.Address);
+            if (!_senders.TryGetValue(channel, out var sender))
+            {
+                failed.Add((message.Id, $"no sender for channel '{channel}'"));
+                continue;
+            }
+
+            try
+            {
+                await sender.SendAsync(chatId, OutboxPayload.Deserialize(message.PayloadJson), cancellationToken);
+                sent.Add(message.Id);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogDeliveryFailed(e, channel, message.Id);
+                failed.Add((message.Id, e.GetType().Name));
+                // Later replies to the same chat wait too, so the conversation never arrives out of order.
+                break;
+            }
+        }
+
+        await MarkAsync(sent, failed, cancellationToken);
+    }
+
+    /// <summary>
+    /// Retries what is still unsent (after a crash or a channel outage), oldest first. Only messages older
+    /// than <paramref name="minAge"/> are taken, so one being delivered right now is not sent twice.
+    /// </summary>
+    public async Task<int> RetryPendingAsync(int batchSize, TimeSpan minAge, CancellationToken cancellationToken)
+    {
+        var cutoff = clock.GetUtcNow() - minAge;
+        List<OutboxMessage> pending;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<BotDbContext>();
+            var channels = _senders.Keys.Select(c => c + ":").ToList();
+            pending = await db.Outbox.AsNoTracking()
+                .Where(o => o.SentAt == null && o.Attempts < 50 && o.CreatedAt <= cutoff)
+                .OrderBy(o => o.Id)
+                .Take(batchSize)
+                .ToListAsync(cancellationToken);
+            pending = pending.Where(o => channels.Any(c => o.Address.StartsWith(c, StringComparison.Ordinal))).ToList();
+        }
+
+        foreach (var chat in pending.GroupBy(o => o.Address))
+        {
+            await DeliverAsync(chat.ToList(), cancellationToken);
+        }
+
+        return pending.Count;
+    }
+
+    private async Task MarkAsync(List<long> sent, List<(long Id, string Error)> failed, CancellationToken ct)
+    {
+        if (sent.Count == 0 && failed.Count == 0)
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow();
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BotDbContext>();
+        using (await gate.EnterAsync(CancellationToken.None))
+        {
+            var ids = sent.Concat(failed.Select(f => f.Id)).ToList();
+            var rows = await db.Outbox.Where(o => ids.Contains(o.Id)).ToListAsync(CancellationToken.None);
+            foreach (var row in rows)
+            {
+                row.Attempts++;
+                if (sent.Contains(row.Id))
+                {
+                    row.SentAt = now;
+                    row.LastError = null;
+                }
+                else
+                {
+                    row.LastError = failed.First(f => f.Id == row.Id).Error;
+                }
+            }
+
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not deliver outbox message {OutboxId} on {Channel}; it will be retried")]
+    private partial void LogDeliveryFailed(Exception exception, string channel, long outboxId);
+}

@@ -1,0 +1,83 @@
+using Microsoft.EntityFrameworkCore;
+using PLKumkm.Bot.Storage.Entities;
+
+namespace PLKumkm.Bot.Storage;
+
+internal sealed class BotDbContext(DbContextOptions<BotDbContext> options) : DbContext(options)
+{
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<PersonAddress> PersonAddresses => Set<PersonAddress>();
+    public DbSet<Consent> Consents => Set<Consent>();
+    public DbSet<ConversationSession> Sessions => Set<ConversationSession>();
+    public DbSet<InboundUpdate> InboundUpdates => Set<InboundUpdate>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<RegionRow> Regions => Set<RegionRow>();
+    public DbSet<RegistrationSequence> RegistrationSequences => Set<RegistrationSequence>();
+    public DbSet<UmkmRecord> UmkmRecords => Set<UmkmRecord>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite cannot order or compare DateTimeOffset natively; store UTC ticks-friendly text is slow,
+        // so keep them as binary (long) for indexes and range queries.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverterWithUtc>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverterWithUtc>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.Entity<Person>(e =>
+        {
+            e.ToTable("people");
+            e.HasIndex(p => p.Phone);
+            e.Property(p => p.Role).HasConversion<string>().HasMaxLength(16);
+            e.HasMany(p => p.Addresses).WithOne(a => a.Person).HasForeignKey(a => a.PersonId);
+        });
+        model.Entity<PersonAddress>(e =>
+        {
+            e.ToTable("person_addresses");
+            e.HasKey(a => a.Address);
+        });
+        model.Entity<Consent>(e =>
+        {
+            e.ToTable("consents");
+            e.HasIndex(c => new { c.PersonId, c.NoticeVersion });
+        });
+        model.Entity<ConversationSession>(e =>
+        {
+            e.ToTable("sessions");
+            e.HasIndex(s => new { s.PersonId, s.IsActive });
+        });
+        model.Entity<InboundUpdate>(e =>
+        {
+            e.ToTable("inbound_updates");
+            e.HasKey(u => u.UpdateKey);
+        });
+        model.Entity<OutboxMessage>(e =>
+        {
+            e.ToTable("outbox");
+            e.HasIndex(o => o.SentAt);
+        });
+        model.Entity<RegionRow>(e =>
+        {
+            e.ToTable("regions");
+            e.HasKey(r => r.Code);
+            e.HasIndex(r => r.ParentCode);
+        });
+        model.Entity<RegistrationSequence>(e =>
+        {
+            e.ToTable("registration_sequences");
+            e.HasKey(s => s.Prefix);
+        });
+        model.Entity<UmkmRecord>(e =>
+        {
+            e.ToTable("umkm_records");
+            e.HasIndex(r => r.RegistrationNumber).IsUnique();
+            e.HasIndex(r => new { r.Nik, r.NamaUsahaNormal });
+            e.HasIndex(r => new { r.KodeDesa, r.NamaUsahaNormal });
+            e.HasIndex(r => r.Nib);
+            e.HasIndex(r => new { r.KodeKabupaten, r.Status });
+            e.HasIndex(r => r.OwnerPersonId);
+            e.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
+        });
+    }
+}

@@ -1,0 +1,40 @@
+namespace PLKumkm.Bot.Storage.Entities;
+
+/// <summary>Someone who talks to the bot, on one or more channels (see <see cref="PersonAddress"/>).</summary>
+internal sealed class Person
+{
+    public long Id { get; set; }
+    public string? Name { get; set; }
+
+    /// <summary>E.164 (<c>+6281234567890</c>); links the same person across channels.</summary>
+    public string? Phone { get; set; }
+
+    public PersonRole Role { get; set; } = PersonRole.Owner;
+
+    /// <summary>The region a staff role works in (e.g. <c>16.01</c>).</summary>
+    public string? RegionCode { get; set; }
+
+    public string Language { get; set; } = "id";
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? LastSeenAt { get; set; }
+
+    public List<PersonAddress> Addresses { get; set; } = [];
+}
+
+internal enum PersonRole
+{
+    Owner = 0,
+    Enumerator = 1,
+    Coordinator = 2,
+    Official = 3,
+    Admin = 4,
+}
+
+/// <summary>A channel address such as <c>telegram:123</c> or <c>whatsapp:6281234567890</c>.</summary>
+internal sealed class PersonAddress
+{
+    public string Address { get; set; } = "";
+    public long PersonId { get; set; }
+    public Person? Person { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+}

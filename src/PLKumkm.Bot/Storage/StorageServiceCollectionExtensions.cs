@@ -1,0 +1,43 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace PLKumkm.Bot.Storage;
+
+internal static class StorageServiceCollectionExtensions
+{
+    public const string ConnectionName = "Bot";
+    public const string DefaultConnectionString = "Data Source=data/plkumkm.db";
+
+    /// <summary>EF Core on SQLite (WAL), migrated and seeded at start-up before any channel runs.</summary>
+    public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<StorageOptions>()
+            .Configure(o => o.ConnectionString = configuration.GetConnectionString(ConnectionName) ?? DefaultConnectionString)
+            .Validate(o => StorageOptions.IsValid(o.ConnectionString),
+                $"ConnectionStrings:{ConnectionName} must be a SQLite connection string with a Data Source, e.g. '{DefaultConnectionString}'")
+            .ValidateOnStart();
+        services.AddDbContext<BotDbContext>((sp, options) =>
+            options.UseSqlite(sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString));
+        services.AddSingleton<DatabaseInitializer>();
+        services.AddHostedService(sp => sp.GetRequiredService<DatabaseInitializer>());
+        return services;
+    }
+}
+
+internal sealed class StorageOptions
+{
+    public string ConnectionString { get; set; } = StorageServiceCollectionExtensions.DefaultConnectionString;
+
+    public static bool IsValid(string? connectionString)
+    {
+        try
+        {
+            return !string.IsNullOrWhiteSpace(new SqliteConnectionStringBuilder(connectionString).DataSource);
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+}

@@ -34,6 +34,7 @@ public sealed class TranscriptTests
         var engine = new ConversationEngine(catalog, RegionCatalog.Shared, clock);
         SessionState? session = null;
         IReadOnlyDictionary<string, string>? submitted = null;
+        var consented = transcript.Consented;
 
         foreach (var step in transcript.Steps)
         {
@@ -42,7 +43,7 @@ public sealed class TranscriptTests
             {
                 Assert.True(step.Input is PLKumkm.Bot.Messaging.TextInput { Text: "/start" },
                     $"{file}:{step.Line}: the conversation starts (again) with /start");
-                result = engine.Start(transcript.Questionnaire, transcript.Language, transcript.Consented);
+                result = engine.Start(transcript.Questionnaire, transcript.Language, consented);
             }
             else
             {
@@ -51,6 +52,7 @@ public sealed class TranscriptTests
 
             session = SessionStore.Reload(result.Session);
             clock.Advance(TimeSpan.FromSeconds(30));
+            consented |= result.Events.OfType<ConsentGiven>().Any();
             var ready = result.Events.OfType<SubmissionReady>().FirstOrDefault();
             if (ready is not null)
             {

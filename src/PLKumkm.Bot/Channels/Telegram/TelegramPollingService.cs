@@ -1,0 +1,225 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PLKumkm.Bot.Messaging;
+using Telegram.Bot;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+
+namespace PLKumkm.Bot.Channels.Telegram;
+
+/// <summary>
+/// Long polling with our own loop rather than the library's receiver: a batch is fanned out per chat
+/// (chats in parallel, one chat strictly in order) and its offset is confirmed only after every update
+/// of the batch has been processed, so nothing is acknowledged before its effects are committed.
+/// </summary>
+internal sealed class TelegramPollingService(
+    ITelegramBotClient bot,
+    TelegramSender sender,
+    IServiceScopeFactory scopes,
+    IServiceProvider services,
+    IOptions<TelegramOptions> options,
+    TimeProvider time,
+    ILogger<TelegramPollingService> logger) : BackgroundService
+{
+    public const string Apology = "Maaf, terjadi gangguan saat memproses pesan Anda. Silakan coba lagi sebentar lagi.";
+
+    private const int BatchLimit = 100;
+    private const int MaxChatsInParallel = 16;
+    private static readonly UpdateType[] AllowedUpdates = [UpdateType.Message, UpdateType.CallbackQuery];
+    private static readonly TimeSpan MinBackoff = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await PrepareAsync(stoppingToken).ConfigureAwait(false);
+            await PollAsync(stoppingToken).ConfigureAwait(false);
+        }
+        catch (Exception) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutdown: the unfinished batch stays unconfirmed and is delivered again on the next start.
+        }
+    }
+
+    /// <summary>Switches the bot to polling and publishes the command menu.</summary>
+    private async Task PrepareAsync(CancellationToken ct)
+    {
+        var backoff = MinBackoff;
+        while (true)
+        {
+            try
+            {
+                // Pending updates are kept: they are messages people already sent us.
+                await bot.DeleteWebhook(dropPendingUpdates: false, cancellationToken: ct).ConfigureAwait(false);
+                break;
+            }
+            catch (Exception ex) when (!ct.IsCancellationRequested)
+            {
+                logger.LogWarning("Telegram deleteWebhook failed ({Failure}); retrying in {DelaySeconds} s",
+                    TelegramRetryPolicy.Describe(ex), backoff.TotalSeconds);
+                await Task.Delay(backoff, time, ct).ConfigureAwait(false);
+                backoff = Next(backoff);
+            }
+        }
+
+        if (services.GetService<IServiceProviderIsService>()?.IsService(typeof(IInboundProcessor)) == false)
+        {
+            // Wiring mistake: every message would only get the apology.
+            logger.LogError("No IInboundProcessor is registered; Telegram messages cannot be processed");
+        }
+
+        await SetCommandsAsync(languageCode: null, Languages.Indonesian, ct).ConfigureAwait(false);
+        await SetCommandsAsync(Languages.English, Languages.English, ct).ConfigureAwait(false);
+        logger.LogInformation("Telegram long polling started");
+    }
+
+    /// <summary>The menu is a convenience; the bot works without it, so a failure is only logged.</summary>
+    private async Task SetCommandsAsync(string? languageCode, string language, CancellationToken ct)
+    {
+        var commands = CommandMenu.All.Select(c => new BotCommand(c.Command, c.Description.In(language)));
+        try
+        {
+            await bot.SetMyCommands(commands, languageCode: languageCode, cancellationToken: ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (!ct.IsCancellationRequested)
+        {
+            logger.LogWarning("Telegram setMyCommands ({Language}) failed ({Failure})",
+                languageCode ?? "default", TelegramRetryPolicy.Describe(ex));
+        }
+    }
+
+    private async Task PollAsync(CancellationToken ct)
+    {
+        int? offset = null;
+        var backoff = MinBackoff;
+        var timeout = options.Value.PollingTimeoutSeconds;
+        while (!ct.IsCancellationRequested)
+        {
+            Update[] updates;
+            try
+            {
+                updates = await bot.GetUpdates(offset, BatchLimit, timeout, AllowedUpdates, ct).ConfigureAwait(false);
+                backoff = MinBackoff;
+            }
+            catch (Exception ex) when (!ct.IsCancellationRequested)
+            {
+                // 409 means another instance polls or a webhook is set; both may clear up, so keep trying.
+                logger.LogWarning("Telegram getUpdates failed ({Failure}); retrying in {DelaySeconds} s",
+                    TelegramRetryPolicy.Describe(ex), backoff.TotalSeconds);
+                await Task.Delay(backoff, time, ct).ConfigureAwait(false);
+                backoff = Next(backoff);
+                continue;
+            }
+
+            if (updates.Length == 0)
+            {
+                continue;
+            }
+
+            try
+            {
+                await ProcessBatchAsync(updates, ct).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (!ct.IsCancellationRequested)
+            {
+                // Per-update failures are handled inside; this only guards the loop against the unforeseen.
+                logger.LogError(ex, "Telegram batch of {Count} updates failed", updates.Length);
+            }
+
+            // The next getUpdates carries this offset and thereby confirms the batch. Never move it
+            // backwards, even if a redelivered old update is in the batch.
+            var next = updates.Max(u => u.Id) + 1;
+            offset = offset is { } current && current > next ? current : next;
+        }
+    }
+
+    private Task ProcessBatchAsync(Update[] updates, CancellationToken ct)
+    {
+        var receivedAt = time.GetUtcNow();
+        // GroupBy keeps the original order inside each group, which is the per-chat order.
+        var chats = updates.GroupBy(u => TelegramUpdateTranslator.ChatOf(u) ?? 0L).ToList();
+        if (chats.Count == 1)
+        {
+            return ProcessChatAsync(chats[0], receivedAt, ct);
+        }
+
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = MaxChatsInParallel, CancellationToken = ct };
+        return Parallel.ForEachAsync(chats, parallel,
+            async (chat, token) => await ProcessChatAsync(chat, receivedAt, token).ConfigureAwait(false));
+    }
+
+    private async Task ProcessChatAsync(IEnumerable<Update> updates, DateTimeOffset receivedAt, CancellationToken ct)
+    {
+        foreach (var update in updates)
+        {
+            await ProcessUpdateAsync(update, receivedAt, ct).ConfigureAwait(false);
+        }
+    }
+
+    private async Task ProcessUpdateAsync(Update update, DateTimeOffset receivedAt, CancellationToken ct)
+    {
+        if (update.CallbackQuery is { } callback)
+        {
+            await AnswerCallbackAsync(callback.Id, update.Id, ct).ConfigureAwait(false);
+        }
+
+        try
+        {
+            var inbound = TelegramUpdateTranslator.Translate(update, receivedAt);
+            if (inbound is null)
+            {
+                logger.LogDebug("Telegram update {UpdateId} of type {UpdateType} ignored", update.Id, update.Type);
+                return;
+            }
+
+            var scope = scopes.CreateAsyncScope();
+            await using (scope.ConfigureAwait(false))
+            {
+                var processor = scope.ServiceProvider.GetRequiredService<IInboundProcessor>();
+                await processor.ProcessAsync(inbound, ct).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex) when (!ct.IsCancellationRequested)
+        {
+            // Only ids: the update's text, phone numbers and NIKs must never reach the logs.
+            var chatId = TelegramUpdateTranslator.ChatOf(update);
+            logger.LogError(ex, "Processing Telegram update {UpdateId} for chat {ChatId} failed", update.Id, chatId);
+            if (chatId is { } id)
+            {
+                await ApologizeAsync(TelegramUpdateTranslator.ChatIdText(id), update.Id, ct).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Stops the button's spinner; the reply itself comes from processing.</summary>
+    private async Task AnswerCallbackAsync(string callbackQueryId, int updateId, CancellationToken ct)
+    {
+        try
+        {
+            await bot.AnswerCallbackQuery(callbackQueryId, cancellationToken: ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (!ct.IsCancellationRequested)
+        {
+            logger.LogDebug("Telegram answerCallbackQuery for update {UpdateId} failed ({Failure})",
+                updateId, TelegramRetryPolicy.Describe(ex));
+        }
+    }
+
+    private async Task ApologizeAsync(string chatId, int updateId, CancellationToken ct)
+    {
+        try
+        {
+            await sender.SendAsync(chatId, OutboundMessage.Plain(Apology), ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (!ct.IsCancellationRequested)
+        {
+            logger.LogWarning("Telegram apology for update {UpdateId} could not be sent ({Failure})",
+                updateId, TelegramRetryPolicy.Describe(ex));
+        }
+    }
+
+    private static TimeSpan Next(TimeSpan backoff) => backoff * 2 < MaxBackoff ? backoff * 2 : MaxBackoff;
+}

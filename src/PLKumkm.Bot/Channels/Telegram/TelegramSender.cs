@@ -1,0 +1,149 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using PLKumkm.Bot.Messaging;
+using Telegram.Bot;
+using Telegram.Bot.Extensions;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+using Telegram.Bot.Types.ReplyMarkups;
+
+namespace PLKumkm.Bot.Channels.Telegram;
+
+/// <summary>Renders <see cref="OutboundMessage"/>s as Bot API calls. Holds rendering state only.</summary>
+internal sealed class TelegramSender(ITelegramBotClient bot, TelegramRetryPolicy retry, ILogger<TelegramSender> logger)
+    : IChannelSender
+{
+    // Chats whose last message carried a reply keyboard (share contact/location) that is still up.
+    // Only those need a ReplyKeyboardRemove; entries are removed as soon as it is sent.
+    private readonly ConcurrentDictionary<string, byte> _replyKeyboardShown = new(StringComparer.Ordinal);
+
+    public string Channel => TelegramUpdateTranslator.Channel;
+
+    public async Task SendAsync(string chatId, OutboundMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var chat = ToChatId(chatId);
+        var markup = MarkupFor(chatId, message);
+
+        if (message.Attachment is { } attachment)
+        {
+            await SendAttachmentAsync(chat, message.Text, attachment, markup, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            if (string.IsNullOrWhiteSpace(message.Text))
+            {
+                throw new ArgumentException("An outbound Telegram message needs text or an attachment.", nameof(message));
+            }
+
+            await SendTextAsync(chat, message.Text, markup, cancellationToken).ConfigureAwait(false);
+        }
+
+        Remember(chatId, markup);
+    }
+
+    /// <summary>Best effort: a missing "typing…" bubble is not worth failing or delaying a reply for.</summary>
+    public async Task ShowTypingAsync(string chatId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await bot.SendChatAction(ToChatId(chatId), ChatAction.Typing, cancellationToken: cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.LogDebug("Telegram sendChatAction failed ({Failure})", TelegramRetryPolicy.Describe(ex));
+        }
+    }
+
+    private ReplyMarkup? MarkupFor(string chatId, OutboundMessage message)
+    {
+        if (message.Request != ReplyRequest.None)
+        {
+            if (message.Options.Count > 0)
+            {
+                // A message carries one keyboard; the share button is what the question needs.
+                logger.LogWarning("Telegram message has both options and a {Request} request; options are not shown",
+                    message.Request);
+            }
+
+            return TelegramKeyboards.ForRequest(message.Request);
+        }
+
+        if (message.Options.Count > 0)
+        {
+            if (message.Options.Count > TelegramKeyboards.MaxInlineButtons)
+            {
+                logger.LogWarning("Telegram message has {Count} options; only the first {Max} are shown as buttons",
+                    message.Options.Count, TelegramKeyboards.MaxInlineButtons);
+            }
+
+            return TelegramKeyboards.Inline(message.Options);
+        }
+
+        return _replyKeyboardShown.ContainsKey(chatId) ? new ReplyKeyboardRemove() : null;
+    }
+
+    private void Remember(string chatId, ReplyMarkup? markup)
+    {
+        switch (markup)
+        {
+            case ReplyKeyboardMarkup:
+                _replyKeyboardShown[chatId] = 0;
+                break;
+            case ReplyKeyboardRemove:
+                _replyKeyboardShown.TryRemove(chatId, out _);
+                break;
+        }
+    }
+
+    private async Task SendTextAsync(ChatId chat, string text, ReplyMarkup? markup, CancellationToken ct)
+    {
+        var parts = TelegramText.Split(text);
+        for (var i = 0; i < parts.Count; i++)
+        {
+            // The keyboard belongs under the last part, where the question is.
+            var partMarkup = i == parts.Count - 1 ? markup : null;
+            var html = HtmlText.Escape(parts[i])!;
+            await retry.ExecuteAsync(
+                token => bot.SendMessage(chat, html, ParseMode.Html, replyMarkup: partMarkup, cancellationToken: token),
+                "sendMessage", logger, ct).ConfigureAwait(false);
+        }
+    }
+
+    private async Task SendAttachmentAsync(ChatId chat, string text, Attachment attachment, ReplyMarkup? markup, CancellationToken ct)
+    {
+        var captionFits = text.Length <= TelegramText.MaxCaptionLength;
+        var caption = captionFits && !string.IsNullOrWhiteSpace(text) ? HtmlText.Escape(text) : null;
+        var hasFollowUp = !captionFits && !string.IsNullOrWhiteSpace(text);
+        var fileMarkup = hasFollowUp ? null : markup;
+
+        if (attachment.IsImage)
+        {
+            await retry.ExecuteAsync(
+                token => bot.SendPhoto(chat, FileOf(attachment), caption, ParseMode.Html, replyMarkup: fileMarkup, cancellationToken: token),
+                "sendPhoto", logger, ct).ConfigureAwait(false);
+        }
+        else
+        {
+            await retry.ExecuteAsync(
+                token => bot.SendDocument(chat, FileOf(attachment), caption, ParseMode.Html, replyMarkup: fileMarkup, cancellationToken: token),
+                "sendDocument", logger, ct).ConfigureAwait(false);
+        }
+
+        if (hasFollowUp)
+        {
+            await SendTextAsync(chat, text, markup, ct).ConfigureAwait(false);
+        }
+    }
+
+    // A fresh stream per attempt: a retried upload must not start from the end of a consumed stream.
+    private static InputFile FileOf(Attachment attachment) =>
+        InputFile.FromStream(new MemoryStream(attachment.Content, writable: false), attachment.FileName);
+
+    private static ChatId ToChatId(string chatId) =>
+        long.TryParse(chatId, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var id)
+            ? new ChatId(id)
+            : new ChatId(chatId);
+}

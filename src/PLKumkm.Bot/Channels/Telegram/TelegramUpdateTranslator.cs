@@ -1,0 +1,116 @@
+using System.Globalization;
+using System.Text.Json;
+using PLKumkm.Bot.Messaging;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+
+namespace PLKumkm.Bot.Channels.Telegram;
+
+/// <summary>
+/// Turns a Bot API update into the channel-neutral <see cref="InboundMessage"/>. Pure: no I/O,
+/// the receive time is passed in because callback queries carry no date of their own.
+/// Returns null for updates the bot does not answer (edits, channel posts, service messages…);
+/// the caller still acknowledges those.
+/// </summary>
+internal static class TelegramUpdateTranslator
+{
+    public const string Channel = "telegram";
+
+    public static InboundMessage? Translate(Update update, DateTimeOffset receivedAt)
+    {
+        if (update.Message is { } message)
+        {
+            return FromMessage(update.Id, message);
+        }
+
+        if (update.CallbackQuery is { Data: { } data } callback)
+        {
+            // Inline-mode buttons have no message; the presser's user id is their private chat id.
+            var chatId = callback.Message?.Chat.Id ?? callback.From.Id;
+            return new InboundMessage(Channel, ChatIdText(chatId), UpdateKey(update.Id), receivedAt,
+                new ChoiceInput(data), callback.From.FirstName);
+        }
+
+        return null;
+    }
+
+    /// <summary>The chat an update belongs to, used to keep one chat's updates in order.</summary>
+    public static long? ChatOf(Update update) =>
+        update.Message?.Chat.Id ?? update.CallbackQuery?.Message?.Chat.Id ?? update.CallbackQuery?.From.Id;
+
+    public static string UpdateKey(int updateId) => $"telegram:{updateId.ToString(CultureInfo.InvariantCulture)}";
+
+    public static string ChatIdText(long chatId) => chatId.ToString(CultureInfo.InvariantCulture);
+
+    private static InboundMessage? FromMessage(int updateId, Message message)
+    {
+        var content = ContentOf(message);
+        if (content is null)
+        {
+            return null;
+        }
+
+        var sentAt = new DateTimeOffset(DateTime.SpecifyKind(message.Date, DateTimeKind.Utc));
+        return new InboundMessage(Channel, ChatIdText(message.Chat.Id), UpdateKey(updateId), sentAt,
+            content, message.From?.FirstName);
+    }
+
+    private static InboundContent? ContentOf(Message message)
+    {
+        if (message.Text is { } text)
+        {
+            return new TextInput(StripBotMention(text));
+        }
+
+        if (message.Contact is { } contact)
+        {
+            // Only a contact the sender shared themselves proves the number is theirs:
+            // a forwarded card or someone else's contact must not be taken as the sender's phone.
+            var isOwn = contact.UserId is { } contactUser
+                && message.From is { } from
+                && contactUser == from.Id
+                && message.ForwardOrigin is null;
+            return new ContactInput(contact.PhoneNumber, isOwn);
+        }
+
+        if (message.Location is { } location)
+        {
+            // Venues carry a location too; the venue's point is what the user meant to share.
+            return new LocationInput(location.Latitude, location.Longitude);
+        }
+
+        if (message.Photo is { Length: > 0 } sizes)
+        {
+            var largest = sizes.MaxBy(p => (long)p.Width * p.Height)!;
+            return new PhotoInput(largest.FileId, message.Caption);
+        }
+
+        return IsUserContent(message.Type) ? new UnsupportedInput(KindName(message.Type)) : null;
+    }
+
+    /// <summary>"/start@SomeBot args" (group chats) → "/start args"; the engine only knows bare commands.</summary>
+    private static string StripBotMention(string text)
+    {
+        if (!text.StartsWith('/'))
+        {
+            return text;
+        }
+
+        var end = text.IndexOfAny([' ', '\n']);
+        var commandEnd = end < 0 ? text.Length : end;
+        var at = text.IndexOf('@', 0, commandEnd);
+        return at < 0 ? text : string.Concat(text.AsSpan(0, at), text.AsSpan(commandEnd));
+    }
+
+    /// <summary>Things a person sent on purpose and deserve a polite "I can't read that";
+    /// service messages (members joining, pins…) get no answer.</summary>
+    private static bool IsUserContent(MessageType type) => type is
+        MessageType.Unknown or MessageType.Audio or MessageType.Video or MessageType.Voice
+        or MessageType.Document or MessageType.Sticker or MessageType.VideoNote or MessageType.Animation
+        or MessageType.Poll or MessageType.Dice or MessageType.Game or MessageType.Story
+        or MessageType.PaidMedia or MessageType.Checklist or MessageType.Invoice or MessageType.Giveaway
+        or MessageType.LivePhoto or MessageType.RichMessage or MessageType.UsersShared
+        or MessageType.ChatShared or MessageType.WebAppData or MessageType.PassportData;
+
+    private static string KindName(MessageType type) => JsonNamingPolicy.SnakeCaseLower.ConvertName(type.ToString());
+}

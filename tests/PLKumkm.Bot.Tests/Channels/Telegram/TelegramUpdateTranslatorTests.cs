@@ -1,0 +1,218 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using PLKumkm.Bot.Channels.Telegram;
+using PLKumkm.Bot.Messaging;
+using PLKumkm.Bot.Tests.Fakes;
+using Telegram.Bot;
+using Telegram.Bot.Types;
+
+namespace PLKumkm.Bot.Tests.Channels.Telegram;
+
+public sealed class TelegramUpdateTranslatorTests
+{
+    private const long ChatId = 4242;
+    private static readonly DateTimeOffset ReceivedAt = new(2022, 9, 12, 5, 30, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void TextBecomesTextInputWithChannelFields()
+    {
+        var inbound = Translate(FakeBotUpdates.Update(501, "message", FakeBotUpdates.Text(7, ChatId, "progress OKU")));
+
+        Assert.NotNull(inbound);
+        Assert.Equal("telegram", inbound.Channel);
+        Assert.Equal("4242", inbound.ChatId);
+        Assert.Equal("telegram:501", inbound.UpdateKey);
+        Assert.Equal(FakeBotUpdates.DefaultDate, inbound.SentAt);
+        Assert.Equal("Tester", inbound.SenderName);
+        Assert.Equal(new TextInput("progress OKU"), inbound.Content);
+        Assert.Equal("telegram:4242", inbound.Address);
+    }
+
+    [Theory]
+    [InlineData("/start@plkumkm_bot", "/start")]
+    [InlineData("/bahasa@plkumkm_bot en", "/bahasa en")]
+    [InlineData("/bantuan", "/bantuan")]
+    [InlineData("email saya a@b.id", "email saya a@b.id")]
+    public void CommandsLoseTheBotMention(string sent, string expected)
+    {
+        var inbound = Translate(FakeBotUpdates.Update(1, "message", FakeBotUpdates.Text(1, ChatId, sent)));
+
+        Assert.Equal(new TextInput(expected), inbound!.Content);
+    }
+
+    [Fact]
+    public void CallbackBecomesChoiceFromTheButtonsChat()
+    {
+        var callback = FakeBotUpdates.CallbackQuery("cbq-9", ChatId, "kbli:C", botMessageId: 33, botUserId: 123456);
+        var inbound = Translate(FakeBotUpdates.Update(9, "callback_query", callback));
+
+        Assert.NotNull(inbound);
+        Assert.Equal("4242", inbound.ChatId);
+        Assert.Equal("telegram:9", inbound.UpdateKey);
+        Assert.Equal(new ChoiceInput("kbli:C"), inbound.Content);
+        // A callback has no date of its own; the bot message's date would be the question's, not the answer's.
+        Assert.Equal(ReceivedAt, inbound.SentAt);
+    }
+
+    [Fact]
+    public void OwnContactIsTheSendersOwn()
+    {
+        var inbound = Translate(FakeBotUpdates.Update(2, "message", FakeBotUpdates.Contact(2, ChatId, "+6281234567890", contactUserId: ChatId)));
+
+        Assert.Equal(new ContactInput("+6281234567890", IsSendersOwn: true), inbound!.Content);
+    }
+
+    [Theory]
+    [InlineData(999L, false)]   // someone else's card
+    [InlineData(null, false)]   // a contact without a Telegram account
+    [InlineData(ChatId, true)]  // own number, but forwarded from another chat
+    public void OtherContactsAreNotTheSendersOwn(long? contactUserId, bool forwarded)
+    {
+        var message = FakeBotUpdates.Contact(3, ChatId, "081234567890", contactUserId, forwarded: forwarded);
+        var inbound = Translate(FakeBotUpdates.Update(3, "message", message));
+
+        Assert.Equal(new ContactInput("081234567890", IsSendersOwn: false), inbound!.Content);
+    }
+
+    [Fact]
+    public void LocationBecomesLocationInput()
+    {
+        var inbound = Translate(FakeBotUpdates.Update(4, "message", FakeBotUpdates.Location(4, ChatId, -4.0216, 104.1694)));
+
+        Assert.Equal(new LocationInput(-4.0216, 104.1694), inbound!.Content);
+    }
+
+    [Fact]
+    public void VenueIsReadAsItsLocation()
+    {
+        var message = FakeBotUpdates.Location(5, ChatId, -3.3, 104.5);
+        message["venue"] = new JsonObject
+        {
+            ["location"] = new JsonObject { ["latitude"] = -3.3, ["longitude"] = 104.5 },
+            ["title"] = "Pasar Baturaja",
+            ["address"] = "Jl. Dr. M. Hatta",
+        };
+
+        Assert.Equal(new LocationInput(-3.3, 104.5), Translate(FakeBotUpdates.Update(5, "message", message))!.Content);
+    }
+
+    [Fact]
+    public void PhotoTakesTheLargestSizeAndCaption()
+    {
+        var inbound = Translate(FakeBotUpdates.Update(6, "message", FakeBotUpdates.Photo(6, ChatId, "AgAC-big", "Warung Bu Sri")));
+
+        Assert.Equal(new PhotoInput("AgAC-big", "Warung Bu Sri"), inbound!.Content);
+    }
+
+    [Theory]
+    [InlineData("sticker")]
+    [InlineData("voice")]
+    [InlineData("audio")]
+    [InlineData("video")]
+    [InlineData("video_note")]
+    [InlineData("document")]
+    [InlineData("animation")]
+    [InlineData("poll")]
+    [InlineData("dice")]
+    public void OtherContentIsUnsupportedWithItsKind(string kind)
+    {
+        var message = FakeBotUpdates.Message(8, ChatId);
+        foreach (var (key, value) in Content(kind))
+        {
+            message[key] = value;
+        }
+
+        var inbound = Translate(FakeBotUpdates.Update(8, "message", message));
+
+        Assert.Equal(new UnsupportedInput(kind), inbound!.Content);
+    }
+
+    [Theory]
+    [InlineData("edited_message")]
+    [InlineData("channel_post")]
+    [InlineData("edited_channel_post")]
+    public void EditsAndChannelPostsAreIgnored(string kind)
+    {
+        var message = FakeBotUpdates.Text(10, ChatId, "halo");
+        message["edit_date"] = FakeBotUpdates.DefaultDate.ToUnixTimeSeconds() + 60;
+
+        Assert.Null(Translate(FakeBotUpdates.Update(10, kind, message)));
+    }
+
+    [Fact]
+    public void OtherUpdateTypesAreIgnored()
+    {
+        var memberUpdate = new JsonObject
+        {
+            ["chat"] = FakeBotUpdates.Chat(ChatId),
+            ["from"] = FakeBotUpdates.User(ChatId),
+            ["date"] = 1_662_951_600,
+            ["old_chat_member"] = new JsonObject { ["status"] = "member", ["user"] = FakeBotUpdates.User(123456, isBot: true) },
+            ["new_chat_member"] = new JsonObject { ["status"] = "kicked", ["user"] = FakeBotUpdates.User(123456, isBot: true), ["until_date"] = 0 },
+        };
+
+        Assert.Null(Translate(FakeBotUpdates.Update(11, "my_chat_member", memberUpdate)));
+    }
+
+    [Fact]
+    public void ServiceMessagesAreIgnored()
+    {
+        var message = FakeBotUpdates.Message(12, -100123);
+        message["new_chat_members"] = new JsonArray(FakeBotUpdates.User(555));
+
+        Assert.Null(Translate(FakeBotUpdates.Update(12, "message", message)));
+    }
+
+    private static InboundMessage? Translate(JsonObject update) =>
+        TelegramUpdateTranslator.Translate(JsonSerializer.Deserialize<Update>(update.ToJsonString(), JsonBotAPI.Options)!, ReceivedAt);
+
+    private static IEnumerable<(string, JsonNode)> Content(string kind)
+    {
+        JsonObject File(string id) => new() { ["file_id"] = id, ["file_unique_id"] = "u" + id };
+        switch (kind)
+        {
+            case "sticker":
+                var sticker = File("st");
+                sticker["type"] = "regular";
+                sticker["width"] = 512;
+                sticker["height"] = 512;
+                sticker["is_animated"] = false;
+                sticker["is_video"] = false;
+                yield return ("sticker", sticker);
+                break;
+            case "voice" or "audio":
+                yield return (kind, File(kind).Also(f => f["duration"] = 4));
+                break;
+            case "video":
+                yield return ("video", File("v").Also(f => { f["width"] = 640; f["height"] = 480; f["duration"] = 5; }));
+                break;
+            case "video_note":
+                yield return ("video_note", File("vn").Also(f => { f["length"] = 240; f["duration"] = 5; }));
+                break;
+            case "document":
+                yield return ("document", File("d").Also(f => f["file_name"] = "ktp.pdf"));
+                break;
+            case "animation":
+                // Telegram sends a GIF as both animation and document.
+                yield return ("animation", File("a").Also(f => { f["width"] = 320; f["height"] = 240; f["duration"] = 2; }));
+                yield return ("document", File("a"));
+                break;
+            case "poll":
+                yield return ("poll", new JsonObject
+                {
+                    ["id"] = "p1",
+                    ["question"] = "Setuju?",
+                    ["options"] = new JsonArray(new JsonObject { ["text"] = "Ya", ["voter_count"] = 0 }),
+                    ["total_voter_count"] = 0,
+                    ["is_closed"] = false,
+                    ["is_anonymous"] = true,
+                    ["type"] = "regular",
+                    ["allows_multiple_answers"] = false,
+                });
+                break;
+            case "dice":
+                yield return ("dice", new JsonObject { ["emoji"] = "🎲", ["value"] = 4 });
+                break;
+        }
+    }
+}

@@ -1,3 +1,5 @@
+using PLKumkm.Bot.Channels.Telegram;
+
 namespace PLKumkm.Bot.Hosting;
 
 /// <summary>Which transport channels the configuration turns on.</summary>
@@ -8,6 +10,6 @@ internal static class ChannelSetup
 
     public static void AddConfiguredChannels(IServiceCollection services, IConfiguration configuration)
     {
-        // Channels are added here as they arrive (Telegram, WhatsApp).
+        services.AddTelegramChannel(configuration);
     }
 }

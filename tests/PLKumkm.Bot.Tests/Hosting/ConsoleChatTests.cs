@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using PLKumkm.Bot.Channels.Console;
 using PLKumkm.Bot.Hosting;
 using PLKumkm.Bot.Storage.Entities;

@@ -14,7 +14,7 @@ internal sealed class ConsoleSender(ConsoleTerminal terminal, IOptions<ConsoleCh
     public async Task SendAsync(string chatId, OutboundMessage message, CancellationToken cancellationToken)
     {
         var text = new StringBuilder();
-        text.AppendLine().AppendLine(message.Text.Replace("*", "", StringComparison.Ordinal));
+        text.AppendLine().AppendLine(LightMarkup.ToPlain(message.Text));
         for (var i = 0; i < message.Options.Count; i++)
         {
             text.Append("  [").Append(i + 1).Append("] ").AppendLine(message.Options[i].Label);

@@ -105,7 +105,7 @@ internal sealed class TelegramSender(ITelegramBotClient bot, TelegramRetryPolicy
         {
             // The keyboard belongs under the last part, where the question is.
             var partMarkup = i == parts.Count - 1 ? markup : null;
-            var html = HtmlText.Escape(parts[i])!;
+            var html = LightMarkup.ToTelegramHtml(parts[i]);
             await retry.ExecuteAsync(
                 token => bot.SendMessage(chat, html, ParseMode.Html, replyMarkup: partMarkup, cancellationToken: token),
                 "sendMessage", logger, ct).ConfigureAwait(false);
@@ -115,7 +115,7 @@ internal sealed class TelegramSender(ITelegramBotClient bot, TelegramRetryPolicy
     private async Task SendAttachmentAsync(ChatId chat, string text, Attachment attachment, ReplyMarkup? markup, CancellationToken ct)
     {
         var captionFits = text.Length <= TelegramText.MaxCaptionLength;
-        var caption = captionFits && !string.IsNullOrWhiteSpace(text) ? HtmlText.Escape(text) : null;
+        var caption = captionFits && !string.IsNullOrWhiteSpace(text) ? LightMarkup.ToTelegramHtml(text) : null;
         var hasFollowUp = !captionFits && !string.IsNullOrWhiteSpace(text);
         var fileMarkup = hasFollowUp ? null : markup;
 

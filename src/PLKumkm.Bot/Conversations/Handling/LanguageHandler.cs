@@ -9,7 +9,7 @@ internal sealed class LanguageHandler(QuestionnaireRunner runner) : IMessageHand
 
     public async Task<bool> TryHandleAsync(UpdateContext context, CancellationToken cancellationToken)
     {
-        var command = BotCommand.Parse(context.Text);
+        var command = ChatCommand.Parse(context.Text);
         if (command is null || !command.Is("bahasa", "language"))
         {
             return false;

@@ -11,7 +11,7 @@ internal sealed class StartHandler(QuestionnaireRunner runner) : IMessageHandler
 
     public async Task<bool> TryHandleAsync(UpdateContext context, CancellationToken cancellationToken)
     {
-        var command = BotCommand.Parse(context.Text);
+        var command = ChatCommand.Parse(context.Text);
         if (command is null || !command.Is("start", "daftar", "mulai"))
         {
             return false;

@@ -1,9 +1,9 @@
 namespace PLKumkm.Bot.Messaging;
 
 /// <summary>A slash command as typed: <c>/start</c>, <c>/start@PlKumkmBot payload</c>, <c>/bahasa en</c>.</summary>
-internal sealed record BotCommand(string Name, string Arguments)
+internal sealed record ChatCommand(string Name, string Arguments)
 {
-    public static BotCommand? Parse(string? text)
+    public static ChatCommand? Parse(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -25,7 +25,7 @@ internal sealed record BotCommand(string Name, string Arguments)
         }
 
         var arguments = space < 0 ? "" : trimmed[(space + 1)..].Trim();
-        return new BotCommand(head.ToLowerInvariant(), arguments);
+        return new ChatCommand(head.ToLowerInvariant(), arguments);
     }
 
     public bool Is(params string[] names) => names.Contains(Name, StringComparer.Ordinal);

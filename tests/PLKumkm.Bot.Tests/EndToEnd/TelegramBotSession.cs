@@ -1,0 +1,75 @@
+using PLKumkm.Bot.Hosting;
+using PLKumkm.Bot.Tests.Fakes;
+using Microsoft.Extensions.Hosting;
+
+namespace PLKumkm.Bot.Tests.EndToEnd;
+
+/// <summary>
+/// The real host (storage, engine, Telegram.Bot client) polling a <see cref="FakeBotApi"/> on 127.0.0.1,
+/// with helpers that talk to it as one Telegram user would and wait for the answer.
+/// </summary>
+internal sealed class TelegramBotSession : IAsyncDisposable
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
+    private IHost? _host;
+
+    private TelegramBotSession(FakeBotApi fake, TestDatabase db)
+    {
+        Fake = fake;
+        Db = db;
+    }
+
+    public FakeBotApi Fake { get; }
+    public TestDatabase Db { get; }
+
+    public static async Task<TelegramBotSession> StartAsync(TestDatabase db)
+    {
+        var session = new TelegramBotSession(await FakeBotApi.StartAsync(), db);
+        await session.StartHostAsync();
+        return session;
+    }
+
+    public async Task StartHostAsync()
+    {
+        _host = BotHost.Build(HostMode.Run,
+        [
+            Db.ConfigArg,
+            $"--Telegram:BotToken={Fake.Token}",
+            $"--Telegram:ApiBaseUrl={Fake.BaseUrl}",
+            "--Telegram:PollingTimeoutSeconds=1",
+        ]);
+        await _host.StartAsync();
+    }
+
+    /// <summary>Stops the bot as a restart would (the database and the fake server stay).</summary>
+    public async Task StopHostAsync()
+    {
+        if (_host is not null)
+        {
+            await _host.StopAsync();
+            _host.Dispose();
+            _host = null;
+        }
+    }
+
+    public Task<IReadOnlyList<SentMessage>> SayAsync(long chat, string text) => AwaitAsync(chat, () => Fake.EnqueueText(chat, text));
+
+    public Task<IReadOnlyList<SentMessage>> PressAsync(long chat, string data) => AwaitAsync(chat, () => Fake.EnqueueCallback(chat, data));
+
+    /// <summary>Sends an update and returns what the bot sent to the chat while handling it.</summary>
+    public async Task<IReadOnlyList<SentMessage>> AwaitAsync(long chat, Func<int> send)
+    {
+        var before = Fake.SentTo(chat).Count;
+        var id = send();
+        await Fake.WaitForConfirmedOffsetAsync(id + 1, Timeout);
+        return Fake.SentTo(chat).Skip(before).ToList();
+    }
+
+    public static string Text(IReadOnlyList<SentMessage> messages) => string.Join("\n", messages.Select(m => m.PlainText));
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopHostAsync();
+        await Fake.DisposeAsync();
+    }
+}

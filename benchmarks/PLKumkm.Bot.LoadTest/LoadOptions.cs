@@ -8,6 +8,7 @@ internal sealed class LoadOptions
     public const string Usage = """
         usage: PLKumkm.Bot.LoadTest <mode> [options]
           modes: load | echo | memory | fault | throttle | all
+                 pipeline (profiling: the bot's own cost per update, no network)
           --duration S        closed-loop measuring window (default 20)
           --warmup S          closed-loop warm-up before measuring (default 5)
           --users N           simulated users in the closed loop (default 1000)
@@ -23,6 +24,8 @@ internal sealed class LoadOptions
           --bot-dll PATH      bot to start as a process (default: the Release build in this repository)
           --keep              keep the temporary databases
           --no-echo           load mode without the echo baseline (profiling)
+          --per-step          pipeline mode: cost of each questionnaire step (users must be a multiple of 100)
+          --one-by-one        pipeline mode: each update in its own transaction (no group commit), for comparison
           --smoke             tiny numbers for a few-second check (no speed goals)
         """;
 
@@ -41,10 +44,12 @@ internal sealed class LoadOptions
     public string? BotDll { get; private set; }
     public bool Keep { get; private set; }
     public bool NoEcho { get; private set; }
+    public bool PerStep { get; private set; }
+    public bool OneByOne { get; private set; }
     public bool Smoke { get; private set; }
     public double VisitorShare { get; private set; } = 0.1;
 
-    public static readonly string[] Modes = ["load", "echo", "memory", "fault", "throttle", "all"];
+    public static readonly string[] Modes = ["load", "echo", "memory", "fault", "throttle", "all", "pipeline"];
 
     public static LoadOptions Parse(string[] args)
     {
@@ -78,6 +83,8 @@ internal sealed class LoadOptions
                 case "--bot-dll": o.BotDll = Value(); break;
                 case "--keep": o.Keep = true; break;
                 case "--no-echo": o.NoEcho = true; break;
+                case "--per-step": o.PerStep = true; break;
+                case "--one-by-one": o.OneByOne = true; break;
                 case "--smoke": o.ApplySmoke(); break;
                 default: throw new ArgumentException($"unknown option '{name}'");
             }

@@ -58,6 +58,9 @@ internal static class LoadTestProgram
     {
         switch (o.Mode)
         {
+            case "pipeline":
+                await PipelineMode.RunAsync(o, ct).ConfigureAwait(false);
+                break;
 
             case "load":
                 await LoadMode.RunBotAsync(o, figures, checks, ct).ConfigureAwait(false);

@@ -24,8 +24,10 @@ internal static class LoadMode
         OpenLoopResult? open = null;
         bool idle;
         long peakWorkingSet, peakHeap;
-        var allocatedBefore = GC.GetTotalAllocatedBytes();
-        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var allocatedBefore = 0L;
+        var cpuBefore = TimeSpan.Zero;
+        TimeSpan cpu;
+        long allocated;
         await using (var bot = await InProcessBot.StartAsync(fake, workspace, ct).ConfigureAwait(false))
         {
             var memory = new MemorySampler();
@@ -33,7 +35,11 @@ internal static class LoadMode
             {
                 driver.StartClosedLoop();
                 await Task.Delay(TimeSpan.FromSeconds(o.Warmup), ct).ConfigureAwait(false);
+                allocatedBefore = GC.GetTotalAllocatedBytes();
+                cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
                 closed = await driver.MeasureAsync(TimeSpan.FromSeconds(o.Duration), ct).ConfigureAwait(false);
+                cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+                allocated = GC.GetTotalAllocatedBytes() - allocatedBefore;
                 Console.WriteLine(FormattableString.Invariant(
                     $"  closed loop: {closed.PerSecond:N0} updates/s end to end ({closed.Answered:N0} answered in {closed.Elapsed.TotalSeconds:0.0} s)"));
                 Console.WriteLine($"  update-to-reply: {closed.Latency}");
@@ -58,11 +64,9 @@ internal static class LoadMode
             }
         }
 
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
-        var allocated = GC.GetTotalAllocatedBytes() - allocatedBefore;
         Console.WriteLine($"  peak memory: working set {Figures.Mb(peakWorkingSet)} (bot + fake API + simulated users in one process), GC heap {Figures.Mb(peakHeap)}");
         Console.WriteLine(FormattableString.Invariant(
-            $"  per answered update (whole process): {cpu.TotalMilliseconds * 1000 / Math.Max(1, driver.Answered):0} µs CPU, {allocated / Math.Max(1, driver.Answered) / 1024.0:0.0} KB allocated"));
+            $"  per answered update in the closed loop (whole process: bot, fake API, users): {cpu.TotalMilliseconds * 1000 / Math.Max(1, closed.Answered):0} µs CPU, {allocated / Math.Max(1, closed.Answered) / 1024.0:0.0} KB allocated; {cpu.TotalSeconds / closed.Elapsed.TotalSeconds:0.00} cores busy"));
         Console.WriteLine($"  database: {Figures.Mb(workspace.DatabaseBytes)} after {driver.Sent:N0} updates, {driver.Registrations:N0} registrations");
 
         using var db = workspace.OpenReadOnly();
@@ -84,12 +88,15 @@ internal static class LoadMode
         fake.KeepSent = false;
         var driver = new Driver(fake, FirstChat, o.Users, Driver.Mix(o.VisitorShare));
         WindowResult closed;
+        TimeSpan cpu;
         bool idle;
         await using (EchoBot.Start(fake.Token, fake.BaseUrl))
         {
             driver.StartClosedLoop();
             await Task.Delay(TimeSpan.FromSeconds(o.Warmup), ct).ConfigureAwait(false);
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             closed = await driver.MeasureAsync(TimeSpan.FromSeconds(o.Duration), ct).ConfigureAwait(false);
+            cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
             driver.Stop();
             idle = await driver.WaitIdleAsync(TimeSpan.FromSeconds(30), ct).ConfigureAwait(false);
         }
@@ -97,6 +104,8 @@ internal static class LoadMode
         Console.WriteLine(FormattableString.Invariant(
             $"  closed loop: {closed.PerSecond:N0} updates/s end to end ({closed.Answered:N0} answered in {closed.Elapsed.TotalSeconds:0.0} s)"));
         Console.WriteLine($"  update-to-reply: {closed.Latency}");
+        Console.WriteLine(FormattableString.Invariant(
+            $"  per answered update (whole process): {cpu.TotalMilliseconds * 1000 / Math.Max(1, closed.Answered):0} µs CPU; {cpu.TotalSeconds / closed.Elapsed.TotalSeconds:0.00} cores busy"));
         figures.EchoRate = closed.PerSecond;
         if (figures.BotRate is { } bot && closed.PerSecond > 0)
         {

@@ -17,7 +17,7 @@ internal sealed class MemorySampler : IAsyncDisposable
                 Sample(external);
                 try
                 {
-                    await Task.Delay(100, _stop.Token).ConfigureAwait(false);
+                    await Task.Delay(250, _stop.Token).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException)
                 {

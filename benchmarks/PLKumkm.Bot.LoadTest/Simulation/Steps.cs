@@ -1,4 +1,5 @@
 using System.Globalization;
+using PLKumkm.Bot.Messaging;
 using PLKumkm.Bot.Tests.Fakes;
 
 namespace PLKumkm.Bot.LoadTest.Simulation;
@@ -10,31 +11,44 @@ internal abstract record Step
     public string? Expect { get; init; }
 
     public abstract int Send(FakeBotApi fake, long chat);
+
+    /// <summary>The same step as the channel-neutral content the bot's pipeline sees.</summary>
+    public abstract InboundContent Content { get; }
 }
 
 internal sealed record Say(string Text) : Step
 {
     public override int Send(FakeBotApi fake, long chat) => fake.EnqueueText(chat, Text);
+
+    public override InboundContent Content => new TextInput(Text);
 }
 
 internal sealed record Press(string Data) : Step
 {
     public override int Send(FakeBotApi fake, long chat) => fake.EnqueueCallback(chat, Data);
+
+    public override InboundContent Content => new ChoiceInput(Data);
 }
 
 internal sealed record ShareContact(string Phone) : Step
 {
     public override int Send(FakeBotApi fake, long chat) => fake.EnqueueContact(chat, Phone, contactUserId: chat);
+
+    public override InboundContent Content => new ContactInput(Phone, IsSendersOwn: true);
 }
 
 internal sealed record ShareLocation(double Latitude, double Longitude) : Step
 {
     public override int Send(FakeBotApi fake, long chat) => fake.EnqueueLocation(chat, Latitude, Longitude);
+
+    public override InboundContent Content => new LocationInput(Latitude, Longitude);
 }
 
 internal sealed record SendPhoto(string FileId) : Step
 {
     public override int Send(FakeBotApi fake, long chat) => fake.EnqueuePhoto(chat, fileId: FileId);
+
+    public override InboundContent Content => new PhotoInput(FileId);
 }
 
 /// <summary>

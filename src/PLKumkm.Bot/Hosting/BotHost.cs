@@ -3,6 +3,7 @@ using PLKumkm.Bot.Channels.Console;
 using PLKumkm.Bot.Conversations;
 using PLKumkm.Bot.Messaging;
 using PLKumkm.Bot.Regions;
+using PLKumkm.Bot.Staff;
 using PLKumkm.Bot.Storage;
 
 namespace PLKumkm.Bot.Hosting;
@@ -32,6 +33,7 @@ internal static class BotHost
             .AddRegions()
             .AddStorage(builder.Configuration)
             .AddConversations(builder.Configuration)
+            .AddStaff()
             .AddMessaging();
 
         if (consoleChat)

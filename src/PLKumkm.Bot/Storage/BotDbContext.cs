@@ -14,6 +14,7 @@ internal sealed class BotDbContext(DbContextOptions<BotDbContext> options) : DbC
     public DbSet<RegionRow> Regions => Set<RegionRow>();
     public DbSet<RegistrationSequence> RegistrationSequences => Set<RegistrationSequence>();
     public DbSet<UmkmRecord> UmkmRecords => Set<UmkmRecord>();
+    public DbSet<WebhookInboxItem> WebhookInbox => Set<WebhookInboxItem>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -78,6 +79,12 @@ internal sealed class BotDbContext(DbContextOptions<BotDbContext> options) : DbC
             e.HasIndex(r => new { r.KodeKabupaten, r.Status });
             e.HasIndex(r => r.OwnerPersonId);
             e.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
+        });
+        model.Entity<WebhookInboxItem>(e =>
+        {
+            e.ToTable("webhook_inbox");
+            e.HasIndex(i => i.ProcessedAt);
+            e.Property(i => i.Channel).HasMaxLength(32);
         });
     }
 }

@@ -7,6 +7,8 @@ internal static class RegionsServiceCollectionExtensions
     {
         services.AddSingleton(_ => RegionCatalog.LoadEmbedded());
         services.AddSingleton<IRegionLookup>(sp => sp.GetRequiredService<RegionCatalog>());
+        services.AddSingleton(sp => RegionAliases.LoadEmbedded(sp.GetRequiredService<RegionCatalog>()));
+        services.AddSingleton<RegionResolver>();
         return services;
     }
 }

@@ -14,6 +14,8 @@ internal sealed class BotDbContext(DbContextOptions<BotDbContext> options) : DbC
     public DbSet<RegionRow> Regions => Set<RegionRow>();
     public DbSet<RegistrationSequence> RegistrationSequences => Set<RegistrationSequence>();
     public DbSet<UmkmRecord> UmkmRecords => Set<UmkmRecord>();
+    public DbSet<CampaignTarget> Targets => Set<CampaignTarget>();
+    public DbSet<DailyCount> DailyCounts => Set<DailyCount>();
     public DbSet<WebhookInboxItem> WebhookInbox => Set<WebhookInboxItem>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -79,6 +81,19 @@ internal sealed class BotDbContext(DbContextOptions<BotDbContext> options) : DbC
             e.HasIndex(r => new { r.KodeKabupaten, r.Status });
             e.HasIndex(r => r.OwnerPersonId);
             e.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
+            e.Ignore(r => r.Kind);
+            e.HasIndex(r => new { r.Enumerator, r.WaktuKirim });
+        });
+        model.Entity<CampaignTarget>(e =>
+        {
+            e.ToTable("targets");
+            e.HasKey(t => t.RegionCode);
+        });
+        model.Entity<DailyCount>(e =>
+        {
+            e.ToTable("daily_counts");
+            e.HasKey(c => new { c.RegencyCode, c.Day, c.Kind });
+            e.Property(c => c.Kind).HasConversion<string>().HasMaxLength(16);
         });
         model.Entity<WebhookInboxItem>(e =>
         {

@@ -31,7 +31,7 @@ public sealed class TranscriptTests
         var transcript = Transcript.Parse(file, File.ReadAllText(Path.Combine(Folder, file)));
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 3, 0, 0, TimeSpan.Zero));
         var catalog = new QuestionnaireCatalog(QuestionnaireLoader.LoadDirectory(Folder));
-        var engine = new ConversationEngine(catalog, RegionCatalog.Shared, clock);
+        var engine = new ConversationEngine(catalog, RegionCatalog.Shared, RegionAliases.LoadEmbedded(), clock);
         SessionState? session = null;
         IReadOnlyDictionary<string, string>? submitted = null;
         var consented = transcript.Consented;

@@ -19,7 +19,9 @@ public sealed class ConsoleChatTests
     private static readonly string[] SecondHalf =
     [
         "sumatera selatan", "ogan komering ulu", "baturaja timur", "sukaraya", "Jl. Merdeka 1", "/lewati", "/lewati",
-        "2", "1", "1", "bulan", "3jt", "10jt", "/lewati", "offline", "1", "tidak",
+        "2", "1", "1", "bulan", "3jt", "10jt", "/lewati", "offline",
+        // A number picks the button with that number: on a multiple choice it toggles, [8] is "Selesai".
+        "1", "8", "tidak",
     ];
 
     private static async Task<string> ChatAsync(TestDatabase db, IEnumerable<string> lines, string user = "local")

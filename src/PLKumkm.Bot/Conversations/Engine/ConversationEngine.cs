@@ -8,10 +8,10 @@ namespace PLKumkm.Bot.Conversations.Engine;
 /// Runs any questionnaire. Pure: given a session and an input it returns the new session, the replies
 /// and the events; it does no I/O and reads the time only through the injected <see cref="TimeProvider"/>.
 /// </summary>
-internal sealed class ConversationEngine(QuestionnaireCatalog questionnaires, RegionCatalog regions, TimeProvider clock)
+internal sealed class ConversationEngine(QuestionnaireCatalog questionnaires, RegionCatalog regions, RegionAliases aliases, TimeProvider clock)
 {
     private readonly AnswerReader _reader = new(regions);
-    private readonly RegionStepper _regionStepper = new(regions);
+    private readonly RegionStepper _regionStepper = new(regions, aliases);
 
     /// <summary>Starts a questionnaire; the consent notice comes first unless this notice version was already agreed to.</summary>
     public EngineResult Start(string questionnaireId, string language, bool consentAlreadyGiven)

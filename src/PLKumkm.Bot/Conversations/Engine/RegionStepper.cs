@@ -9,7 +9,7 @@ namespace PLKumkm.Bot.Conversations.Engine;
 /// A region question walks province → regency → district → village, each step by typed name with
 /// fuzzy matching and a short numbered list when several match; a full code jumps straight there.
 /// </summary>
-internal sealed partial class RegionStepper(RegionCatalog regions)
+internal sealed partial class RegionStepper(RegionCatalog regions, RegionAliases aliases)
 {
     private const int MaxCandidates = 8;
 
@@ -47,7 +47,11 @@ internal sealed partial class RegionStepper(RegionCatalog regions)
                     }
                 }
 
-                var found = regions.Search(typed, pick.Level, pick.ParentCode, MaxCandidates);
+                // Short forms people use (Sumsel, OKU, Jaksel…) first, then names with typos forgiven.
+                var aliased = aliases.Lookup(typed)
+                    .Where(r => r.Level == pick.Level && (pick.ParentCode is null || r.ParentCode == pick.ParentCode))
+                    .ToList();
+                var found = aliased.Count > 0 ? aliased : regions.Search(typed, pick.Level, pick.ParentCode, MaxCandidates);
                 if (found.Count == 1)
                 {
                     return Select(question, found[0], session);
@@ -96,7 +100,8 @@ internal sealed partial class RegionStepper(RegionCatalog regions)
 
         var parent = regions.Find(pick.ParentCode);
         pick.Level = parent!.Level;
-        pick.ParentCode = parent.ParentCode;
+        // Provinces hang under the country (code ""), which is not a step of its own.
+        pick.ParentCode = string.IsNullOrEmpty(parent.ParentCode) ? null : parent.ParentCode;
         pick.Candidates = [];
         return true;
     }

@@ -1,11 +1,16 @@
+using PLKumkm.Bot.Conversations.Definition;
+using PLKumkm.Bot.Records;
+
 namespace PLKumkm.Bot.Storage.Entities;
 
 /// <summary>
 /// One business in the single database. Property names mirror the contract's field ids
 /// (<c>nama_pemilik</c> → <see cref="NamaPemilik"/>); money is whole rupiah, omzet per year.
 /// </summary>
-internal sealed class UmkmRecord
+internal sealed class UmkmRecord : ICountedRecord
 {
+    public RecordKind Kind => RecordKind.Umkm;
+
     public long Id { get; set; }
     public string RegistrationNumber { get; set; } = "";
     public RecordStatus Status { get; set; } = RecordStatus.Active;

@@ -1,4 +1,5 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
@@ -25,6 +26,20 @@ namespace PLKumkm.Bot.Storage.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_consents", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "daily_counts",
+                columns: table => new
+                {
+                    RegencyCode = table.Column<string>(type: "TEXT", nullable: false),
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Count = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_daily_counts", x => new { x.RegencyCode, x.Day, x.Kind });
                 });
 
             migrationBuilder.CreateTable(
@@ -124,6 +139,23 @@ namespace PLKumkm.Bot.Storage.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_sessions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "targets",
+                columns: table => new
+                {
+                    RegionCode = table.Column<string>(type: "TEXT", nullable: false),
+                    Target = table.Column<int>(type: "INTEGER", nullable: false),
+                    Enumerators = table.Column<int>(type: "INTEGER", nullable: false),
+                    Coordinators = table.Column<int>(type: "INTEGER", nullable: false),
+                    Start = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    End = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_targets", x => x.RegionCode);
                 });
 
             migrationBuilder.CreateTable(
@@ -231,6 +263,11 @@ namespace PLKumkm.Bot.Storage.Migrations
                 columns: new[] { "PersonId", "IsActive" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_umkm_records_Enumerator_WaktuKirim",
+                table: "umkm_records",
+                columns: new[] { "Enumerator", "WaktuKirim" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_umkm_records_KodeDesa_NamaUsahaNormal",
                 table: "umkm_records",
                 columns: new[] { "KodeDesa", "NamaUsahaNormal" });
@@ -269,6 +306,9 @@ namespace PLKumkm.Bot.Storage.Migrations
                 name: "consents");
 
             migrationBuilder.DropTable(
+                name: "daily_counts");
+
+            migrationBuilder.DropTable(
                 name: "inbound_updates");
 
             migrationBuilder.DropTable(
@@ -285,6 +325,9 @@ namespace PLKumkm.Bot.Storage.Migrations
 
             migrationBuilder.DropTable(
                 name: "sessions");
+
+            migrationBuilder.DropTable(
+                name: "targets");
 
             migrationBuilder.DropTable(
                 name: "umkm_records");

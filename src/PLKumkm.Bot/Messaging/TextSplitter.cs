@@ -8,6 +8,8 @@ internal static class TextSplitter
 {
     public const string Ellipsis = "…";
 
+    private static readonly char[] TrailingJunk = [' ', ',', ';', ':', '-', '(', '/', '.'];
+
     /// <summary>Splits <paramref name="text"/> into pieces of at most <paramref name="limit"/> UTF-16 units,
     /// preferring line breaks, then spaces, and never cutting a surrogate pair.</summary>
     public static IReadOnlyList<string> Split(string text, int limit)
@@ -65,24 +67,25 @@ internal static class TextSplitter
         var elements = StringInfo.GetTextElementEnumerator(trimmed);
         while (elements.MoveNext())
         {
-            var next = elements.ElementIndex + ((string)elements.Current).Length;
-            if (next > room)
+            var end = elements.ElementIndex + ((string)elements.Current).Length;
+            if (end > room)
             {
                 break;
             }
 
-            length = next;
+            length = end;
         }
 
         var head = trimmed[..length];
         // A word cut in half reads worse than a slightly shorter label, unless that loses too much.
+        var next = trimmed[length];
         var space = head.LastIndexOf(' ');
-        if (space >= room * 2 / 3)
+        if (!char.IsWhiteSpace(next) && !char.IsPunctuation(next) && space >= room * 2 / 3)
         {
             head = head[..space];
         }
 
-        return head.TrimEnd(' ', ',', ';', ':', '-', '(') + Ellipsis;
+        return head.TrimEnd(TrailingJunk) + Ellipsis;
     }
 
     private static void AddPiece(List<string> parts, ReadOnlySpan<char> piece)

@@ -115,12 +115,14 @@ internal sealed class WhatsAppBotSession : IAsyncDisposable
     }
 
     /// <summary>Waits until every queued webhook body has been processed (its replies are then with the fake).</summary>
-    public async Task WaitDrainedAsync()
+    public Task WaitDrainedAsync() => WaitDrainedAsync(Db);
+
+    public static async Task WaitDrainedAsync(TestDatabase db)
     {
         using var expiry = new CancellationTokenSource(Timeout);
         while (true)
         {
-            await using (var ctx = Db.Open())
+            await using (var ctx = db.Open())
             {
                 if (!await ctx.WebhookInbox.AnyAsync(i => i.ProcessedAt == null, expiry.Token))
                 {

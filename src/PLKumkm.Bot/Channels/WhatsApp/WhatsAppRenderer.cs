@@ -176,7 +176,7 @@ internal static class WhatsAppRenderer
                 var title = TextSplitter.Truncate(label, WhatsAppLimits.ListRowTitle);
                 var shown = title[..^TextSplitter.Ellipsis.Length];
                 row["title"] = title;
-                row["description"] = TextSplitter.Truncate(label[shown.Length..].TrimStart(), WhatsAppLimits.ListRowDescription);
+                row["description"] = TextSplitter.Truncate(label[shown.Length..].TrimStart(' ', ',', '.', ';', ':'), WhatsAppLimits.ListRowDescription);
             }
 
             rows.Add(row);

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using PLKumkm.Bot.Channels.WhatsApp;
 using PLKumkm.Bot.Hosting;
 using PLKumkm.Bot.Tests.Fakes;
@@ -32,6 +33,9 @@ internal sealed class WhatsAppBotSession : IAsyncDisposable
     public TestDatabase Db { get; }
     public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(20) };
 
+    /// <summary>Everything the bot logged (debug and up), to check that nothing personal or secret is.</summary>
+    public CapturingLoggerProvider Logs { get; } = new();
+
     /// <summary><c>http://127.0.0.1:PORT</c> the bot listens on.</summary>
     public string BaseAddress { get; private set; } = "";
 
@@ -57,7 +61,11 @@ internal sealed class WhatsAppBotSession : IAsyncDisposable
             $"--WhatsApp:AppSecret={FakeWhatsAppWebhooks.AppSecret}",
             $"--WhatsApp:VerifyToken={FakeWhatsAppWebhooks.VerifyToken}",
             $"--WhatsApp:GraphBaseUrl={Fake.BaseUrl}",
-        ], FastRetries);
+        ], builder =>
+        {
+            FastRetries(builder);
+            builder.Logging.SetMinimumLevel(LogLevel.Debug).AddProvider(Logs);
+        });
         await _host.StartAsync();
         BaseAddress = _host.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>()
             .Addresses.Single().TrimEnd('/');

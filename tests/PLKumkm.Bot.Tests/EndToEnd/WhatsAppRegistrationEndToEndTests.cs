@@ -127,5 +127,11 @@ public sealed class WhatsAppRegistrationEndToEndTests
         // Processed bodies keep no personal data; nothing is left in the queue or the outbox.
         Assert.True(await ctx.WebhookInbox.AllAsync(i => i.ProcessedAt != null && i.Payload == ""));
         Assert.True(await ctx.Outbox.AllAsync(o => o.SentAt != null));
+
+        // Logs name no one: no phone number, NIK, message text, token or secret.
+        Assert.Contains(bot.Logs.Entries, e => e.Category.StartsWith("PLKumkm", StringComparison.Ordinal));
+        string[] secrets = [User, "812-3456-7890", "1601074508900001", "Siti Aminah", "Warung Bu Siti", "Hatta",
+            bot.Fake.AccessToken, FakeWhatsAppWebhooks.AppSecret, FakeWhatsAppWebhooks.VerifyToken];
+        Assert.All(bot.Logs.Entries, e => Assert.DoesNotContain(secrets, s => e.ToString().Contains(s, StringComparison.Ordinal)));
     }
 }

@@ -13,6 +13,7 @@ internal sealed partial class InboundProcessor(
     IEnumerable<IMessageHandler> handlers,
     WriteGate gate,
     OutboxDelivery delivery,
+    TypingIndicator typing,
     TimeProvider clock,
     ILogger<InboundProcessor> logger) : IInboundProcessor
 {
@@ -21,6 +22,7 @@ internal sealed partial class InboundProcessor(
     public async Task ProcessAsync(InboundMessage message, CancellationToken cancellationToken)
     {
         List<OutboxMessage> outbox;
+        using var typingTimer = typing.StartFor(message);
         using (await gate.EnterAsync(cancellationToken))
         {
             if (await db.InboundUpdates.AnyAsync(u => u.UpdateKey == message.UpdateKey, cancellationToken))
@@ -54,6 +56,7 @@ internal sealed partial class InboundProcessor(
             db.ChangeTracker.Clear();
         }
 
+        typingTimer.Dispose();
         await delivery.DeliverAsync(outbox, cancellationToken);
     }
 

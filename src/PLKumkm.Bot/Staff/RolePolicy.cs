@@ -94,7 +94,7 @@ internal static class RolePolicy
     public static string? RegionProblem(PersonRole role, Region region) => role switch
     {
         PersonRole.Enumerator or PersonRole.Coordinator when region.Level != RegionLevel.Regency =>
-            $"a {Name(role).En} works in one regency/city (e.g. 16.01), not {Describe(region)}",
+            $"{(role == PersonRole.Enumerator ? "an enumerator" : "a coordinator")} works in one regency/city (e.g. 16.01), not {Describe(region)}",
         PersonRole.Official when region.Level > RegionLevel.Regency =>
             $"an official follows the country (\"\"), a province or a regency/city, not {Describe(region)}",
         _ => null,
@@ -114,8 +114,8 @@ internal static class RolePolicy
     {
         var what = action switch
         {
-            StaffAction.QuickEntry => new UserText("Entri cepat (#umkm) hanya untuk enumerator dan koordinator yang terdaftar.",
-                "Quick entry (#umkm) is only for registered enumerators and coordinators."),
+            StaffAction.QuickEntry => new UserText("entri cepat (#umkm) hanya untuk enumerator dan koordinator yang terdaftar.",
+                "quick entry (#umkm) is only for registered enumerators and coordinators."),
             StaffAction.Performance => new UserText("/kinerja hanya untuk enumerator yang terdaftar.",
                 "/kinerja is only for registered enumerators."),
             StaffAction.Team => new UserText("/tim hanya untuk koordinator yang terdaftar.",

@@ -17,6 +17,7 @@ internal sealed class BotDbContext(DbContextOptions<BotDbContext> options) : DbC
     public DbSet<CampaignTarget> Targets => Set<CampaignTarget>();
     public DbSet<DailyCount> DailyCounts => Set<DailyCount>();
     public DbSet<ReviewDecision> ReviewDecisions => Set<ReviewDecision>();
+    public DbSet<WebhookInboxItem> WebhookInbox => Set<WebhookInboxItem>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -101,6 +102,12 @@ internal sealed class BotDbContext(DbContextOptions<BotDbContext> options) : DbC
             e.HasIndex(d => d.RecordId);
             e.Property(d => d.Decision).HasConversion<string>().HasMaxLength(16);
             e.Property(d => d.PreviousStatus).HasConversion<string>().HasMaxLength(16);
+        });
+        model.Entity<WebhookInboxItem>(e =>
+        {
+            e.ToTable("webhook_inbox");
+            e.HasIndex(i => i.ProcessedAt);
+            e.Property(i => i.Channel).HasMaxLength(32);
         });
     }
 }

@@ -53,8 +53,8 @@ internal sealed class StaffOnboardingHandler(QuestionnaireCatalog questionnaires
             return true;
         }
 
-        // On WhatsApp the chat address is the sender's own number, proven by the channel itself.
-        if (OwnNumberFromAddress(context.Message) is { } own)
+        // On WhatsApp the channel itself proves the sender's number.
+        if (context.Message.SenderPhone is { } own)
         {
             await OnboardAsync(context, own, cancellationToken);
             return true;
@@ -117,11 +117,6 @@ internal sealed class StaffOnboardingHandler(QuestionnaireCatalog questionnaires
 
         return questionnaires.Get(active.QuestionnaireId).Find(questionId)?.Type == QuestionType.Phone;
     }
-
-    private static string? OwnNumberFromAddress(InboundMessage message) =>
-        message.Channel == "whatsapp" && message.ChatId.Length is >= 10 and <= 15 && message.ChatId.All(char.IsAsciiDigit)
-            ? "+" + message.ChatId
-            : null;
 }
 
 internal static class OnboardingTexts

@@ -17,6 +17,9 @@ internal sealed record StaffImportResult(int Created, int Updated, IReadOnlyList
     public int Imported => Created + Updated;
 }
 
+/// <summary>The file cannot be imported at all (empty, wrong columns).</summary>
+internal sealed class StaffImportException(string message) : Exception(message);
+
 /// <summary>
 /// <c>users import FILE.csv</c> with columns <c>phone,role,region_code,name</c> (any order, header
 /// required; comma or semicolon, as spreadsheets in Indonesia often save). Valid rows are kept even when
@@ -40,14 +43,14 @@ internal sealed class StaffImport(BotDbContext db, StaffRegistry registry, Regio
         using var csv = new CsvReader(reader, config);
         if (!await csv.ReadAsync() || !csv.ReadHeader())
         {
-            throw new StaffEntryException("the file is empty (expected a header: phone,role,region_code,name)");
+            throw new StaffImportException("the file is empty (expected a header: phone,role,region_code,name)");
         }
 
         var header = csv.HeaderRecord!.Select(h => h.Trim().ToLowerInvariant()).ToArray();
         var missing = Columns.Where(c => !header.Contains(c)).ToList();
         if (missing.Count > 0)
         {
-            throw new StaffEntryException($"missing column(s) {string.Join(", ", missing)} (expected phone,role,region_code,name)");
+            throw new StaffImportException($"missing column(s) {string.Join(", ", missing)} (expected phone,role,region_code,name)");
         }
 
         var problems = new List<StaffImportProblem>();

@@ -95,19 +95,17 @@ internal sealed class StaffRegistry(BotDbContext db, RegionCatalog regions, Time
         return new StaffSaved(person, created);
     }
 
-    /// <summary>Check and upsert one entry; throws <see cref="StaffEntryException"/> with the reason.</summary>
-    public async Task<StaffSaved> AddAsync(StaffEntry entry, CancellationToken ct)
+    /// <summary>Checks and saves one entry; nothing is stored when it is refused.</summary>
+    public async Task<(StaffSaved? Saved, string? Error)> AddAsync(StaffEntry entry, CancellationToken ct)
     {
         var (member, error) = Check(entry, regions);
         if (member is null)
         {
-            throw new StaffEntryException(error!);
+            return (null, error);
         }
 
         var saved = await UpsertAsync(member, ct);
         await db.SaveChangesAsync(ct);
-        return saved;
+        return (saved, null);
     }
 }
-
-internal sealed class StaffEntryException(string message) : Exception(message);

@@ -151,13 +151,24 @@ internal sealed partial class InboundProcessor(
         var person = await db.PersonAddresses.Where(a => a.Address == address).Select(a => a.Person).FirstOrDefaultAsync(ct);
         if (person is null)
         {
-            person = new Person { Name = message.SenderName, CreatedAt = now };
+            // A channel that proves the sender's phone joins the person already known by it.
+            person = message.SenderPhone is { } phone ? await PersonPhones.FindAsync(db, phone, ct) : null;
+            if (person is null)
+            {
+                person = new Person { Name = message.SenderName, Phone = message.SenderPhone, CreatedAt = now };
+                db.People.Add(person);
+            }
+            else
+            {
+                person.Name ??= message.SenderName;
+            }
+
             person.Addresses.Add(new PersonAddress { Address = address, CreatedAt = now });
-            db.People.Add(person);
             await db.SaveChangesAsync(ct);
         }
 
         person.LastSeenAt = now;
+        PersonPhones.RememberOwnContact(person, message.Content);
         return person;
     }
 

@@ -52,6 +52,8 @@ internal sealed class RecordWriter(BotDbContext db, TimeProvider clock)
             record.FlagReason = "skala besar: di luar cakupan UMKM";
         }
 
+        await RecordFlags.ApplyAsync(db, record, ct);
+
         return new SavedRecord(record, existing is not null);
     }
 }

@@ -16,6 +16,8 @@ internal sealed class BotDbContext(DbContextOptions<BotDbContext> options) : DbC
     public DbSet<UmkmRecord> UmkmRecords => Set<UmkmRecord>();
     public DbSet<CampaignTarget> Targets => Set<CampaignTarget>();
     public DbSet<DailyCount> DailyCounts => Set<DailyCount>();
+    public DbSet<ReviewDecision> ReviewDecisions => Set<ReviewDecision>();
+    public DbSet<WebhookInboxItem> WebhookInbox => Set<WebhookInboxItem>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -93,6 +95,19 @@ internal sealed class BotDbContext(DbContextOptions<BotDbContext> options) : DbC
             e.ToTable("daily_counts");
             e.HasKey(c => new { c.RegencyCode, c.Day, c.Kind });
             e.Property(c => c.Kind).HasConversion<string>().HasMaxLength(16);
+        });
+        model.Entity<ReviewDecision>(e =>
+        {
+            e.ToTable("review_decisions");
+            e.HasIndex(d => d.RecordId);
+            e.Property(d => d.Decision).HasConversion<string>().HasMaxLength(16);
+            e.Property(d => d.PreviousStatus).HasConversion<string>().HasMaxLength(16);
+        });
+        model.Entity<WebhookInboxItem>(e =>
+        {
+            e.ToTable("webhook_inbox");
+            e.HasIndex(i => i.ProcessedAt);
+            e.Property(i => i.Channel).HasMaxLength(32);
         });
     }
 }

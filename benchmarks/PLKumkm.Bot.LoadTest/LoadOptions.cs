@@ -10,7 +10,7 @@ internal sealed class LoadOptions
           modes: load | echo | memory | fault | throttle | all
                  pipeline (profiling: the bot's own cost per update, no network)
           --duration S        closed-loop measuring window (default 20)
-          --warmup S          closed-loop warm-up before measuring (default 5)
+          --warmup S          warm-up before measuring (default 60: the JIT's tiering settles after about a minute)
           --users N           simulated users in the closed loop (default 1000)
           --rate R            open-loop rate, updates/s (default 1000)
           --open-duration S   open-loop duration (default 15)
@@ -21,6 +21,7 @@ internal sealed class LoadOptions
           --p429 P            throttle: share of sendMessage answered 429 (default 0.10)
           --p5xx P            throttle: share of sendMessage answered 5xx (default 0.05)
           --visitor-share P   share of users who only ask for help (default 0.1)
+          --enumerator-share P  share of users who are enumerators sending quick entries (default 0.1)
           --bot-dll PATH      bot to start as a process (default: the Release build in this repository)
           --keep              keep the temporary databases
           --no-echo           load mode without the echo baseline (profiling)
@@ -31,7 +32,7 @@ internal sealed class LoadOptions
 
     public string Mode { get; private set; } = "";
     public double Duration { get; private set; } = 20;
-    public double Warmup { get; private set; } = 5;
+    public double Warmup { get; private set; } = 60;
     public int Users { get; private set; } = 1000;
     public double Rate { get; private set; } = 1000;
     public double OpenDuration { get; private set; } = 15;
@@ -48,6 +49,7 @@ internal sealed class LoadOptions
     public bool OneByOne { get; private set; }
     public bool Smoke { get; private set; }
     public double VisitorShare { get; private set; } = 0.1;
+    public double EnumeratorShare { get; private set; } = 0.1;
 
     public static readonly string[] Modes = ["load", "echo", "memory", "fault", "throttle", "all", "pipeline"];
 
@@ -80,6 +82,7 @@ internal sealed class LoadOptions
                 case "--p429": o.P429 = Number(); break;
                 case "--p5xx": o.P5xx = Number(); break;
                 case "--visitor-share": o.VisitorShare = Math.Min(1, Number()); break;
+                case "--enumerator-share": o.EnumeratorShare = Math.Min(1, Number()); break;
                 case "--bot-dll": o.BotDll = Value(); break;
                 case "--keep": o.Keep = true; break;
                 case "--no-echo": o.NoEcho = true; break;

@@ -74,7 +74,7 @@ internal static class DbChecks
 
         var problems = new List<string>();
         var expectedCount = 0;
-        foreach (var user in users.Where(u => u.Kind == UserKind.Owner))
+        foreach (var user in users.Where(u => u.Kind is UserKind.Owner or UserKind.Enumerator))
         {
             int registrations;
             lock (user)
@@ -85,18 +85,21 @@ internal static class DbChecks
             for (var r = 0; r < registrations; r++)
             {
                 expectedCount++;
-                var name = Scripts.BusinessName(user.Chat, r);
+                var owner = user.Kind == UserKind.Owner;
+                var name = owner ? Scripts.BusinessName(user.Chat, r) : Scripts.EntryBusinessName(user.Chat, r);
                 if (!stored.TryGetValue(name, out var row))
                 {
                     problems.Add($"no record for '{name}'");
                     continue;
                 }
 
-                string[] expected =
-                [
-                    name, Scripts.Nik(user.Chat), Scripts.Phone(user.Chat), "16.01.14.1005", "3",
-                    "36000000", "15000000", "-", "whatsapp,marketplace", "sendiri,kur", "9120001234567", "-4.1291",
-                ];
+                string[] expected = owner
+                    ?
+                    [
+                        name, Scripts.Nik(user.Chat), Scripts.Phone(user.Chat), "16.01.14.1005", "3",
+                        "36000000", "15000000", "-", "whatsapp,marketplace", "sendiri,kur", "9120001234567", "-4.1291",
+                    ]
+                    : [name, Scripts.EntryNik(user.Chat, r), Scripts.EntryPhone, "16.01.14.1005", "2", "36000000", "-", "-", "-", "-", "-", "-"];
                 for (var i = 0; i < expected.Length; i++)
                 {
                     if (!string.Equals(row[i], expected[i], StringComparison.Ordinal))

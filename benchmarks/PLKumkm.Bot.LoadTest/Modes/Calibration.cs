@@ -15,8 +15,11 @@ internal sealed class Calibration
     private readonly int[] _first;
     private readonly int[] _later;
     private readonly int[] _visit;
+    private readonly int[] _firstEntry;
+    private readonly int[] _laterEntry;
 
-    private Calibration(int[] first, int[] later, int[] visit) => (_first, _later, _visit) = (first, later, visit);
+    private Calibration(int[] first, int[] later, int[] visit, int[] firstEntry, int[] laterEntry) =>
+        (_first, _later, _visit, _firstEntry, _laterEntry) = (first, later, visit, firstEntry, laterEntry);
 
     public static async Task<Calibration> RunAsync(CancellationToken ct)
     {
@@ -25,12 +28,14 @@ internal sealed class Calibration
         fake.KeepSent = false;
         using var workspace = new Workspace();
         var log = new ConcurrentQueue<(long Chat, int Registration, int Step, int Replies)>();
-        var driver = new Driver(fake, 1, 2, i => i == 0 ? UserKind.Owner : UserKind.Visitor) { StepLog = log };
-        await using (await InProcessBot.StartAsync(fake, workspace, ct).ConfigureAwait(false))
+        UserKind[] kinds = [UserKind.Owner, UserKind.Visitor, UserKind.Enumerator];
+        var driver = new Driver(fake, 1, kinds.Length, i => kinds[i]) { StepLog = log };
+        await using (var bot = await InProcessBot.StartAsync(fake, workspace, ct).ConfigureAwait(false))
         {
+            await StaffSeeder.AddEnumeratorsAsync(bot.Services, driver.Users, ct).ConfigureAwait(false);
             driver.StartClosedLoop();
             var deadline = DateTime.UtcNow.AddSeconds(60);
-            while (driver.Users[0].Registrations < 2 && DateTime.UtcNow < deadline)
+            while ((driver.Users[0].Registrations < 2 || driver.Users[2].Registrations < 2) && DateTime.UtcNow < deadline)
             {
                 await Task.Delay(20, ct).ConfigureAwait(false);
             }
@@ -39,9 +44,9 @@ internal sealed class Calibration
             await driver.WaitIdleAsync(TimeSpan.FromSeconds(10), ct).ConfigureAwait(false);
         }
 
-        if (driver.Users[0].Registrations < 2)
+        if (driver.Users[0].Registrations < 2 || driver.Users[2].Registrations < 2)
         {
-            throw new InvalidOperationException("calibration: the owner script did not complete twice; the questionnaire and the script differ");
+            throw new InvalidOperationException("calibration: the owner or enumerator script did not complete twice; the bot and the scripts differ");
         }
 
         int[] Counts(Func<(long Chat, int Registration, int Step, int Replies), bool> which, int length)
@@ -58,7 +63,9 @@ internal sealed class Calibration
         return new Calibration(
             Counts(e => e.Chat == 1 && e.Registration == 0, Scripts.Owner(1, 0).Count),
             Counts(e => e.Chat == 1 && e.Registration == 1, Scripts.Owner(1, 1).Count),
-            Counts(e => e.Chat == 2, Scripts.Visitor().Count));
+            Counts(e => e.Chat == 2, Scripts.Visitor().Count),
+            Counts(e => e.Chat == 3 && e.Registration == 0, Scripts.Enumerator(3, 0).Count),
+            Counts(e => e.Chat == 3 && e.Registration == 1, Scripts.Enumerator(3, 1).Count));
     }
 
     /// <summary>Replies the user's answered steps should have produced.</summary>
@@ -83,7 +90,13 @@ internal sealed class Calibration
 
         for (var registration = 0; answered > 0; registration++)
         {
-            var steps = registration == 0 ? _first : _later;
+            var steps = (user.Kind, registration) switch
+            {
+                (UserKind.Enumerator, 0) => _firstEntry,
+                (UserKind.Enumerator, _) => _laterEntry,
+                (_, 0) => _first,
+                _ => _later,
+            };
             var take = Math.Min(answered, steps.Length);
             total += steps.Take(take).Sum();
             answered -= take;
@@ -93,5 +106,5 @@ internal sealed class Calibration
     }
 
     public override string ToString() =>
-        $"first registration {_first.Length} steps / {_first.Sum()} replies, later ones {_later.Length} / {_later.Sum()}, help visit {_visit.Length} / {_visit.Sum()}";
+        $"first registration {_first.Length} steps / {_first.Sum()} replies, later ones {_later.Length} / {_later.Sum()}, help visit {_visit.Length} / {_visit.Sum()}, enumerator's first entry {_firstEntry.Length} / {_firstEntry.Sum()}, later entries {_laterEntry.Length} / {_laterEntry.Sum()}";
 }

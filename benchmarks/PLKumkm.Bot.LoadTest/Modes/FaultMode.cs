@@ -24,8 +24,9 @@ internal static class FaultMode
         fake.RecordHistory = false;
         using var workspace = new Workspace { Keep = o.Keep };
         var args = InProcessBot.BotArgs(fake, workspace);
-        var driver = new Driver(fake, LoadMode.FirstChat, o.FaultUsers, Driver.Mix(o.VisitorShare));
+        var driver = new Driver(fake, LoadMode.FirstChat, o.FaultUsers, Driver.Mix(o.VisitorShare, o.EnumeratorShare));
         var random = new Random(42);
+        await StaffSeeder.AddEnumeratorsAsync(workspace.DatabasePath, driver.Users, ct).ConfigureAwait(false);
         var bot = BotProcess.Start(dll, args, workspace.Folder);
         var kills = new List<string>();
         bool idle;
@@ -36,8 +37,15 @@ internal static class FaultMode
             var spacing = o.FaultDuration / (o.Kills + 1);
             for (var k = 0; k < o.Kills; k++)
             {
-                // Random moments, but each after the restarted bot has had time to work again.
-                var wait = spacing * (0.5 + random.NextDouble());
+                // Random moments, but each only once the (re)started bot is answering again, so every kill hits work.
+                var answeredAtStart = driver.Answered;
+                var busy = Stopwatch.StartNew();
+                while (driver.Answered < answeredAtStart + 20 && busy.Elapsed < TimeSpan.FromSeconds(60))
+                {
+                    await Task.Delay(50, ct).ConfigureAwait(false);
+                }
+
+                var wait = spacing * random.NextDouble();
                 await Task.Delay(TimeSpan.FromSeconds(wait), ct).ConfigureAwait(false);
                 var answeredBefore = driver.Answered;
                 bot.Kill();
@@ -63,7 +71,7 @@ internal static class FaultMode
         }
 
         Console.WriteLine($"  kills: {string.Join("; ", kills)}");
-        Console.WriteLine($"  {driver.Sent:N0} updates sent, {driver.Answered:N0} answered, {driver.Registrations:N0} registrations completed");
+        Console.WriteLine($"  {driver.Sent:N0} updates sent, {driver.Answered:N0} answered, {driver.Registrations:N0} records (registrations and quick entries)");
 
         using var db = workspace.OpenReadOnly();
         var lost = new List<string>();

@@ -14,12 +14,12 @@ internal static class LoadMode
     public static async Task RunBotAsync(LoadOptions o, Figures figures, CheckResults checks, CancellationToken ct)
     {
         Console.WriteLine();
-        Console.WriteLine($"== load: the real bot, {o.Users:N0} users (owners mid-questionnaire, {o.VisitorShare:P0} asking for help)");
+        Console.WriteLine($"== load: the real bot, {o.Users:N0} users ({o.EnumeratorShare:P0} enumerators sending quick entries, {o.VisitorShare:P0} asking for help, the rest owners in the questionnaire)");
         await using var fake = await FakeBotApi.StartAsync(cancellationToken: ct).ConfigureAwait(false);
         fake.RecordHistory = false;
         fake.KeepSent = false;
         using var workspace = new Workspace { Keep = o.Keep };
-        var driver = new Driver(fake, FirstChat, o.Users, Driver.Mix(o.VisitorShare));
+        var driver = new Driver(fake, FirstChat, o.Users, Driver.Mix(o.VisitorShare, o.EnumeratorShare));
         WindowResult closed;
         OpenLoopResult? open = null;
         bool idle;
@@ -30,6 +30,7 @@ internal static class LoadMode
         long allocated;
         await using (var bot = await InProcessBot.StartAsync(fake, workspace, ct).ConfigureAwait(false))
         {
+            await StaffSeeder.AddEnumeratorsAsync(bot.Services, driver.Users, ct).ConfigureAwait(false);
             var memory = new MemorySampler();
             await using (memory.ConfigureAwait(false))
             {
@@ -67,7 +68,7 @@ internal static class LoadMode
         Console.WriteLine($"  peak memory: working set {Figures.Mb(peakWorkingSet)} (bot + fake API + simulated users in one process), GC heap {Figures.Mb(peakHeap)}");
         Console.WriteLine(FormattableString.Invariant(
             $"  per answered update in the closed loop (whole process: bot, fake API, users): {cpu.TotalMilliseconds * 1000 / Math.Max(1, closed.Answered):0} µs CPU, {allocated / Math.Max(1, closed.Answered) / 1024.0:0.0} KB allocated; {cpu.TotalSeconds / closed.Elapsed.TotalSeconds:0.00} cores busy"));
-        Console.WriteLine($"  database: {Figures.Mb(workspace.DatabaseBytes)} after {driver.Sent:N0} updates, {driver.Registrations:N0} registrations");
+        Console.WriteLine($"  database: {Figures.Mb(workspace.DatabaseBytes)} after {driver.Sent:N0} updates, {driver.Registrations:N0} records (registrations and quick entries)");
 
         using var db = workspace.OpenReadOnly();
         checks.Expect("load: every update answered", idle ? [] : driver.Unanswered());
@@ -86,7 +87,7 @@ internal static class LoadMode
         await using var fake = await FakeBotApi.StartAsync(cancellationToken: ct).ConfigureAwait(false);
         fake.RecordHistory = false;
         fake.KeepSent = false;
-        var driver = new Driver(fake, FirstChat, o.Users, Driver.Mix(o.VisitorShare));
+        var driver = new Driver(fake, FirstChat, o.Users, Driver.Mix(o.VisitorShare, o.EnumeratorShare));
         WindowResult closed;
         TimeSpan cpu;
         bool idle;

@@ -18,10 +18,11 @@ internal static class ThrottleMode
         fake.RecordHistory = false;
         var policy = new ThrottlePolicy(o.P429, o.P5xx, seed: 11);
         using var workspace = new Workspace { Keep = o.Keep };
-        var driver = new Driver(fake, LoadMode.FirstChat, o.FaultUsers, Driver.Mix(o.VisitorShare));
+        var driver = new Driver(fake, LoadMode.FirstChat, o.FaultUsers, Driver.Mix(o.VisitorShare, o.EnumeratorShare));
         bool idle;
-        await using (await InProcessBot.StartAsync(fake, workspace, ct).ConfigureAwait(false))
+        await using (var bot = await InProcessBot.StartAsync(fake, workspace, ct).ConfigureAwait(false))
         {
+            await StaffSeeder.AddEnumeratorsAsync(bot.Services, driver.Users, ct).ConfigureAwait(false);
             fake.FaultPolicy = policy.Decide;
             driver.StartClosedLoop();
             await Task.Delay(TimeSpan.FromSeconds(o.FaultDuration), ct).ConfigureAwait(false);

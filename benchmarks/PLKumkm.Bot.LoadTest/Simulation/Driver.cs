@@ -52,11 +52,17 @@ internal sealed class Driver
         fake.ConfirmObserver = OnConfirmed;
     }
 
-    /// <summary>A mix: about <paramref name="visitorShare"/> of the users only ask for help, the rest register businesses.</summary>
-    public static Func<int, UserKind> Mix(double visitorShare, int seed = 7)
+    /// <summary>A mix: about <paramref name="visitorShare"/> of the users only ask for help, <paramref name="enumeratorShare"/>
+    /// are enumerators sending quick entries, the rest are owners registering their business.</summary>
+    public static Func<int, UserKind> Mix(double visitorShare, double enumeratorShare, int seed = 7)
     {
         var random = new Random(seed);
-        return _ => random.NextDouble() < visitorShare ? UserKind.Visitor : UserKind.Owner;
+        return _ => random.NextDouble() switch
+        {
+            var r when r < visitorShare => UserKind.Visitor,
+            var r when r < visitorShare + enumeratorShare => UserKind.Enumerator,
+            _ => UserKind.Owner,
+        };
     }
 
     /// <summary>When set, each user stops after answering this many messages.</summary>
@@ -372,7 +378,7 @@ internal sealed class Driver
             var endOfScript = user.StepIndex >= user.Script.Count;
             if (endOfScript)
             {
-                if (user.Kind == UserKind.Owner)
+                if (user.Kind is UserKind.Owner or UserKind.Enumerator)
                 {
                     user.Registrations++;
                     Interlocked.Increment(ref _registrations);
@@ -382,7 +388,7 @@ internal sealed class Driver
                 user.Script = ScriptFor(user);
             }
 
-            if (_stopping || (_finishRegistrations && (endOfScript || user.Kind != UserKind.Owner))
+            if (_stopping || (_finishRegistrations && (endOfScript || user.Kind == UserKind.Visitor))
                 || user.Answered >= MaxAnswersPerUser)
             {
                 user.Done = true;
@@ -420,6 +426,7 @@ internal sealed class Driver
     private static IReadOnlyList<Step> ScriptFor(SimUser user) => user.Kind switch
     {
         UserKind.Owner => Scripts.Owner(user.Chat, user.Registrations),
+        UserKind.Enumerator => Scripts.Enumerator(user.Chat, user.Registrations),
         _ => Scripts.Visitor(),
     };
 }

@@ -2,8 +2,14 @@ namespace PLKumkm.Bot.LoadTest.Simulation;
 
 internal enum UserKind
 {
+    /// <summary>A business owner registering through the guided questionnaire.</summary>
     Owner,
+
+    /// <summary>Someone who only asks what the bot does.</summary>
     Visitor,
+
+    /// <summary>Field staff: links their chat by sharing their own contact, then sends one-message quick entries.</summary>
+    Enumerator,
 }
 
 /// <summary>
@@ -20,7 +26,7 @@ internal sealed class SimUser(long chat, UserKind kind)
 
     public int StepIndex { get; set; }
 
-    /// <summary>Registrations this user has completed (owners).</summary>
+    /// <summary>Records this user has stored: registrations (owners) or quick entries (enumerators).</summary>
     public int Registrations { get; set; }
 
     /// <summary>Update id of the message waiting for its answer; 0 when none.</summary>

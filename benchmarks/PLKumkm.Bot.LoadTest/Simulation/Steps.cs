@@ -124,6 +124,35 @@ internal static class Scripts
     /// <summary>The step index right after the NIK answer of a first registration (where seeded sessions stand).</summary>
     public static int AfterNikIndex => 4;
 
+    public const string Saved = "Tersimpan";
+
+    /// <summary>Region enumerators are registered for (Ogan Komering Ulu), which holds the village of every entry.</summary>
+    public const string EnumeratorRegion = "16.01";
+
+    public static string EntryBusinessName(long user, int entry) =>
+        string.Create(CultureInfo.InvariantCulture, $"Toko Pak Budi {user} {entry}");
+
+    /// <summary>The NIK of an enumerator's entry: a different owner per entry.</summary>
+    public static string EntryNik(long user, int entry) => Nik(user * 31 + entry);
+
+    public const string EntryPhone = "+6281234567890";
+
+    /// <summary>An enumerator: the first time they link their chat by sharing their own number, then one quick entry per record.</summary>
+    public static IReadOnlyList<Step> Enumerator(long user, int entry)
+    {
+        var quick = new Say(string.Join('\n',
+            "#umkm",
+            $"NIK: {EntryNik(user, entry)}",
+            "Nama: Budi Santoso",
+            $"Usaha: {EntryBusinessName(user, entry)}",
+            "HP: 0812 3456 7890",
+            "Desa: Sukaraya, Baturaja Timur",
+            "KBLI: G",
+            "Omzet: 3jt/bulan",
+            "Pekerja: 2")) { Expect = Saved };
+        return entry == 0 ? [new ShareContact(Phone(user)), quick] : [quick];
+    }
+
     /// <summary>Someone who only asks what the bot does: help and small talk (the fallback answers).</summary>
     public static IReadOnlyList<Step> Visitor() => [new Say("/bantuan"), new Say("halo, ini bot apa?")];
 }

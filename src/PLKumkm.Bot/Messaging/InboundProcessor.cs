@@ -21,6 +21,13 @@ internal sealed partial class InboundProcessor(
     ILogger<InboundProcessor> logger) : IInboundProcessor, IInboundBatchProcessor
 {
     private const string UpdateSavepoint = "inbound_update";
+    private static readonly TimeSpan LastSeenPrecision = TimeSpan.FromMinutes(1);
+
+    // Compiled once: every update looks its sender up, so the LINQ translation is not redone per message.
+    private static readonly Func<BotDbContext, string, CancellationToken, Task<Person?>> PersonByAddress =
+        EF.CompileAsyncQuery((BotDbContext db, string address, CancellationToken ct) =>
+            db.PersonAddresses.Where(a => a.Address == address).Select(a => a.Person).FirstOrDefault());
+
     private readonly IMessageHandler[] _handlers = handlers.OrderBy(h => h.Order).ToArray();
 
     public async Task ProcessAsync(InboundMessage message, CancellationToken cancellationToken)
@@ -148,7 +155,7 @@ internal sealed partial class InboundProcessor(
     private async Task<Person> FindOrCreatePersonAsync(InboundMessage message, DateTimeOffset now, CancellationToken ct)
     {
         var address = message.Address;
-        var person = await db.PersonAddresses.Where(a => a.Address == address).Select(a => a.Person).FirstOrDefaultAsync(ct);
+        var person = await PersonByAddress(db, address, ct);
         if (person is null)
         {
             // A channel that proves the sender's phone joins the person already known by it.
@@ -167,7 +174,12 @@ internal sealed partial class InboundProcessor(
             await db.SaveChangesAsync(ct);
         }
 
-        person.LastSeenAt = now;
+        // To the minute: a write of the person's row on every message would cost more than the precision is worth.
+        if (person.LastSeenAt is not { } seen || now - seen >= LastSeenPrecision)
+        {
+            person.LastSeenAt = now;
+        }
+
         PersonPhones.RememberOwnContact(person, message.Content);
         return person;
     }

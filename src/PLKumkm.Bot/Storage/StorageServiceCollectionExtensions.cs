@@ -22,6 +22,7 @@ internal static class StorageServiceCollectionExtensions
                 .AddInterceptors(SqliteConnectionSetup.Instance));
         services.AddSingleton<DatabaseInitializer>();
         services.AddHostedService(sp => sp.GetRequiredService<DatabaseInitializer>());
+        services.AddHostedService<WalCheckpointService>();
         return services;
     }
 }

@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Logging.Console;
 using PLKumkm.Bot.Channels.Console;
 using PLKumkm.Bot.Conversations;
+using PLKumkm.Bot.Exports;
 using PLKumkm.Bot.Messaging;
+using PLKumkm.Bot.Owners;
 using PLKumkm.Bot.Regions;
 using PLKumkm.Bot.Storage;
 
@@ -32,6 +34,8 @@ internal static class BotHost
             .AddRegions()
             .AddStorage(builder.Configuration)
             .AddConversations(builder.Configuration)
+            .AddOwnerCommands()
+            .AddExports()
             .AddMessaging();
 
         if (consoleChat)

@@ -12,7 +12,8 @@ public sealed class ConsoleChatTests
 {
     private static readonly string[] FirstHalf =
     [
-        "/start", "1", "Siti Aminah", "1601 0745 0890 0001", "2", "0812-3456-7890", "Warung Bu Siti",
+        // /start offers UMKM or koperasi: "1" is "Daftarkan UMKM", the next "1" agrees to the notice.
+        "/start", "1", "1", "Siti Aminah", "1601 0745 0890 0001", "2", "0812-3456-7890", "Warung Bu Siti",
         "jualan sembako", "G", "2019", "1", "1", "tidak",
     ];
 
@@ -71,7 +72,7 @@ public sealed class ConsoleChatTests
         using var db = new TestDatabase();
         await ChatAsync(db, [.. FirstHalf, .. SecondHalf, "kirim"]);
         // Consent was given the first time, so the second registration starts at the first question.
-        var again = await ChatAsync(db, ["/start", .. FirstHalf.Skip(2), .. SecondHalf, "kirim"]);
+        var again = await ChatAsync(db, ["/daftar", .. FirstHalf.Skip(3), .. SecondHalf, "kirim"]);
         Assert.Contains("sudah terdaftar dengan nomor KUMKM-1601-000001", again);
         await using var ctx = db.Open();
         Assert.Equal(1, await ctx.UmkmRecords.CountAsync());

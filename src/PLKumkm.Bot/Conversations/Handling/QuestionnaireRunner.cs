@@ -22,6 +22,25 @@ internal sealed class QuestionnaireRunner(ConversationEngine engine, Questionnai
         await ApplyAsync(context, row, result, ct);
     }
 
+    /// <summary>
+    /// Starts a correction of the person's own record (<c>/ubah</c>): the questionnaire of its kind, filled with
+    /// the stored values, opened at the summary. Submitting it updates that record as a new version.
+    /// </summary>
+    public async Task StartEditingAsync(UpdateContext context, IRegisteredRecord record, CancellationToken ct)
+    {
+        var questionnaire = questionnaires.All.FirstOrDefault(q => q.Kind == record.Kind)
+            ?? throw new InvalidOperationException($"no questionnaire of kind {record.Kind} is loaded");
+        var version = questionnaire.Consent.Version;
+        var consented = await context.Db.Consents.AnyAsync(
+            c => c.PersonId == context.Person.Id && c.NoticeVersion == version && c.WithdrawnAt == null, ct);
+        var answers = EditAnswers.From(questionnaire, RecordSnapshots.Answers(record, questionnaire));
+        var result = engine.StartEditing(questionnaire.Id, context.Language, answers, record.RegistrationNumber, consented);
+        var row = SessionStore.New(context.Person.Id, result.Session);
+        row.RegistrationNumber = record.RegistrationNumber;
+        context.Db.Sessions.Add(row);
+        await ApplyAsync(context, row, result, ct);
+    }
+
     public async Task ContinueAsync(UpdateContext context, ConversationSession row, CancellationToken ct)
     {
         var state = SessionStore.Read(row);
@@ -54,6 +73,9 @@ internal sealed class QuestionnaireRunner(ConversationEngine engine, Questionnai
                         Address = context.Message.Address,
                     });
                     break;
+                case SubmissionReady ready when result.Session.EditingRegistrationNumber is { } editing:
+                    row.RegistrationNumber = await SubmitCorrectionAsync(context, ready, editing, ct);
+                    break;
                 case SubmissionReady ready:
                     row.RegistrationNumber = await SubmitAsync(context, ready, ct);
                     break;
@@ -67,6 +89,11 @@ internal sealed class QuestionnaireRunner(ConversationEngine engine, Questionnai
     {
         var answers = new Dictionary<string, string>(ready.Answers, StringComparer.Ordinal);
         var submitter = new Submitter(context.Person.Id, RecordSources.Mandiri, null, context.Person.Id);
+        if (ready.Questionnaire.Kind == RecordKind.Koperasi)
+        {
+            return await SubmitKoperasiAsync(context, ready, answers, submitter, ct);
+        }
+
         var saved = await records.SaveUmkmAsync(answers, submitter, ct);
         var number = saved.Record.RegistrationNumber;
         var done = ready.Questionnaire.Done.In(context.Language);
@@ -78,6 +105,52 @@ internal sealed class QuestionnaireRunner(ConversationEngine engine, Questionnai
             context.Reply(SubmissionTexts.SizeClass(skala, context.Language));
         }
 
+        if (saved.Record.Status == RecordStatus.Flagged && saved.Record.Skala != SizeClass.Besar)
+        {
+            context.Reply(SubmissionTexts.UnderReview(context.Language));
+        }
+
         return number;
+    }
+
+    private async Task<string> SubmitKoperasiAsync(
+        UpdateContext context, SubmissionReady ready, Dictionary<string, string> answers, Submitter submitter, CancellationToken ct)
+    {
+        var saved = await records.SaveKoperasiAsync(answers, submitter, ct);
+        var number = saved.Record.RegistrationNumber;
+        context.Reply(saved.Updated
+            ? SubmissionTexts.KoperasiUpdated(number, context.Language)
+            : $"{ready.Questionnaire.Done.In(context.Language)}\n\n{SubmissionTexts.Number(number, context.Language)}");
+        if (saved.Record.Status == RecordStatus.Flagged)
+        {
+            context.Reply(SubmissionTexts.UnderReview(context.Language));
+        }
+
+        return number;
+    }
+
+    /// <summary>
+    /// A correction replaces the record's values for every field the questionnaire stores: a question no
+    /// longer answered (skipped, or switched off by another answer) clears its field.
+    /// </summary>
+    private async Task<string> SubmitCorrectionAsync(UpdateContext context, SubmissionReady ready, string registrationNumber, CancellationToken ct)
+    {
+        var answers = new Dictionary<string, string>(ready.Answers, StringComparer.Ordinal);
+        foreach (var question in ready.Questionnaire.Questions.Where(q => q.Store))
+        {
+            answers.TryAdd(question.Id, "");
+        }
+
+        var submitter = new Submitter(context.Person.Id, RecordSources.Mandiri, null, context.Person.Id);
+        var record = await records.UpdateAsync(ready.Questionnaire.Kind, registrationNumber, answers, submitter, ct);
+        context.Reply(record is null
+            ? SubmissionTexts.CorrectionGone(registrationNumber, context.Language)
+            : SubmissionTexts.Corrected(registrationNumber, context.Language));
+        if (record?.Status == RecordStatus.Flagged)
+        {
+            context.Reply(SubmissionTexts.UnderReview(context.Language));
+        }
+
+        return registrationNumber;
     }
 }

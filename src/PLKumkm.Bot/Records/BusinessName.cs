@@ -67,7 +67,7 @@ internal static partial class BusinessName
         }
 
         var shorter = Math.Min(normalA.Length, normalB.Length);
-        var allowed = shorter >= 12 ? 2 : shorter >= 6 ? 1 : 0;
+        var allowed = shorter >= 16 ? 2 : shorter >= 8 ? 1 : 0;
         return allowed > 0 && Regions.EditDistance.Bounded(normalA, normalB, allowed) <= allowed;
     }
 

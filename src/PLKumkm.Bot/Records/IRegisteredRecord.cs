@@ -13,5 +13,6 @@ internal interface IRegisteredRecord : ICountedRecord
     string KodeKecamatan { get; }
     string? FlagReason { get; set; }
     long? OwnerPersonId { get; }
+    DateTimeOffset CreatedAt { get; }
     DateTimeOffset UpdatedAt { get; set; }
 }

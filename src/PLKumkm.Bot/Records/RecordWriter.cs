@@ -174,6 +174,10 @@ internal sealed class RecordWriter(BotDbContext db, TimeProvider clock)
         return true;
     }
 
+    /// <summary>
+    /// The record that had this NIB first (created earlier; a UMKM before a cooperative created at the same
+    /// instant), when it is another one: the NIB is theirs, so this record is the one to review.
+    /// </summary>
     private async Task<string?> NibHolderAsync(IRegisteredRecord record, CancellationToken ct)
     {
         var nib = record switch
@@ -187,12 +191,30 @@ internal sealed class RecordWriter(BotDbContext db, TimeProvider clock)
             return null;
         }
 
-        var selfUmkm = record is UmkmRecord ? record.Id : -1;
-        var selfKoperasi = record is KoperasiRecord ? record.Id : -1;
-        return await db.UmkmRecords.Where(r => r.Nib == nib && r.Id != selfUmkm && r.Status != RecordStatus.Withdrawn)
-                   .Select(r => r.RegistrationNumber).FirstOrDefaultAsync(ct)
-               ?? await db.KoperasiRecords.Where(r => r.Nib == nib && r.Id != selfKoperasi && r.Status != RecordStatus.Withdrawn)
-                   .Select(r => r.RegistrationNumber).FirstOrDefaultAsync(ct);
+        var isNew = record.Id == 0;
+        var created = record.CreatedAt;
+        if (record is UmkmRecord)
+        {
+            var self = record.Id;
+            return await db.UmkmRecords
+                       .Where(r => r.Nib == nib && r.Id != self && r.Status != RecordStatus.Withdrawn
+                                   && (isNew || r.CreatedAt < created || (r.CreatedAt == created && r.Id < self)))
+                       .OrderBy(r => r.Id).Select(r => r.RegistrationNumber).FirstOrDefaultAsync(ct)
+                   ?? await db.KoperasiRecords
+                       .Where(r => r.Nib == nib && r.Status != RecordStatus.Withdrawn && (isNew || r.CreatedAt < created))
+                       .OrderBy(r => r.Id).Select(r => r.RegistrationNumber).FirstOrDefaultAsync(ct);
+        }
+        else
+        {
+            var self = record.Id;
+            return await db.UmkmRecords
+                       .Where(r => r.Nib == nib && r.Status != RecordStatus.Withdrawn && (isNew || r.CreatedAt <= created))
+                       .OrderBy(r => r.Id).Select(r => r.RegistrationNumber).FirstOrDefaultAsync(ct)
+                   ?? await db.KoperasiRecords
+                       .Where(r => r.Nib == nib && r.Id != self && r.Status != RecordStatus.Withdrawn
+                                   && (isNew || r.CreatedAt < created || (r.CreatedAt == created && r.Id < self)))
+                       .OrderBy(r => r.Id).Select(r => r.RegistrationNumber).FirstOrDefaultAsync(ct);
+        }
     }
 
     /// <summary>Another owner's counted record with the same phone number and a similar name (index on phone).</summary>

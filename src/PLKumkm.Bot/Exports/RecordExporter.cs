@@ -24,6 +24,7 @@ namespace PLKumkm.Bot.Exports;
 internal sealed class RecordExporter(BotDbContext db, RegionCatalog regions)
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+    private readonly Dictionary<string, TimeSpan> _offsets = new(StringComparer.Ordinal);
 
     public Task<int> CountAsync(ExportRequest request, CancellationToken ct) => request.Kind == RecordKind.Koperasi
         ? Koperasi(request.RegionCode).CountAsync(ct)
@@ -172,17 +173,23 @@ internal sealed class RecordExporter(BotDbContext db, RegionCatalog regions)
 
     private string Local(DateTimeOffset at, string regencyCode)
     {
-        TimeZoneInfo zone;
-        try
+        // Indonesia has no daylight saving: one offset per regency, looked up once per export.
+        if (!_offsets.TryGetValue(regencyCode, out var offset))
         {
-            zone = regions.TimeZoneOf(regencyCode);
-        }
-        catch (ArgumentException)
-        {
-            zone = RegionTimeZones.Wib;
+            TimeZoneInfo zone;
+            try
+            {
+                zone = regions.TimeZoneOf(regencyCode);
+            }
+            catch (ArgumentException)
+            {
+                zone = RegionTimeZones.Wib;
+            }
+
+            _offsets[regencyCode] = offset = zone.BaseUtcOffset;
         }
 
-        return TimeZoneInfo.ConvertTime(at, zone).ToString("yyyy-MM-dd'T'HH:mm:sszzz", Inv);
+        return at.ToOffset(offset).ToString("yyyy-MM-dd'T'HH:mm:sszzz", Inv);
     }
 
     private IQueryable<UmkmRecord> Umkm(string region)

@@ -35,6 +35,7 @@ internal static class BotCommandLine
             return RunAsync(HostMode.Chat, args.ToArray(), ct);
         });
         root.Subcommands.Add(chat);
+        root.Subcommands.Add(Verbs.BackupVerb.Create());
 
         var records = new Command("records", "The single database: export (and import) records");
         records.Subcommands.Add(RecordsExportCommand());

@@ -18,6 +18,7 @@ internal sealed class BotDbContext(DbContextOptions<BotDbContext> options) : DbC
     public DbSet<DailyCount> DailyCounts => Set<DailyCount>();
     public DbSet<KoperasiRecord> KoperasiRecords => Set<KoperasiRecord>();
     public DbSet<RecordVersion> RecordVersions => Set<RecordVersion>();
+    public DbSet<WebhookInboxItem> WebhookInbox => Set<WebhookInboxItem>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -95,6 +96,12 @@ internal sealed class BotDbContext(DbContextOptions<BotDbContext> options) : DbC
             e.ToTable("daily_counts");
             e.HasKey(c => new { c.RegencyCode, c.Day, c.Kind });
             e.Property(c => c.Kind).HasConversion<string>().HasMaxLength(16);
+        });
+        model.Entity<WebhookInboxItem>(e =>
+        {
+            e.ToTable("webhook_inbox");
+            e.HasIndex(i => i.ProcessedAt);
+            e.Property(i => i.Channel).HasMaxLength(32);
         });
         ConfigureSingleDatabase(model);
     }

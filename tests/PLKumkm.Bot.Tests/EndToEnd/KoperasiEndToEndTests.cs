@@ -142,7 +142,7 @@ public sealed class KoperasiEndToEndTests
         {
             // The fake Bot API sees only the multipart reference; the outbox keeps what was sent.
             var attachments = (await ctx.Outbox.Where(o => o.Address == $"telegram:{Official}").OrderBy(o => o.Id).ToListAsync())
-                .Select(o => Messaging.OutboxPayload.Deserialize(o.PayloadJson).Attachment).OfType<Messaging.Attachment>().ToList();
+                .Select(o => Bot.Messaging.OutboxPayload.Deserialize(o.PayloadJson).Attachment).OfType<Bot.Messaging.Attachment>().ToList();
             Assert.Equal(2, attachments.Count);
             Assert.Matches(@"^ekspor-1601-\d{8}\.csv$", attachments[0].FileName);
             Assert.Equal("text/csv", attachments[0].MediaType);

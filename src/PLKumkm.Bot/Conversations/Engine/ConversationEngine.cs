@@ -126,6 +126,16 @@ internal sealed class ConversationEngine(QuestionnaireCatalog questionnaires, Re
             return step.Result();
         }
 
+        // Other features' commands are answered before the questionnaire sees a message; a slash
+        // command that reaches it is unknown, and must not be stored as an answer.
+        if (command is null && input is TextInput { Text: var typed } && typed.TrimStart().StartsWith('/'))
+        {
+            step.Say(AnswerReader.Format(EngineTexts.UnknownCommand, typed.Trim().Split(' ')[0]).In(session.Language)
+                     + "\n" + EngineTexts.CommandsHint.In(session.Language));
+            Reprompt(step);
+            return step.Result();
+        }
+
         switch (session.Stage)
         {
             case SessionStage.Consent:

@@ -31,6 +31,9 @@ internal static class EngineTexts
     public static readonly UserText CommandsHint = new(
         "Perintah: /kembali (sebelumnya), /lewati (opsional), /batal, /bantuan",
         "Commands: /kembali (back), /lewati (skip optional), /batal (cancel), /bantuan (help)");
+    public static readonly UserText UnknownCommand = new(
+        "Perintah {0} tidak dikenal di tengah pengisian.",
+        "The command {0} is not known while answering.");
     public static readonly UserText NoExtraHelp = new(
         "Jawab pertanyaan di atas dengan singkat.",
         "Answer the question above briefly.");

@@ -661,6 +661,40 @@ namespace PLKumkm.Bot.Storage.Migrations
                     b.ToTable("umkm_records", (string)null);
                 });
 
+            modelBuilder.Entity("PLKumkm.Bot.Storage.Entities.WebhookInboxItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ProcessedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProcessedAt");
+
+                    b.ToTable("webhook_inbox", (string)null);
+                });
+
             modelBuilder.Entity("PLKumkm.Bot.Storage.Entities.PersonAddress", b =>
                 {
                     b.HasOne("PLKumkm.Bot.Storage.Entities.Person", "Person")

@@ -11,7 +11,7 @@ using PLKumkm.Bot.Storage;
 namespace PLKumkm.Bot.Storage.Migrations
 {
     [DbContext(typeof(BotDbContext))]
-    [Migration("20261127174746_Koperasi")]
+    [Migration("20261127182339_Koperasi")]
     partial class Koperasi
     {
         /// <inheritdoc />
@@ -662,6 +662,40 @@ namespace PLKumkm.Bot.Storage.Migrations
                     b.HasIndex("Nik", "NamaUsahaNormal");
 
                     b.ToTable("umkm_records", (string)null);
+                });
+
+            modelBuilder.Entity("PLKumkm.Bot.Storage.Entities.WebhookInboxItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ProcessedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProcessedAt");
+
+                    b.ToTable("webhook_inbox", (string)null);
                 });
 
             modelBuilder.Entity("PLKumkm.Bot.Storage.Entities.PersonAddress", b =>

@@ -36,6 +36,7 @@ internal static class BotCommandLine
         });
         root.Subcommands.Add(chat);
         root.Subcommands.Add(Verbs.BackupVerb.Create());
+        root.Subcommands.Add(Verbs.UsersVerb.Create());
 
         var records = new Command("records", "The single database: export (and import) records");
         records.Subcommands.Add(RecordsExportCommand());

@@ -5,6 +5,7 @@ using PLKumkm.Bot.Exports;
 using PLKumkm.Bot.Messaging;
 using PLKumkm.Bot.Owners;
 using PLKumkm.Bot.Regions;
+using PLKumkm.Bot.Staff;
 using PLKumkm.Bot.Storage;
 using PLKumkm.Bot.Webhooks;
 
@@ -70,6 +71,7 @@ internal static class BotHost
             .AddConversations(builder.Configuration)
             .AddOwnerCommands()
             .AddExports()
+            .AddStaff()
             .AddMessaging();
 
         if (consoleChat)
@@ -112,6 +114,9 @@ internal static class BotHost
         {
             // The terminal is the conversation: only problems are logged, and to standard error.
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            // A rule, not only the minimum: appsettings' "Default": "Information" would otherwise win, and a
+            // verb's standard error must hold nothing but its one "error:" line.
+            builder.Logging.AddFilter((string?)null, LogLevel.Warning);
             builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
             builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         }

@@ -58,6 +58,7 @@ internal sealed class RecordWriter(BotDbContext db, TimeProvider clock)
             record.FlagReason = "skala besar: di luar cakupan UMKM";
         }
 
+        await RecordFlags.ApplyAsync(db, record, ct);
         await ApplySingleDatabaseRulesAsync(record, before, submitter, now, ct);
         return new SavedRecord(record, existing is not null);
     }
@@ -115,11 +116,7 @@ internal sealed class RecordWriter(BotDbContext db, TimeProvider clock)
         {
             case UmkmRecord umkm:
                 UmkmFields.Apply(umkm, answers);
-                if (umkm.Skala == SizeClass.Besar)
-                {
-                    Flag(umkm, "skala besar: di luar cakupan UMKM");
-                }
-
+                await RecordFlags.ApplyAsync(db, umkm, ct);
                 break;
             case KoperasiRecord koperasi:
                 KoperasiFields.Apply(koperasi, answers);
@@ -142,14 +139,18 @@ internal sealed class RecordWriter(BotDbContext db, TimeProvider clock)
         IRegisteredRecord record, IReadOnlyDictionary<string, string?>? before, Submitter submitter, DateTimeOffset now, CancellationToken ct)
     {
         var notes = new List<string>();
-        if (await NibHolderAsync(record, ct) is { } holder && Flag(record, $"NIB sudah dipakai {holder}"))
+        // A coordinator's approval stands (RecordFlags does the same for its own reasons).
+        var approved = record is UmkmRecord && record.Id != 0 && await db.ReviewDecisions.AnyAsync(
+            d => d.RecordId == record.Id && d.Decision == ReviewOutcome.Approved, ct);
+        if (!approved && await NibHolderAsync(record, ct) is { } holder && Flag(record, $"NIB sudah dipakai {holder}"))
         {
             notes.Add($"ditandai: NIB sudah dipakai {holder}");
         }
 
-        if (await SamePhoneSimilarNameAsync(record, ct) is { } twin && Flag(record, $"kemungkinan duplikat {twin} (HP sama, nama mirip)"))
+        if (!approved && await SamePhoneSimilarNameAsync(record, ct) is { } twin
+            && Flag(record, $"kemungkinan duplikat dari {twin} (HP sama, nama mirip)"))
         {
-            notes.Add($"ditandai: kemungkinan duplikat {twin}");
+            notes.Add($"ditandai: kemungkinan duplikat dari {twin}");
         }
 
         await RecordHistory.AddAsync(db, record, before, submitter.PersonId, submitter.Source,

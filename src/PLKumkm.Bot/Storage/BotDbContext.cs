@@ -18,6 +18,7 @@ internal sealed class BotDbContext(DbContextOptions<BotDbContext> options) : DbC
     public DbSet<DailyCount> DailyCounts => Set<DailyCount>();
     public DbSet<KoperasiRecord> KoperasiRecords => Set<KoperasiRecord>();
     public DbSet<RecordVersion> RecordVersions => Set<RecordVersion>();
+    public DbSet<ReviewDecision> ReviewDecisions => Set<ReviewDecision>();
     public DbSet<WebhookInboxItem> WebhookInbox => Set<WebhookInboxItem>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -96,6 +97,13 @@ internal sealed class BotDbContext(DbContextOptions<BotDbContext> options) : DbC
             e.ToTable("daily_counts");
             e.HasKey(c => new { c.RegencyCode, c.Day, c.Kind });
             e.Property(c => c.Kind).HasConversion<string>().HasMaxLength(16);
+        });
+        model.Entity<ReviewDecision>(e =>
+        {
+            e.ToTable("review_decisions");
+            e.HasIndex(d => d.RecordId);
+            e.Property(d => d.Decision).HasConversion<string>().HasMaxLength(16);
+            e.Property(d => d.PreviousStatus).HasConversion<string>().HasMaxLength(16);
         });
         model.Entity<WebhookInboxItem>(e =>
         {

@@ -128,7 +128,7 @@ public sealed class RecordWriterTests
         await ctx.SaveChangesAsync();
 
         Assert.Equal(RecordStatus.Flagged, twin.Record.Status);
-        Assert.Equal("kemungkinan duplikat KUMKM-1601-000001 (HP sama, nama mirip)", twin.Record.FlagReason);
+        Assert.Equal("kemungkinan duplikat dari KUMKM-1601-000001 (HP sama, nama mirip)", twin.Record.FlagReason);
         Assert.Equal(RecordStatus.Active, unrelated.Record.Status);
         // Flagged records count once each until a coordinator decides; nothing is counted twice by the flag.
         Assert.Equal(3, await ctx.UmkmRecords.CountAsync());

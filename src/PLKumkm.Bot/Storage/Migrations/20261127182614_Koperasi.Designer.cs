@@ -11,7 +11,7 @@ using PLKumkm.Bot.Storage;
 namespace PLKumkm.Bot.Storage.Migrations
 {
     [DbContext(typeof(BotDbContext))]
-    [Migration("20261127182339_Koperasi")]
+    [Migration("20261127182614_Koperasi")]
     partial class Koperasi
     {
         /// <inheritdoc />
@@ -493,6 +493,41 @@ namespace PLKumkm.Bot.Storage.Migrations
                     b.HasKey("Prefix");
 
                     b.ToTable("registration_sequences", (string)null);
+                });
+
+            modelBuilder.Entity("PLKumkm.Bot.Storage.Entities.ReviewDecision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DecidedByPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousStatus")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordId");
+
+                    b.ToTable("review_decisions", (string)null);
                 });
 
             modelBuilder.Entity("PLKumkm.Bot.Storage.Entities.UmkmRecord", b =>

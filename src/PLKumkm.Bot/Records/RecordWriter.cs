@@ -147,7 +147,9 @@ internal sealed class RecordWriter(BotDbContext db, TimeProvider clock)
             notes.Add($"ditandai: NIB sudah dipakai {holder}");
         }
 
+        // The same pair already flagged by name and village (RecordFlags) needs no second reason.
         if (!approved && await SamePhoneSimilarNameAsync(record, ct) is { } twin
+            && record.FlagReason?.Contains($"kemungkinan duplikat dari {twin}", StringComparison.Ordinal) != true
             && Flag(record, $"kemungkinan duplikat dari {twin} (HP sama, nama mirip)"))
         {
             notes.Add($"ditandai: kemungkinan duplikat dari {twin}");

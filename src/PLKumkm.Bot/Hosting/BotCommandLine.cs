@@ -38,32 +38,12 @@ internal static class BotCommandLine
         root.Subcommands.Add(Verbs.BackupVerb.Create());
         root.Subcommands.Add(Verbs.UsersVerb.Create());
 
-        var records = new Command("records", "The single database: export (and import) records");
-        records.Subcommands.Add(RecordsExportCommand());
-        root.Subcommands.Add(records);
+        root.Subcommands.Add(new Command("records", "The single database: records export (and import)")
+        {
+            Verbs.RecordsExportVerb.Create(),
+        });
 
         return root;
-    }
-
-    /// <summary><c>records export --region CODE --format csv|xlsx --out FILE [--with-nik] [--kind umkm|koperasi]</c>.</summary>
-    private static Command RecordsExportCommand()
-    {
-        var region = new Option<string>("--region") { Description = "Region code (16, 16.01, …) or 'all' for Indonesia", Required = true };
-        var format = new Option<string>("--format") { Description = "csv (default) or xlsx", DefaultValueFactory = _ => "csv" };
-        format.AcceptOnlyFromAmong("csv", "xlsx");
-        var output = new Option<string>("--out") { Description = "File to write", Required = true };
-        var withNik = new Option<bool>("--with-nik") { Description = "Write NIKs in full (admins only; masked otherwise)" };
-        var kind = new Option<string>("--kind") { Description = "umkm (default) or koperasi", DefaultValueFactory = _ => "umkm" };
-        kind.AcceptOnlyFromAmong("umkm", "koperasi");
-        var export = new Command("export", "Write the records of a region as CSV or XLSX (columns = field ids)")
-        {
-            region, format, output, withNik, kind,
-        };
-        export.TreatUnmatchedTokensAsErrors = false;
-        export.SetAction((result, ct) => Exports.ExportVerb.RunAsync(
-            result.GetValue(region)!, result.GetValue(format)!, result.GetValue(output)!, result.GetValue(withNik), result.GetValue(kind)!,
-            Passthrough(result), ct));
-        return export;
     }
 
     private static string[] Passthrough(ParseResult result) => result.UnmatchedTokens.ToArray();

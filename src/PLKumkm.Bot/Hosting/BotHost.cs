@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Console;
 using PLKumkm.Bot.Channels.Console;
 using PLKumkm.Bot.Conversations;
+using PLKumkm.Bot.Cooperatives;
 using PLKumkm.Bot.Exports;
 using PLKumkm.Bot.Messaging;
 using PLKumkm.Bot.Owners;
@@ -71,6 +72,7 @@ internal static class BotHost
             .AddConversations(builder.Configuration)
             .AddOwnerCommands()
             .AddExports()
+            .AddCooperatives()
             .AddStaff()
             .AddMessaging();
 

@@ -16,9 +16,17 @@ internal sealed record SavedKoperasi(KoperasiRecord Record, bool Updated);
 /// The one way records enter the single database: the same owner NIK with the same normalised business
 /// name is the same business (a cooperative: the same legal entity number, or without one the same name in
 /// the same village), so a repeat updates it instead of counting it twice. Every write adds a version to the
-/// record's history. (The fast <c>records import</c> path must apply the same rules; see
-/// <see cref="ApplySingleDatabaseRulesAsync"/>.)
+/// record's history.
 /// </summary>
+/// <remarks>
+/// Note for the fast <c>records import</c> path, the one writer that may bypass this class for speed: it must
+/// reproduce the same rules — match on (<c>Nik</c>, <c>NamaUsahaNormal</c>) / (<c>NoBadanHukumNormal</c>) or
+/// (<c>KodeDesa</c>, <c>NamaKoperasiNormal</c>) among non-withdrawn records (normalised with <see cref="BusinessName"/>
+/// and <see cref="LegalEntityNumber"/>); keep <c>waktu_kirim</c> from the file; flag as <see cref="RecordFlags"/> and
+/// <see cref="ApplySingleDatabaseRulesAsync"/> do (NIB held by an earlier record, same phone with a similar name); write
+/// one <see cref="RecordVersion"/> per created or updated record (source <c>impor</c>); and read CSV cells through
+/// <c>Exports.CsvFormulaGuard.Unguard</c> so an export imports back unchanged.
+/// </remarks>
 internal sealed class RecordWriter(BotDbContext db, TimeProvider clock)
 {
     public async Task<SavedRecord> SaveUmkmAsync(IReadOnlyDictionary<string, string> answers, Submitter submitter, CancellationToken ct)

@@ -92,4 +92,36 @@ public sealed class ConsoleChatTests
         var e = await Assert.ThrowsAnyAsync<Exception>(() => host.StartAsync());
         Assert.Contains("umkm.yaml, question 'tk_total': unknown type 'angka'", BotCommandLine.Reason(e));
     }
+
+    [Fact]
+    public async Task An_enumerator_registers_for_an_owner_with_the_owners_consent_each_time()
+    {
+        using var db = new TestDatabase();
+        await ChatAsync(db, ["/bantuan"], user: "petugas1");
+        await using (var setup = db.Open())
+        {
+            var person = await setup.People.SingleAsync();
+            person.Role = PersonRole.Enumerator;
+            person.RegionCode = "16.01";
+            await setup.SaveChangesAsync();
+        }
+
+        var first = await ChatAsync(db, [.. FirstHalf, .. SecondHalf, "kirim"], user: "petugas1");
+        Assert.Contains("atas nama pemiliknya", first);
+        Assert.Contains("KUMKM-1601-000001", first);
+
+        // A second owner: the notice is shown again, because consent is each owner's own.
+        var second = await ChatAsync(db, ["/daftar"], user: "petugas1");
+        Assert.Contains("Apakah Anda setuju?", second);
+
+        await using var ctx = db.Open();
+        var enumerator = await ctx.People.SingleAsync();
+        var record = await ctx.UmkmRecords.SingleAsync();
+        Assert.Equal(RecordSources.Enumerator, record.Sumber);
+        Assert.Equal(enumerator.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), record.Enumerator);
+        Assert.Null(record.OwnerPersonId);
+        var consent = await ctx.Consents.SingleAsync(c => c.RegistrationNumber != null);
+        Assert.True(consent.OnBehalfOfOwner);
+        Assert.Equal("KUMKM-1601-000001", consent.RegistrationNumber);
+    }
 }

@@ -47,6 +47,12 @@ internal sealed class SessionState
     public bool IsOver => Stage is SessionStage.Submitted or SessionStage.Cancelled;
 }
 
+internal static class SessionOwners
+{
+    /// <summary><see cref="SessionState.OnBehalfOf"/> when staff fill the questionnaire for a business owner.</summary>
+    public const string Owner = "pemilik";
+}
+
 internal sealed class RegionPick
 {
     public RegionLevel Level { get; set; } = RegionLevel.Province;

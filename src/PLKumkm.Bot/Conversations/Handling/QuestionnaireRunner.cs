@@ -3,6 +3,7 @@ using PLKumkm.Bot.Conversations.Definition;
 using PLKumkm.Bot.Conversations.Engine;
 using PLKumkm.Bot.Messaging;
 using PLKumkm.Bot.Records;
+using PLKumkm.Bot.Staff;
 using PLKumkm.Bot.Storage.Entities;
 
 namespace PLKumkm.Bot.Conversations.Handling;
@@ -14,9 +15,21 @@ internal sealed class QuestionnaireRunner(ConversationEngine engine, Questionnai
     {
         var questionnaire = questionnaires.Get(questionnaireId);
         var version = questionnaire.Consent.Version;
-        var consented = await context.Db.Consents.AnyAsync(
-            c => c.PersonId == context.Person.Id && c.NoticeVersion == version && c.WithdrawnAt == null, ct);
+        // Staff register businesses for their owners: each owner reads and agrees to the notice themself.
+        var forOwner = RolePolicy.Allows(context.Person, StaffAction.RegisterForOwner);
+        var consented = !forOwner && await context.Db.Consents.AnyAsync(
+            c => c.PersonId == context.Person.Id && c.NoticeVersion == version && c.WithdrawnAt == null && !c.OnBehalfOfOwner, ct);
+        if (forOwner)
+        {
+            context.Reply(SubmissionTexts.ForOwner(context.Language));
+        }
+
         var result = engine.Start(questionnaireId, context.Language, consented);
+        if (forOwner)
+        {
+            result.Session.OnBehalfOf = SessionOwners.Owner;
+        }
+
         var row = SessionStore.New(context.Person.Id, result.Session);
         context.Db.Sessions.Add(row);
         await ApplyAsync(context, row, result, ct);
@@ -71,13 +84,14 @@ internal sealed class QuestionnaireRunner(ConversationEngine engine, Questionnai
                         NoticeVersion = given.NoticeVersion,
                         GivenAt = clock.GetUtcNow(),
                         Address = context.Message.Address,
+                        OnBehalfOfOwner = result.Session.OnBehalfOf == SessionOwners.Owner,
                     });
                     break;
                 case SubmissionReady ready when result.Session.EditingRegistrationNumber is { } editing:
                     row.RegistrationNumber = await SubmitCorrectionAsync(context, ready, editing, ct);
                     break;
                 case SubmissionReady ready:
-                    row.RegistrationNumber = await SubmitAsync(context, ready, ct);
+                    row.RegistrationNumber = await SubmitAsync(context, ready, result.Session.OnBehalfOf == SessionOwners.Owner, ct);
                     break;
             }
         }
@@ -85,10 +99,38 @@ internal sealed class QuestionnaireRunner(ConversationEngine engine, Questionnai
         SessionStore.Write(row, result.Session);
     }
 
-    private async Task<string> SubmitAsync(UpdateContext context, SubmissionReady ready, CancellationToken ct)
+    private async Task<string> SubmitAsync(UpdateContext context, SubmissionReady ready, bool forOwner, CancellationToken ct)
     {
         var answers = new Dictionary<string, string>(ready.Answers, StringComparer.Ordinal);
-        var submitter = new Submitter(context.Person.Id, RecordSources.Mandiri, null, context.Person.Id);
+        var submitter = forOwner
+            ? new Submitter(context.Person.Id, RecordSources.Enumerator, context.Person.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), null)
+            : new Submitter(context.Person.Id, RecordSources.Mandiri, null, context.Person.Id);
+        var number = await SubmitAsync(context, ready, answers, submitter, ct);
+        if (forOwner)
+        {
+            await LinkOwnerConsentAsync(context, number, ct);
+        }
+
+        return number;
+    }
+
+    /// <summary>Ties the owner's consent, recorded at the start of this session, to the owner's record.</summary>
+    private static async Task LinkOwnerConsentAsync(UpdateContext context, string number, CancellationToken ct)
+    {
+        var consent = context.Db.Consents.Local.LastOrDefault(c => c.PersonId == context.Person.Id && c.OnBehalfOfOwner && c.RegistrationNumber == null)
+                      ?? await context.Db.Consents
+                          .Where(c => c.PersonId == context.Person.Id && c.OnBehalfOfOwner && c.RegistrationNumber == null)
+                          .OrderByDescending(c => c.Id)
+                          .FirstOrDefaultAsync(ct);
+        if (consent is not null)
+        {
+            consent.RegistrationNumber = number;
+        }
+    }
+
+    private async Task<string> SubmitAsync(
+        UpdateContext context, SubmissionReady ready, Dictionary<string, string> answers, Submitter submitter, CancellationToken ct)
+    {
         if (ready.Questionnaire.Kind == RecordKind.Koperasi)
         {
             return await SubmitKoperasiAsync(context, ready, answers, submitter, ct);

@@ -5,6 +5,10 @@ namespace PLKumkm.Bot.Conversations.Handling;
 
 internal static class SubmissionTexts
 {
+    public static string ForOwner(string language) => language == Languages.English
+        ? "You are registering a business for its owner. Show or read the notice below to the owner, and press I agree only if the owner agrees."
+        : "Anda mendaftarkan usaha atas nama pemiliknya. Tunjukkan atau bacakan pemberitahuan berikut kepada pemilik, lalu tekan Setuju hanya bila pemilik setuju.";
+
     public static string Number(string number, string language) => language == Languages.English
         ? $"Registration number: {number}\nPlease keep this number."
         : $"Nomor registrasi: {number}\nMohon simpan nomor ini.";

@@ -62,8 +62,14 @@ namespace PLKumkm.Bot.Storage.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("OnBehalfOfOwner")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("PersonId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("RegistrationNumber")
+                        .HasColumnType("TEXT");
 
                     b.Property<long?>("WithdrawnAt")
                         .HasColumnType("INTEGER");

@@ -36,7 +36,81 @@ internal static class BotCommandLine
         });
         root.Subcommands.Add(chat);
 
+        AddTargetsImport(root);
+        AddRecordsImport(root);
+        AddProgress(root);
         return root;
+    }
+
+    /// <summary>The verb group <paramref name="name"/> (<c>records</c>, <c>users</c>…), created on first use so several features can add to it.</summary>
+    private static Command Group(RootCommand root, string name, string description)
+    {
+        var group = root.Subcommands.FirstOrDefault(c => c.Name == name);
+        if (group is null)
+        {
+            group = new Command(name, description);
+            root.Subcommands.Add(group);
+        }
+
+        return group;
+    }
+
+    private static void AddTargetsImport(RootCommand root)
+    {
+        var file = new Argument<string>("FILE") { Description = "CSV with region_code,target,enumerators,coordinators,start,end" };
+        var import = new Command("import", "Load campaign targets (a region in the file replaces its earlier target)") { file };
+        import.TreatUnmatchedTokensAsErrors = false;
+        import.SetAction((result, ct) => RunToolAsync(Passthrough(result),
+            (services, token) => Progress.Targets.TargetsImportVerb.RunAsync(services, result.GetValue(file)!, Console.Out, token), ct));
+        Group(root, "targets", "Campaign targets").Subcommands.Add(import);
+    }
+
+    private static void AddRecordsImport(RootCommand root)
+    {
+        var file = new Argument<string>("FILE") { Description = "CSV whose header row holds UMKM field ids" };
+        var import = new Command("import", "Bulk load records (invalid rows reported by line; re-running the same file adds nothing)") { file };
+        import.TreatUnmatchedTokensAsErrors = false;
+        import.SetAction((result, ct) => RunToolAsync(Passthrough(result),
+            (services, token) => Records.Import.RecordsImportVerb.RunAsync(services, result.GetValue(file)!, Console.Out, token), ct));
+        Group(root, "records", "Records in the single database").Subcommands.Add(import);
+    }
+
+    private static void AddProgress(RootCommand root)
+    {
+        var words = new Argument<string[]>("WORDS") { Description = "A region (OKU, 16.01, Sumsel, Indonesia), optionally after peringkat or grafik", Arity = ArgumentArity.OneOrMore };
+        var asOf = new Option<string?>("--as-of") { Description = "As of the end of this local day (YYYY-MM-DD)" };
+        var output = new Option<string?>("--out") { Description = "Where grafik writes its PNG (default: grafik-CODE.png here)" };
+        var language = new Option<string>("--lang") { Description = "id or en", DefaultValueFactory = _ => "id" };
+        var progress = new Command("progress", "Print what the bot answers to 'progress WORDS'") { words, asOf, output, language };
+        progress.TreatUnmatchedTokensAsErrors = false;
+        progress.SetAction((result, ct) =>
+        {
+            // "--Section:Key=value" settings land among the words (the argument takes any number of them).
+            var all = result.GetValue(words)!;
+            static bool IsSetting(string token) => token.StartsWith("--", StringComparison.Ordinal) && token.Contains(':', StringComparison.Ordinal);
+            return RunToolAsync([.. Passthrough(result), .. all.Where(IsSetting)],
+                (services, token) => Progress.ProgressVerb.RunAsync(services, [.. all.Where(w => !IsSetting(w))], result.GetValue(asOf), result.GetValue(output),
+                    result.GetValue(language)!, Console.Out, token), ct);
+        });
+        root.Subcommands.Add(progress);
+    }
+
+    /// <summary>Runs a verb against the database (migrated first) in a tool host; failures become one "error:" line.</summary>
+    public static async Task<int> RunToolAsync(string[] configArgs, Func<IServiceProvider, CancellationToken, Task<int>> verb, CancellationToken ct)
+    {
+        try
+        {
+            using var host = BotHost.Build(HostMode.Tool, configArgs);
+            await host.Services.GetRequiredService<Storage.DatabaseInitializer>().InitializeAsync(ct);
+            await using var scope = host.Services.CreateAsyncScope();
+            return await verb(scope.ServiceProvider, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            await Console.Out.FlushAsync(ct);
+            await Console.Error.WriteLineAsync($"error: {Reason(e)}");
+            return 1;
+        }
     }
 
     private static string[] Passthrough(ParseResult result) => result.UnmatchedTokens.ToArray();

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Console;
 using PLKumkm.Bot.Channels.Console;
 using PLKumkm.Bot.Conversations;
 using PLKumkm.Bot.Messaging;
+using PLKumkm.Bot.Progress;
 using PLKumkm.Bot.Regions;
 using PLKumkm.Bot.Storage;
 
@@ -32,7 +33,8 @@ internal static class BotHost
             .AddRegions()
             .AddStorage(builder.Configuration)
             .AddConversations(builder.Configuration)
-            .AddMessaging();
+            .AddMessaging()
+            .AddProgress();
 
         if (consoleChat)
         {
@@ -59,6 +61,8 @@ internal static class BotHost
         {
             // The terminal is the conversation: only problems are logged, and to standard error.
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            // The shipped appsettings.json says Information by default; a rule added later wins over it.
+            builder.Logging.AddFilter((string?)null, LogLevel.Warning);
             builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
             builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         }

@@ -46,11 +46,7 @@ internal sealed class RecordWriter(BotDbContext db, TimeProvider clock)
             record.OwnerPersonId ??= submitter.OwnerPersonId;
         }
 
-        if (record.Skala == SizeClass.Besar)
-        {
-            record.Status = RecordStatus.Flagged;
-            record.FlagReason = "skala besar: di luar cakupan UMKM";
-        }
+        LargeBusinessFlag.Apply(record);
 
         return new SavedRecord(record, existing is not null);
     }

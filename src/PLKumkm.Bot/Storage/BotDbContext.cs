@@ -3,7 +3,7 @@ using PLKumkm.Bot.Storage.Entities;
 
 namespace PLKumkm.Bot.Storage;
 
-internal sealed class BotDbContext(DbContextOptions<BotDbContext> options) : DbContext(options)
+internal sealed partial class BotDbContext(DbContextOptions<BotDbContext> options) : DbContext(options)
 {
     public DbSet<Person> People => Set<Person>();
     public DbSet<PersonAddress> PersonAddresses => Set<PersonAddress>();
@@ -94,5 +94,6 @@ internal sealed class BotDbContext(DbContextOptions<BotDbContext> options) : DbC
             e.HasKey(c => new { c.RegencyCode, c.Day, c.Kind });
             e.Property(c => c.Kind).HasConversion<string>().HasMaxLength(16);
         });
+        ConfigureCounting(model);
     }
 }

@@ -1,0 +1,238 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Metadata;
+using PLKumkm.Bot.Conversations.Definition;
+using PLKumkm.Bot.Progress.Counting;
+using PLKumkm.Bot.Storage.Entities;
+
+namespace PLKumkm.Bot.Records.Import;
+
+/// <summary>
+/// Writes validated rows straight to SQLite with prepared commands, in large transactions: the
+/// bulk twin of <see cref="RecordWriter"/> with the same rules (one record per NIK + normalised
+/// business name, registration numbers from <c>registration_sequences</c>, counts in the same transaction).
+/// </summary>
+/// <remarks>
+/// Every batch starts by catching up with what other writers (the running bot) added since the
+/// last one, so a business registered by chat in between is updated, not duplicated.
+/// </remarks>
+internal sealed class BulkUmkmWriter : IDisposable
+{
+    private readonly SqliteConnection _connection;
+    private readonly EntityTable<UmkmRecord> _records;
+    private readonly EntityTable<RegistrationSequence> _sequences;
+    private readonly DateTimeOffset _now;
+    private readonly int _batchSize;
+    private readonly HashSet<ulong> _known = [];
+    private readonly Dictionary<string, long> _lastNumbers = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _usedPrefixes = new(StringComparer.Ordinal);
+    private readonly CountDeltas _deltas = new();
+    private readonly object _withdrawn;
+    private readonly int _numberColumn;
+    private SqliteTransaction? _transaction;
+    private SqliteStatement? _insert;
+    private SqliteStatement? _update;
+    private int _updateKey;
+    private SqliteCommand? _find;
+    private long _maxId;
+    private int _inBatch;
+
+    public BulkUmkmWriter(string connectionString, EntityTable<UmkmRecord> records, IModel model, DateTimeOffset now, int batchSize)
+    {
+        _records = records;
+        _sequences = new EntityTable<RegistrationSequence>(model);
+        _withdrawn = _records[nameof(UmkmRecord.Status)].ToProvider(RecordStatus.Withdrawn)!;
+        _numberColumn = _records.IndexOf(nameof(UmkmRecord.RegistrationNumber));
+        _now = now;
+        _batchSize = batchSize;
+        _connection = new SqliteConnection(connectionString);
+        _connection.Open();
+        // A bigger page cache keeps the (NIK, name) and other indexes in memory while they grow.
+        Execute("PRAGMA synchronous = NORMAL; PRAGMA cache_size = -131072; PRAGMA temp_store = MEMORY;");
+    }
+
+    public int Added { get; private set; }
+    public int Updated { get; private set; }
+
+    public void Write(UmkmImportRow row)
+    {
+        if (_transaction is null)
+        {
+            Begin();
+        }
+
+        var hash = BusinessKeyHash.Of(row.Nik, row.NormalName);
+        var existing = _known.Contains(hash) ? Find(row.Nik, row.NormalName) : null;
+        if (existing is null)
+        {
+            Insert(row);
+            _known.Add(hash);
+        }
+        else
+        {
+            Update(existing, row);
+        }
+
+        if (++_inBatch >= _batchSize)
+        {
+            Commit();
+        }
+    }
+
+    /// <summary>Commits what is pending (call once after the last row).</summary>
+    public void Commit()
+    {
+        if (_transaction is null)
+        {
+            return;
+        }
+
+        DailyCountStore.Apply(_connection, _transaction, _deltas);
+        SaveSequences();
+        _maxId = Scalar($"SELECT COALESCE(MAX({Q(_records.Key!.Name)}), 0) FROM {Q(_records.Name)}");
+        _transaction.Commit();
+        DisposeBatch();
+    }
+
+    public void Dispose()
+    {
+        DisposeBatch();
+        _connection.Dispose();
+    }
+
+    private void Begin()
+    {
+        _transaction = _connection.BeginTransaction(deferred: false);
+        _insert = new SqliteStatement(_connection, _records.InsertSql());
+        _update = new SqliteStatement(_connection, _records.UpdateSql());
+        _updateKey = _update.IndexOf("$key");
+        _find = Prepare($"SELECT {_records.SelectList()} FROM {Q(_records.Name)} WHERE {Col(nameof(UmkmRecord.Nik))} = $nik AND " +
+            $"{Col(nameof(UmkmRecord.NamaUsahaNormal))} = $name AND {Col(nameof(UmkmRecord.Status))} <> $withdrawn LIMIT 1");
+        CatchUp();
+        LoadSequences();
+    }
+
+    private void CatchUp()
+    {
+        using var command = Prepare(
+            $"SELECT {Q(_records.Key!.Name)}, {Col(nameof(UmkmRecord.Nik))}, {Col(nameof(UmkmRecord.NamaUsahaNormal))} FROM {Q(_records.Name)} " +
+            $"WHERE {Q(_records.Key.Name)} > $max AND {Col(nameof(UmkmRecord.Nik))} IS NOT NULL AND {Col(nameof(UmkmRecord.Status))} <> $withdrawn");
+        command.Parameters.AddWithValue("$max", _maxId);
+        command.Parameters.AddWithValue("$withdrawn", _withdrawn);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            _maxId = Math.Max(_maxId, reader.GetInt64(0));
+            _known.Add(BusinessKeyHash.Of(reader.GetString(1), reader.GetString(2)));
+        }
+    }
+
+    private UmkmRecord? Find(string nik, string normalName)
+    {
+        _find!.Parameters.Clear();
+        _find.Parameters.AddWithValue("$nik", nik);
+        _find.Parameters.AddWithValue("$name", normalName);
+        _find.Parameters.AddWithValue("$withdrawn", _withdrawn);
+        using var reader = _find.ExecuteReader();
+        return reader.Read() ? _records.Materialize(reader, () => new UmkmRecord()) : null;
+    }
+
+    private void Insert(UmkmImportRow row)
+    {
+        var record = row.Record;
+        record.RegistrationNumber = NextNumber(record.KodeKabupaten);
+        row.InsertValues[_numberColumn] = record.RegistrationNumber;
+        _insert!.Bind(row.InsertValues);
+        _insert.Execute();
+        _deltas.Add(RecordKind.Umkm, record.KodeKabupaten, record.WaktuKirim, record.Status, +1);
+        Added++;
+    }
+
+    private void Update(UmkmRecord existing, UmkmImportRow row)
+    {
+        _deltas.Add(RecordKind.Umkm, existing.KodeKabupaten, existing.WaktuKirim, existing.Status, -1);
+        // Only the columns the file gives change; a file without waktu_kirim keeps the original time.
+        UmkmFields.Apply(existing, row.Answers);
+        existing.UpdatedAt = _now;
+        LargeBusinessFlag.Apply(existing);
+        _update!.Bind(_records.Values(existing));
+        _update.Bind(_updateKey, existing.Id);
+        _update.Execute();
+        _deltas.Add(RecordKind.Umkm, existing.KodeKabupaten, existing.WaktuKirim, existing.Status, +1);
+        Updated++;
+    }
+
+    private string NextNumber(string regencyCode)
+    {
+        var prefix = RegistrationNumbers.Prefix(RecordKind.Umkm, regencyCode);
+        var next = _lastNumbers.GetValueOrDefault(prefix) + 1;
+        _lastNumbers[prefix] = next;
+        _usedPrefixes.Add(prefix);
+        return RegistrationNumbers.Format(prefix, next);
+    }
+
+    private void LoadSequences()
+    {
+        _lastNumbers.Clear();
+        using var command = Prepare($"SELECT {SeqCol(nameof(RegistrationSequence.Prefix))}, {SeqCol(nameof(RegistrationSequence.LastValue))} FROM {Q(_sequences.Name)}");
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            _lastNumbers[reader.GetString(0)] = reader.GetInt64(1);
+        }
+    }
+
+    private void SaveSequences()
+    {
+        var prefix = SeqCol(nameof(RegistrationSequence.Prefix));
+        var last = SeqCol(nameof(RegistrationSequence.LastValue));
+        using var command = Prepare($"INSERT INTO {Q(_sequences.Name)} ({prefix}, {last}) VALUES ($prefix, $last) " +
+            $"ON CONFLICT ({prefix}) DO UPDATE SET {last} = excluded.{last}");
+        foreach (var used in _usedPrefixes)
+        {
+            command.Parameters.Clear();
+            command.Parameters.AddWithValue("$prefix", used);
+            command.Parameters.AddWithValue("$last", _lastNumbers[used]);
+            command.ExecuteNonQuery();
+        }
+    }
+
+    private void DisposeBatch()
+    {
+        _insert?.Dispose();
+        _update?.Dispose();
+        _find?.Dispose();
+        _insert = _update = null;
+        _find = null;
+        _transaction?.Dispose();
+        _transaction = null;
+        _deltas.Clear();
+        _usedPrefixes.Clear();
+        _inBatch = 0;
+    }
+
+    private SqliteCommand Prepare(string sql)
+    {
+        var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = _transaction;
+        return command;
+    }
+
+    private void Execute(string sql)
+    {
+        using var command = Prepare(sql);
+        command.ExecuteNonQuery();
+    }
+
+    private long Scalar(string sql)
+    {
+        using var command = Prepare(sql);
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private string Col(string property) => Q(_records[property].Name);
+
+    private string SeqCol(string property) => Q(_sequences[property].Name);
+
+    private static string Q(string name) => EntityTable<UmkmRecord>.Quote(name);
+}

@@ -60,8 +60,8 @@ internal static class BotCommandLine
         var file = new Argument<string>("FILE") { Description = "CSV with region_code,target,enumerators,coordinators,start,end" };
         var import = new Command("import", "Load campaign targets (a region in the file replaces its earlier target)") { file };
         import.TreatUnmatchedTokensAsErrors = false;
-        import.SetAction((result, ct) => RunToolAsync(Passthrough(result),
-            (services, token) => Progress.Targets.TargetsImportVerb.RunAsync(services, result.GetValue(file)!, Console.Out, token), ct));
+        import.SetAction((result, ct) => RunToolAsync(result, Passthrough(result),
+            (services, output, token) => Progress.Targets.TargetsImportVerb.RunAsync(services, result.GetValue(file)!, output, token), ct));
         Group(root, "targets", "Campaign targets").Subcommands.Add(import);
     }
 
@@ -70,8 +70,8 @@ internal static class BotCommandLine
         var file = new Argument<string>("FILE") { Description = "CSV whose header row holds UMKM field ids" };
         var import = new Command("import", "Bulk load records (invalid rows reported by line; re-running the same file adds nothing)") { file };
         import.TreatUnmatchedTokensAsErrors = false;
-        import.SetAction((result, ct) => RunToolAsync(Passthrough(result),
-            (services, token) => Records.Import.RecordsImportVerb.RunAsync(services, result.GetValue(file)!, Console.Out, token), ct));
+        import.SetAction((result, ct) => RunToolAsync(result, Passthrough(result),
+            (services, output, token) => Records.Import.RecordsImportVerb.RunAsync(services, result.GetValue(file)!, output, token), ct));
         Group(root, "records", "Records in the single database").Subcommands.Add(import);
     }
 
@@ -88,27 +88,32 @@ internal static class BotCommandLine
             // "--Section:Key=value" settings land among the words (the argument takes any number of them).
             var all = result.GetValue(words)!;
             static bool IsSetting(string token) => token.StartsWith("--", StringComparison.Ordinal) && token.Contains(':', StringComparison.Ordinal);
-            return RunToolAsync([.. Passthrough(result), .. all.Where(IsSetting)],
-                (services, token) => Progress.ProgressVerb.RunAsync(services, [.. all.Where(w => !IsSetting(w))], result.GetValue(asOf), result.GetValue(output),
-                    result.GetValue(language)!, Console.Out, token), ct);
+            return RunToolAsync(result, [.. Passthrough(result), .. all.Where(IsSetting)],
+                (services, writer, token) => Progress.ProgressVerb.RunAsync(services, [.. all.Where(w => !IsSetting(w))], result.GetValue(asOf), result.GetValue(output),
+                    result.GetValue(language)!, writer, token), ct);
         });
         root.Subcommands.Add(progress);
     }
 
-    /// <summary>Runs a verb against the database (migrated first) in a tool host; failures become one "error:" line.</summary>
-    public static async Task<int> RunToolAsync(string[] configArgs, Func<IServiceProvider, CancellationToken, Task<int>> verb, CancellationToken ct)
+    /// <summary>
+    /// Runs a verb against the database (migrated first) in a tool host, writing to the invocation's
+    /// output (the console unless a caller, such as a test, gives another); a failure is one "error:" line.
+    /// </summary>
+    private static async Task<int> RunToolAsync(ParseResult result, string[] configArgs, Func<IServiceProvider, TextWriter, CancellationToken, Task<int>> verb,
+        CancellationToken ct)
     {
+        var output = result.InvocationConfiguration.Output;
         try
         {
             using var host = BotHost.Build(HostMode.Tool, configArgs);
             await host.Services.GetRequiredService<Storage.DatabaseInitializer>().InitializeAsync(ct);
             await using var scope = host.Services.CreateAsyncScope();
-            return await verb(scope.ServiceProvider, ct);
+            return await verb(scope.ServiceProvider, output, ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            await Console.Out.FlushAsync(ct);
-            await Console.Error.WriteLineAsync($"error: {Reason(e)}");
+            await output.FlushAsync(ct);
+            await result.InvocationConfiguration.Error.WriteLineAsync($"error: {Reason(e)}");
             return 1;
         }
     }

@@ -51,6 +51,8 @@ internal sealed class CsvSource : IDisposable
             IgnoreBlankLines = true,
             TrimOptions = TrimOptions.Trim,
             BadDataFound = null,
+            // Files repeat the same short values ("menetap", "16.01.07.2001") row after row: one string each.
+            CacheFields = false,
         };
         var parser = new CsvParser(reader, config);
         if (!parser.Read())

@@ -40,7 +40,7 @@ public sealed class ProgressEndToEndTests
             new DateTimeOffset(2022, 4, 1, 8, 0, 0, Wib), new DateTimeOffset(2022, 9, 12, 17, 0, 0, Wib), header: false);
         var (exit, output, error) = await CliAsync("records", "import", Write(db, "records.csv", csv.ToString()), db.ConfigArg);
         Assert.Equal((0, ""), (exit, error));
-        Assert.StartsWith("records: 16000 rows read, 16000 added, 0 updated, 0 rejected", output);
+        Assert.StartsWith("records: 16000 rows read, 16000 added, 0 updated, 0 unchanged, 0 rejected", output);
 
         var cli = await CliAsync("progress", "OKU", "per", "12", "September", "2022", db.ConfigArg);
         Assert.Equal((0, ""), (cli.Exit, cli.Error));

@@ -1,5 +1,4 @@
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore.Metadata;
 using PLKumkm.Bot.Conversations.Definition;
 using PLKumkm.Bot.Progress.Counting;
 using PLKumkm.Bot.Storage.Entities;
@@ -7,13 +6,15 @@ using PLKumkm.Bot.Storage.Entities;
 namespace PLKumkm.Bot.Records.Import;
 
 /// <summary>
-/// Writes validated rows straight to SQLite with prepared commands, in large transactions: the
+/// Writes validated rows straight to SQLite with prepared statements, in large transactions: the
 /// bulk twin of <see cref="RecordWriter"/> with the same rules (one record per NIK + normalised
 /// business name, registration numbers from <c>registration_sequences</c>, counts in the same transaction).
 /// </summary>
 /// <remarks>
 /// Every batch starts by catching up with what other writers (the running bot) added since the
-/// last one, so a business registered by chat in between is updated, not duplicated.
+/// last one, so a business registered by chat in between is updated, not duplicated. An update
+/// writes only the columns whose values change, and nothing at all when none does, so importing
+/// the same file again costs a lookup per row.
 /// </remarks>
 internal sealed class BulkUmkmWriter : IDisposable
 {
@@ -25,23 +26,24 @@ internal sealed class BulkUmkmWriter : IDisposable
     private readonly HashSet<ulong> _known = [];
     private readonly Dictionary<string, long> _lastNumbers = new(StringComparer.Ordinal);
     private readonly HashSet<string> _usedPrefixes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SqliteStatement> _updates = new(StringComparer.Ordinal);
     private readonly CountDeltas _deltas = new();
     private readonly object _withdrawn;
     private readonly int _numberColumn;
+    private readonly int _updatedAtColumn;
     private SqliteTransaction? _transaction;
     private SqliteStatement? _insert;
-    private SqliteStatement? _update;
-    private int _updateKey;
-    private SqliteCommand? _find;
+    private SqliteStatement? _find;
     private long _maxId;
     private int _inBatch;
 
-    public BulkUmkmWriter(string connectionString, EntityTable<UmkmRecord> records, IModel model, DateTimeOffset now, int batchSize)
+    public BulkUmkmWriter(string connectionString, EntityTable<UmkmRecord> records, EntityTable<RegistrationSequence> sequences, DateTimeOffset now, int batchSize)
     {
         _records = records;
-        _sequences = new EntityTable<RegistrationSequence>(model);
+        _sequences = sequences;
         _withdrawn = _records[nameof(UmkmRecord.Status)].ToProvider(RecordStatus.Withdrawn)!;
         _numberColumn = _records.IndexOf(nameof(UmkmRecord.RegistrationNumber));
+        _updatedAtColumn = _records.IndexOf(nameof(UmkmRecord.UpdatedAt));
         _now = now;
         _batchSize = batchSize;
         _connection = new SqliteConnection(connectionString);
@@ -52,6 +54,7 @@ internal sealed class BulkUmkmWriter : IDisposable
 
     public int Added { get; private set; }
     public int Updated { get; private set; }
+    public int Unchanged { get; private set; }
 
     public void Write(UmkmImportRow row)
     {
@@ -61,15 +64,15 @@ internal sealed class BulkUmkmWriter : IDisposable
         }
 
         var hash = BusinessKeyHash.Of(row.Nik, row.NormalName);
-        var existing = _known.Contains(hash) ? Find(row.Nik, row.NormalName) : null;
-        if (existing is null)
+        var stored = _known.Contains(hash) ? Find(row.Nik, row.NormalName) : null;
+        if (stored is null)
         {
             Insert(row);
             _known.Add(hash);
         }
         else
         {
-            Update(existing, row);
+            Update(stored, row);
         }
 
         if (++_inBatch >= _batchSize)
@@ -103,10 +106,9 @@ internal sealed class BulkUmkmWriter : IDisposable
     {
         _transaction = _connection.BeginTransaction(deferred: false);
         _insert = new SqliteStatement(_connection, _records.InsertSql());
-        _update = new SqliteStatement(_connection, _records.UpdateSql());
-        _updateKey = _update.IndexOf("$key");
-        _find = Prepare($"SELECT {_records.SelectList()} FROM {Q(_records.Name)} WHERE {Col(nameof(UmkmRecord.Nik))} = $nik AND " +
-            $"{Col(nameof(UmkmRecord.NamaUsahaNormal))} = $name AND {Col(nameof(UmkmRecord.Status))} <> $withdrawn LIMIT 1");
+        _find = new SqliteStatement(_connection,
+            $"SELECT {_records.SelectList()} FROM {Q(_records.Name)} WHERE {Col(nameof(UmkmRecord.Nik))} = ?1 AND " +
+            $"{Col(nameof(UmkmRecord.NamaUsahaNormal))} = ?2 AND {Col(nameof(UmkmRecord.Status))} <> ?3 LIMIT 1");
         CatchUp();
         LoadSequences();
     }
@@ -126,14 +128,31 @@ internal sealed class BulkUmkmWriter : IDisposable
         }
     }
 
-    private UmkmRecord? Find(string nik, string normalName)
+    /// <summary>The stored row of this business (key first, then <see cref="EntityTable{T}.Columns"/>), or null.</summary>
+    private object?[]? Find(string nik, string normalName)
     {
-        _find!.Parameters.Clear();
-        _find.Parameters.AddWithValue("$nik", nik);
-        _find.Parameters.AddWithValue("$name", normalName);
-        _find.Parameters.AddWithValue("$withdrawn", _withdrawn);
-        using var reader = _find.ExecuteReader();
-        return reader.Read() ? _records.Materialize(reader, () => new UmkmRecord()) : null;
+        _find!.Bind(1, nik);
+        _find.Bind(2, normalName);
+        _find.Bind(3, _withdrawn);
+        try
+        {
+            if (!_find.Step())
+            {
+                return null;
+            }
+
+            var stored = new object?[_records.Columns.Count + 1];
+            for (var i = 0; i < stored.Length; i++)
+            {
+                stored[i] = _find.Column(i);
+            }
+
+            return stored;
+        }
+        finally
+        {
+            _find.Reset();
+        }
     }
 
     private void Insert(UmkmImportRow row)
@@ -147,18 +166,63 @@ internal sealed class BulkUmkmWriter : IDisposable
         Added++;
     }
 
-    private void Update(UmkmRecord existing, UmkmImportRow row)
+    private void Update(object?[] stored, UmkmImportRow row)
     {
-        _deltas.Add(RecordKind.Umkm, existing.KodeKabupaten, existing.WaktuKirim, existing.Status, -1);
+        var existing = _records.Materialize(stored, () => new UmkmRecord());
+        var (regency, sentAt, status) = (existing.KodeKabupaten, existing.WaktuKirim, existing.Status);
         // Only the columns the file gives change; a file without waktu_kirim keeps the original time.
-        UmkmFields.Apply(existing, row.Answers);
-        existing.UpdatedAt = _now;
+        UmkmFields.Apply(existing, row.Answers.ToDictionary(StringComparer.Ordinal));
         LargeBusinessFlag.Apply(existing);
-        _update!.Bind(_records.Values(existing));
-        _update.Bind(_updateKey, existing.Id);
-        _update.Execute();
+        var values = _records.Values(existing);
+        var changed = new bool[values.Length];
+        var any = false;
+        for (var i = 0; i < values.Length; i++)
+        {
+            changed[i] = !EntityTable<UmkmRecord>.SameStored(stored[i + 1], values[i]);
+            any |= changed[i];
+        }
+
+        if (!any)
+        {
+            Unchanged++;
+            return;
+        }
+
+        existing.UpdatedAt = _now;
+        values[_updatedAtColumn] = _records.Columns[_updatedAtColumn].ToProvider(existing);
+        changed[_updatedAtColumn] = true;
+        var statement = UpdateStatement(changed);
+        var position = 1;
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (changed[i])
+            {
+                statement.Bind(position++, values[i]);
+            }
+        }
+
+        statement.Bind(position, existing.Id);
+        statement.Execute();
+        _deltas.Add(RecordKind.Umkm, regency, sentAt, status, -1);
         _deltas.Add(RecordKind.Umkm, existing.KodeKabupaten, existing.WaktuKirim, existing.Status, +1);
         Updated++;
+    }
+
+    private SqliteStatement UpdateStatement(bool[] changed)
+    {
+        var key = string.Create(changed.Length, changed, (span, flags) =>
+        {
+            for (var i = 0; i < flags.Length; i++)
+            {
+                span[i] = flags[i] ? '1' : '0';
+            }
+        });
+        if (!_updates.TryGetValue(key, out var statement))
+        {
+            statement = _updates[key] = new SqliteStatement(_connection, _records.UpdateSql(changed));
+        }
+
+        return statement;
     }
 
     private string NextNumber(string regencyCode)
@@ -199,9 +263,14 @@ internal sealed class BulkUmkmWriter : IDisposable
     private void DisposeBatch()
     {
         _insert?.Dispose();
-        _update?.Dispose();
         _find?.Dispose();
-        _insert = _update = null;
+        foreach (var statement in _updates.Values)
+        {
+            statement.Dispose();
+        }
+
+        _updates.Clear();
+        _insert = null;
         _find = null;
         _transaction?.Dispose();
         _transaction = null;

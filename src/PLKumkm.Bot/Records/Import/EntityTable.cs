@@ -83,18 +83,34 @@ internal sealed class EntityTable<T>
     public int IndexOf(string propertyName) =>
         Columns.Select((c, i) => (c, i)).First(x => x.c.Property.Name == propertyName).i;
 
-    /// <summary>An entity from a row read with <see cref="SelectList"/> (key first).</summary>
-    public T Materialize(DbDataReader reader, Func<T> create)
+    /// <summary>An entity from stored values read with <see cref="SelectList"/> (key first).</summary>
+    public T Materialize(IReadOnlyList<object?> stored, Func<T> create)
     {
         var entity = create();
-        Key!.SetFromProvider(entity, reader.GetValue(0));
+        Key!.SetFromProvider(entity, stored[0]);
         for (var i = 0; i < Columns.Count; i++)
         {
-            Columns[i].SetFromProvider(entity, reader.GetValue(i + 1));
+            Columns[i].SetFromProvider(entity, stored[i + 1]);
         }
 
         return entity;
     }
+
+    /// <summary>Sets only the columns flagged in <paramref name="changed"/> (in <see cref="Columns"/> order) of the row with key <c>$key</c>.</summary>
+    public string UpdateSql(IReadOnlyList<bool> changed) =>
+        $"UPDATE \"{Name}\" SET {string.Join(", ", Columns.Where((_, i) => changed[i]).Select(c => $"{Quote(c.Name)} = ?"))} WHERE {Quote(Key!.Name)} = ?";
+
+    /// <summary>Whether a stored value (as SQLite returns it) equals a value about to be stored.</summary>
+    public static bool SameStored(object? stored, object? value) => (stored, value) switch
+    {
+        (null or DBNull, null or DBNull) => true,
+        (null or DBNull, _) or (_, null or DBNull) => false,
+        (long a, int b) => a == b,
+        (long a, short b) => a == b,
+        (long a, bool b) => a == (b ? 1 : 0),
+        (double a, float b) => a == b,
+        _ => stored.Equals(value),
+    };
 
     public static string Quote(string name) => "\"" + name + "\"";
 

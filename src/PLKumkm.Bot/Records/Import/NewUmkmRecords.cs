@@ -12,13 +12,20 @@ internal sealed class NewUmkmRecords(EntityTable<UmkmRecord> table, DateTimeOffs
 
     public DateTimeOffset Now => now;
 
-    public UmkmImportRow Create(int line, Dictionary<string, string> answers)
+    /// <param name="answers">Read now, not kept: the row keeps its own compact copy for a possible update.</param>
+    public UmkmImportRow Create(int line, IReadOnlyDictionary<string, string> answers)
     {
         var record = new UmkmRecord { CreatedAt = now, UpdatedAt = now, WaktuKirim = now };
         UmkmFields.Apply(record, answers);
         // Imported, whatever the file says; a file without waktu_kirim means "now".
         record.Sumber = RecordSources.Impor;
         LargeBusinessFlag.Apply(record);
-        return new UmkmImportRow(line, answers, record, table.Values(record));
+        var values = table.Values(record);
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = Utf8Text.Encode(values[i]);
+        }
+
+        return new UmkmImportRow(line, [.. answers], record, values);
     }
 }

@@ -22,7 +22,7 @@ internal static class RecordsImportVerb
         }
 
         await output.WriteLineAsync(result.Summary);
-        if (result.Added + result.Updated == 0)
+        if (result.Added + result.Updated + result.Unchanged == 0)
         {
             throw new ImportException(result.Read == 0 ? $"{file} has no rows under its header" : $"no valid row in {file} ({result.Rejected} rejected)");
         }

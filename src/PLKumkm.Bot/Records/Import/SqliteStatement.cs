@@ -37,6 +37,7 @@ internal sealed class SqliteStatement : IDisposable
         {
             null or DBNull => raw.sqlite3_bind_null(_statement, position),
             string text => raw.sqlite3_bind_text(_statement, position, text),
+            Utf8Text utf8 => raw.sqlite3_bind_text(_statement, position, utf8.Bytes.AsSpan()),
             long number => raw.sqlite3_bind_int64(_statement, position, number),
             int number => raw.sqlite3_bind_int64(_statement, position, number),
             short number => raw.sqlite3_bind_int64(_statement, position, number),
@@ -60,6 +61,30 @@ internal sealed class SqliteStatement : IDisposable
         }
     }
 
+    /// <summary>Steps once: true with a row to read (<see cref="Column"/>), false when done. Call <see cref="Reset"/> after.</summary>
+    public bool Step()
+    {
+        var rc = raw.sqlite3_step(_statement);
+        return rc switch
+        {
+            raw.SQLITE_ROW => true,
+            raw.SQLITE_DONE => false,
+            _ => throw new SqliteException(raw.sqlite3_errmsg(_db).utf8_to_string(), rc),
+        };
+    }
+
+    /// <summary>A column of the current row as stored: long, double, string, byte[] or null.</summary>
+    public object? Column(int index) => raw.sqlite3_column_type(_statement, index) switch
+    {
+        raw.SQLITE_INTEGER => raw.sqlite3_column_int64(_statement, index),
+        raw.SQLITE_FLOAT => raw.sqlite3_column_double(_statement, index),
+        raw.SQLITE_TEXT => raw.sqlite3_column_text(_statement, index).utf8_to_string(),
+        raw.SQLITE_BLOB => raw.sqlite3_column_blob(_statement, index).ToArray(),
+        _ => null,
+    };
+
+    public void Reset() => raw.sqlite3_reset(_statement);
+
     public void Dispose() => _statement.Dispose();
 
     private void Check(int rc)
@@ -69,4 +94,10 @@ internal sealed class SqliteStatement : IDisposable
             throw new SqliteException(raw.sqlite3_errmsg(_db).utf8_to_string(), rc);
         }
     }
+}
+
+/// <summary>Text already encoded as UTF-8 (done on the validation threads, so the single writer does not).</summary>
+internal sealed record Utf8Text(byte[] Bytes)
+{
+    public static object? Encode(object? value) => value is string text ? new Utf8Text(System.Text.Encoding.UTF8.GetBytes(text)) : value;
 }

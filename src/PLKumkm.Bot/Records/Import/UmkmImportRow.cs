@@ -9,7 +9,7 @@ namespace PLKumkm.Bot.Records.Import;
 /// </summary>
 internal sealed record UmkmImportRow(
     int Line,
-    IReadOnlyDictionary<string, string> Answers,
+    KeyValuePair<string, string>[] Answers,
     UmkmRecord Record,
     object?[] InsertValues)
 {

@@ -31,12 +31,6 @@ internal sealed class UmkmRowReader
 
     private static readonly IReadOnlySet<string> Ignored = new HashSet<string>(StringComparer.Ordinal) { "sumber", "skala" };
 
-    private static readonly string[] TimeFormats =
-    [
-        "yyyy-MM-dd'T'HH:mm:sszzz", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", "yyyy-MM-dd'T'HH:mmzzz",
-        "yyyy-MM-dd HH:mm:sszzz", "yyyy-MM-dd HH:mm:ss.FFFFFFFzzz",
-    ];
-
     private readonly Step[] _steps;
     private readonly int[] _required;
     private readonly AnswerReader _answers;
@@ -175,7 +169,7 @@ internal sealed class UmkmRowReader
         }
 
         reason = null;
-        return _records.Create(line, new Dictionary<string, string>(answers, StringComparer.Ordinal));
+        return _records.Create(line, answers);
     }
 
     private string? ReadAnswer(Question question, string text, Dictionary<string, string> answers)
@@ -254,8 +248,7 @@ internal sealed class UmkmRowReader
 
                 return $"'{text}' is not a village code (e.g. 16.01.07.2001)";
             case "waktu_kirim":
-                if (!DateTimeOffset.TryParseExact(text, TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at)
-                    && !(text.EndsWith('Z') && DateTimeOffset.TryParseExact(text[..^1] + "+00:00", TimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out at)))
+                if (!IsoTime.TryParse(text, out var at))
                 {
                     return $"'{text}' is not an ISO 8601 time with offset (e.g. 2022-09-12T10:15:00+07:00)";
                 }
@@ -265,7 +258,7 @@ internal sealed class UmkmRowReader
                     return $"{text} is in the future";
                 }
 
-                answers[id] = at.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture);
+                answers[id] = IsoTime.Format(at);
                 return null;
             default:
                 // foto (a file reference), enumerator (who collected it), and any field the questionnaire does not ask.

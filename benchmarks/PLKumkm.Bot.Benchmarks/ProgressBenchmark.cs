@@ -72,7 +72,7 @@ internal static class ProgressBenchmark
         var now = DateTimeOffset.UtcNow;
         var table = new EntityTable<Storage.Entities.UmkmRecord>(context.Model);
         var records = new NewUmkmRecords(table, now);
-        using var writer = new BulkUmkmWriter(context.Database.GetConnectionString()!, table, new EntityTable<Storage.Entities.RegistrationSequence>(context.Model), now, 100_000);
+        using var writer = new BulkUmkmWriter(context.Database.GetConnectionString()!, context.Model, table, now, 100_000);
         var line = new StringBuilder(320);
         // The generator's rows are valid by construction; the period is the benchmark's whole campaign.
         var total = first + count;

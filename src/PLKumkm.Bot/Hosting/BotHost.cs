@@ -1,28 +1,66 @@
 using Microsoft.Extensions.Logging.Console;
 using PLKumkm.Bot.Channels.Console;
 using PLKumkm.Bot.Conversations;
+using PLKumkm.Bot.Cooperatives;
+using PLKumkm.Bot.Exports;
 using PLKumkm.Bot.Messaging;
+using PLKumkm.Bot.Owners;
 using PLKumkm.Bot.Progress;
 using PLKumkm.Bot.Regions;
+using PLKumkm.Bot.Staff;
 using PLKumkm.Bot.Storage;
+using PLKumkm.Bot.Webhooks;
 
 namespace PLKumkm.Bot.Hosting;
 
-/// <summary>Builds the one host every verb runs in; tests build it the same way with their own overrides.</summary>
+/// <summary>
+/// Builds the one host every verb runs in; tests build it the same way with their own overrides.
+/// A web application (Kestrel) only when something needs HTTP (<see cref="ChannelSetup.NeedsHttp"/>);
+/// otherwise a generic host that binds no port.
+/// </summary>
 internal static class BotHost
 {
-    public static IHost Build(HostMode mode, string[] configArgs, Action<HostApplicationBuilder>? customize = null)
+    public static IHost Build(HostMode mode, string[] configArgs, Action<IHostApplicationBuilder>? customize = null)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        var web = mode == HostMode.Run && ChannelSetup.NeedsHttp(PreviewConfiguration(configArgs));
+        if (!web)
+        {
+            var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+            {
+                Args = configArgs,
+                ContentRootPath = AppContext.BaseDirectory,
+            });
+            Configure(builder, mode, configArgs);
+            customize?.Invoke(builder);
+            return builder.Build();
+        }
+
+        var webBuilder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             Args = configArgs,
+            ApplicationName = typeof(BotHost).Assembly.GetName().Name,
             ContentRootPath = AppContext.BaseDirectory,
         });
+        Configure(webBuilder, mode, configArgs);
+        if (webBuilder.Configuration[ChannelSetup.UrlsKey] is { Length: > 0 } urls)
+        {
+            webBuilder.WebHost.UseUrls(urls);
+        }
 
-        // The operator's own settings next to where the bot is started override the shipped defaults.
-        builder.Configuration.AddJsonFile(Path.GetFullPath("appsettings.json"), optional: true, reloadOnChange: false);
-        builder.Configuration.AddEnvironmentVariables();
-        builder.Configuration.AddCommandLine(configArgs);
+        webBuilder.Services.AddSingleton<IHttpRoutes, HealthRoutes>();
+        customize?.Invoke(webBuilder);
+        var app = webBuilder.Build();
+        foreach (var routes in app.Services.GetServices<IHttpRoutes>())
+        {
+            routes.Map(app);
+        }
+
+        return app;
+    }
+
+    private static void Configure(IHostApplicationBuilder builder, HostMode mode, string[] configArgs)
+    {
+        AddOperatorConfiguration(builder.Configuration, configArgs);
 
         var consoleChat = mode == HostMode.Chat || (mode == HostMode.Run && !ChannelSetup.AnyConfigured(builder.Configuration));
         ConfigureLogging(builder, quiet: consoleChat || mode == HostMode.Tool);
@@ -33,6 +71,10 @@ internal static class BotHost
             .AddRegions()
             .AddStorage(builder.Configuration)
             .AddConversations(builder.Configuration)
+            .AddOwnerCommands()
+            .AddExports()
+            .AddCooperatives()
+            .AddStaff()
             .AddMessaging()
             .AddProgress();
 
@@ -44,12 +86,27 @@ internal static class BotHost
         {
             ChannelSetup.AddConfiguredChannels(builder.Services, builder.Configuration);
         }
-
-        customize?.Invoke(builder);
-        return builder.Build();
     }
 
-    private static void ConfigureLogging(HostApplicationBuilder builder, bool quiet)
+    /// <summary>The operator's own settings next to where the bot is started override the shipped defaults;
+    /// then environment variables, then the command line.</summary>
+    private static void AddOperatorConfiguration(IConfigurationBuilder configuration, string[] configArgs)
+    {
+        configuration.AddJsonFile(Path.GetFullPath("appsettings.json"), optional: true, reloadOnChange: false);
+        configuration.AddEnvironmentVariables();
+        configuration.AddCommandLine(configArgs);
+    }
+
+    /// <summary>The configuration as the host will see it, read before choosing which kind of host to build.</summary>
+    private static IConfiguration PreviewConfiguration(string[] configArgs)
+    {
+        var preview = new ConfigurationManager();
+        preview.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true, reloadOnChange: false);
+        AddOperatorConfiguration(preview, configArgs);
+        return preview;
+    }
+
+    private static void ConfigureLogging(IHostApplicationBuilder builder, bool quiet)
     {
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o =>
@@ -61,7 +118,8 @@ internal static class BotHost
         {
             // The terminal is the conversation: only problems are logged, and to standard error.
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
-            // The shipped appsettings.json says Information by default; a rule added later wins over it.
+            // A rule, not only the minimum: appsettings' "Default": "Information" would otherwise win, and a
+            // verb's standard error must hold nothing but its one "error:" line.
             builder.Logging.AddFilter((string?)null, LogLevel.Warning);
             builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
             builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);

@@ -3,6 +3,8 @@ namespace PLKumkm.Bot.Messaging;
 /// <summary>
 /// One update from any channel, translated into a channel-neutral shape.
 /// <see cref="UpdateKey"/> is unique per channel update and is what makes processing idempotent.
+/// <see cref="SenderPhone"/> (E.164) is set only by channels whose address proves the sender's number
+/// (WhatsApp); it links a new address to the person already known by that phone.
 /// </summary>
 internal sealed record InboundMessage(
     string Channel,
@@ -10,7 +12,8 @@ internal sealed record InboundMessage(
     string UpdateKey,
     DateTimeOffset SentAt,
     InboundContent Content,
-    string? SenderName = null)
+    string? SenderName = null,
+    string? SenderPhone = null)
 {
     /// <summary>The person's address on that channel, e.g. <c>telegram:123</c>.</summary>
     public string Address => ChannelAddress.Of(Channel, ChatId);

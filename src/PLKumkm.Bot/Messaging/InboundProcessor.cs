@@ -13,6 +13,7 @@ internal sealed partial class InboundProcessor(
     IEnumerable<IMessageHandler> handlers,
     WriteGate gate,
     OutboxDelivery delivery,
+    TypingIndicator typing,
     TimeProvider clock,
     ILogger<InboundProcessor> logger) : IInboundProcessor
 {
@@ -21,6 +22,7 @@ internal sealed partial class InboundProcessor(
     public async Task ProcessAsync(InboundMessage message, CancellationToken cancellationToken)
     {
         List<OutboxMessage> outbox;
+        using var typingTimer = typing.StartFor(message);
         using (await gate.EnterAsync(cancellationToken))
         {
             if (await db.InboundUpdates.AnyAsync(u => u.UpdateKey == message.UpdateKey, cancellationToken))
@@ -54,6 +56,7 @@ internal sealed partial class InboundProcessor(
             db.ChangeTracker.Clear();
         }
 
+        typingTimer.Dispose();
         await delivery.DeliverAsync(outbox, cancellationToken);
     }
 
@@ -63,13 +66,24 @@ internal sealed partial class InboundProcessor(
         var person = await db.PersonAddresses.Where(a => a.Address == address).Select(a => a.Person).FirstOrDefaultAsync(ct);
         if (person is null)
         {
-            person = new Person { Name = message.SenderName, CreatedAt = now };
+            // A channel that proves the sender's phone joins the person already known by it.
+            person = message.SenderPhone is { } phone ? await PersonPhones.FindAsync(db, phone, ct) : null;
+            if (person is null)
+            {
+                person = new Person { Name = message.SenderName, Phone = message.SenderPhone, CreatedAt = now };
+                db.People.Add(person);
+            }
+            else
+            {
+                person.Name ??= message.SenderName;
+            }
+
             person.Addresses.Add(new PersonAddress { Address = address, CreatedAt = now });
-            db.People.Add(person);
             await db.SaveChangesAsync(ct);
         }
 
         person.LastSeenAt = now;
+        PersonPhones.RememberOwnContact(person, message.Content);
         return person;
     }
 

@@ -7,6 +7,7 @@ internal static class MessagingServiceCollectionExtensions
     {
         services.AddSingleton<WriteGate>();
         services.AddSingleton<OutboxDelivery>();
+        services.AddSingleton<TypingIndicator>();
         services.AddScoped<IInboundProcessor, InboundProcessor>();
         services.AddHostedService<OutboxRetryService>();
         return services;

@@ -16,6 +16,10 @@ internal sealed partial class BotDbContext(DbContextOptions<BotDbContext> option
     public DbSet<UmkmRecord> UmkmRecords => Set<UmkmRecord>();
     public DbSet<CampaignTarget> Targets => Set<CampaignTarget>();
     public DbSet<DailyCount> DailyCounts => Set<DailyCount>();
+    public DbSet<KoperasiRecord> KoperasiRecords => Set<KoperasiRecord>();
+    public DbSet<RecordVersion> RecordVersions => Set<RecordVersion>();
+    public DbSet<ReviewDecision> ReviewDecisions => Set<ReviewDecision>();
+    public DbSet<WebhookInboxItem> WebhookInbox => Set<WebhookInboxItem>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -94,6 +98,51 @@ internal sealed partial class BotDbContext(DbContextOptions<BotDbContext> option
             e.HasKey(c => new { c.RegencyCode, c.Day, c.Kind });
             e.Property(c => c.Kind).HasConversion<string>().HasMaxLength(16);
         });
+        model.Entity<ReviewDecision>(e =>
+        {
+            e.ToTable("review_decisions");
+            e.HasIndex(d => d.RecordId);
+            e.Property(d => d.Decision).HasConversion<string>().HasMaxLength(16);
+            e.Property(d => d.PreviousStatus).HasConversion<string>().HasMaxLength(16);
+        });
+        model.Entity<WebhookInboxItem>(e =>
+        {
+            e.ToTable("webhook_inbox");
+            e.HasIndex(i => i.ProcessedAt);
+            e.Property(i => i.Channel).HasMaxLength(32);
+        });
+        ConfigureSingleDatabase(model);
         ConfigureCounting(model);
+    }
+
+    /// <summary>Cooperatives, version history, and the indexes the duplicate checks and exports rely on.</summary>
+    private static void ConfigureSingleDatabase(ModelBuilder model)
+    {
+        model.Entity<KoperasiRecord>(e =>
+        {
+            e.ToTable("koperasi_records");
+            e.HasIndex(r => r.RegistrationNumber).IsUnique();
+            e.HasIndex(r => r.NoBadanHukumNormal);
+            e.HasIndex(r => new { r.KodeDesa, r.NamaKoperasiNormal });
+            e.HasIndex(r => r.Nib);
+            e.HasIndex(r => r.Hp);
+            e.HasIndex(r => new { r.KodeKabupaten, r.Status });
+            e.HasIndex(r => new { r.KodeProvinsi, r.Status });
+            e.HasIndex(r => r.OwnerPersonId);
+            e.HasIndex(r => new { r.Enumerator, r.WaktuKirim });
+            e.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
+            e.Ignore(r => r.Kind);
+        });
+        model.Entity<UmkmRecord>(e =>
+        {
+            e.HasIndex(r => r.Hp);
+            e.HasIndex(r => new { r.KodeProvinsi, r.Status });
+        });
+        model.Entity<RecordVersion>(e =>
+        {
+            e.ToTable("record_versions");
+            e.HasIndex(v => new { v.Kind, v.RecordId, v.Version }).IsUnique();
+            e.Property(v => v.Kind).HasConversion<string>().HasMaxLength(16);
+        });
     }
 }

@@ -30,12 +30,18 @@ internal sealed partial class TelegramOptionsValidator : IValidateOptions<Telegr
             failures.Add($"Telegram:PollingTimeoutSeconds must be between 1 and {MaxPollingTimeoutSeconds}.");
         }
 
-        if (!string.IsNullOrWhiteSpace(options.WebhookUrl) && !IsHttpUri(options.WebhookUrl))
+        if (options.IsWebhookMode && !IsWebhookUri(options.WebhookUrl!))
         {
-            failures.Add("Telegram:WebhookUrl must be an absolute http(s) URL.");
+            failures.Add("Telegram:WebhookUrl must be an absolute https URL (Telegram only posts to https; "
+                + "http is allowed for localhost/127.0.0.1 in tests), e.g. https://bot.example.org/webhooks/telegram.");
         }
 
-        if (!string.IsNullOrEmpty(options.WebhookSecret) && !SecretPattern().IsMatch(options.WebhookSecret))
+        if (options.IsWebhookMode && string.IsNullOrEmpty(options.WebhookSecret))
+        {
+            failures.Add("Telegram:WebhookSecret is required when Telegram:WebhookUrl is set: "
+                + "1-256 characters of A-Z, a-z, 0-9, _ and - (requests without it are refused).");
+        }
+        else if (!string.IsNullOrEmpty(options.WebhookSecret) && !SecretPattern().IsMatch(options.WebhookSecret))
         {
             failures.Add("Telegram:WebhookSecret must be 1-256 characters of A-Z, a-z, 0-9, _ and -.");
         }
@@ -46,6 +52,10 @@ internal sealed partial class TelegramOptionsValidator : IValidateOptions<Telegr
     private static bool IsHttpUri(string? value) =>
         Uri.TryCreate(value, UriKind.Absolute, out var uri)
         && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+
+    private static bool IsWebhookUri(string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri)
+        && (uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback));
 
     // The library itself requires a numeric bot id of at most 16 digits before the colon.
     [GeneratedRegex("^[0-9]{1,16}:[A-Za-z0-9_-]+$")]

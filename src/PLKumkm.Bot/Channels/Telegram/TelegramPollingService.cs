@@ -71,24 +71,8 @@ internal sealed class TelegramPollingService(
             logger.LogError("No IInboundProcessor is registered; Telegram messages cannot be processed");
         }
 
-        await SetCommandsAsync(languageCode: null, Languages.Indonesian, ct).ConfigureAwait(false);
-        await SetCommandsAsync(Languages.English, Languages.English, ct).ConfigureAwait(false);
+        await TelegramCommandMenu.PublishAsync(bot, logger, ct).ConfigureAwait(false);
         logger.LogInformation("Telegram long polling started");
-    }
-
-    /// <summary>The menu is a convenience; the bot works without it, so a failure is only logged.</summary>
-    private async Task SetCommandsAsync(string? languageCode, string language, CancellationToken ct)
-    {
-        var commands = CommandMenu.All.Select(c => new BotCommand(c.Command, c.Description.In(language)));
-        try
-        {
-            await bot.SetMyCommands(commands, languageCode: languageCode, cancellationToken: ct).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (!ct.IsCancellationRequested)
-        {
-            logger.LogWarning("Telegram setMyCommands ({Language}) failed ({Failure})",
-                languageCode ?? "default", TelegramRetryPolicy.Describe(ex));
-        }
     }
 
     private async Task PollAsync(CancellationToken ct)

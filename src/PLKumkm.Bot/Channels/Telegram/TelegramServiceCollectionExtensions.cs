@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using PLKumkm.Bot.Messaging;
+using PLKumkm.Bot.Webhooks;
 using Telegram.Bot;
 
 namespace PLKumkm.Bot.Channels.Telegram;
@@ -13,7 +14,8 @@ internal static class TelegramServiceCollectionExtensions
 
     /// <summary>
     /// Binds and validates the <c>Telegram</c> section; when a bot token is set, also registers the client,
-    /// the <see cref="IChannelSender"/> for "telegram" and the long-polling service.
+    /// the <see cref="IChannelSender"/> for "telegram", and either the long-polling service or, when
+    /// <c>Telegram:WebhookUrl</c> is set, the webhook registration, route and inbox.
     /// An <see cref="IInboundProcessor"/> must be registered elsewhere.
     /// </summary>
     public static IServiceCollection AddTelegramChannel(this IServiceCollection services, IConfiguration configuration)
@@ -55,7 +57,19 @@ internal static class TelegramServiceCollectionExtensions
         services.TryAddSingleton(new TelegramRetryPolicy());
         services.AddSingleton<TelegramSender>();
         services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<TelegramSender>());
-        services.AddHostedService<TelegramPollingService>();
+        if (configured.IsWebhookMode)
+        {
+            // Telegram refuses getUpdates while a webhook is set: polling must not run at all.
+            services.AddHostedService<TelegramWebhookService>();
+            services.AddSingleton<IWebhookReader, TelegramWebhookReader>();
+            services.AddSingleton<IHttpRoutes, TelegramWebhookRoutes>();
+            services.AddWebhookInbox();
+        }
+        else
+        {
+            services.AddHostedService<TelegramPollingService>();
+        }
+
         return services;
     }
 }

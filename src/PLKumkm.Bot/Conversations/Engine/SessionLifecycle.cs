@@ -36,38 +36,20 @@ internal sealed class SessionLifecycle
         _machine.Configure(SessionStage.Asking)
             .Permit(Trigger.AllAnswered, SessionStage.Reviewing)
             .Permit(Trigger.RequestCancel, SessionStage.ConfirmingCancel)
-            .OnExit(t =>
-            {
-                if (t.Trigger == Trigger.RequestCancel)
-                {
-                    session.StageBeforeCancel = SessionStage.Asking;
-                }
-            });
+            .OnExit(t => RememberWhereCancelCameFrom(session, t, SessionStage.Asking));
 
         _machine.Configure(SessionStage.Editing)
             .Permit(Trigger.AllAnswered, SessionStage.Reviewing)
             .Permit(Trigger.BackFromReview, SessionStage.Reviewing)
             .Permit(Trigger.RequestCancel, SessionStage.ConfirmingCancel)
-            .OnExit(t =>
-            {
-                if (t.Trigger == Trigger.RequestCancel)
-                {
-                    session.StageBeforeCancel = SessionStage.Editing;
-                }
-            });
+            .OnExit(t => RememberWhereCancelCameFrom(session, t, SessionStage.Editing));
 
         _machine.Configure(SessionStage.Reviewing)
             .Permit(Trigger.Edit, SessionStage.Editing)
             .Permit(Trigger.BackFromReview, SessionStage.Asking)
             .Permit(Trigger.Submit, SessionStage.Submitted)
             .Permit(Trigger.RequestCancel, SessionStage.ConfirmingCancel)
-            .OnExit(t =>
-            {
-                if (t.Trigger == Trigger.RequestCancel)
-                {
-                    session.StageBeforeCancel = SessionStage.Reviewing;
-                }
-            });
+            .OnExit(t => RememberWhereCancelCameFrom(session, t, SessionStage.Reviewing));
 
         _machine.Configure(SessionStage.ConfirmingCancel)
             .Permit(Trigger.ConfirmCancel, SessionStage.Cancelled)
@@ -76,6 +58,15 @@ internal sealed class SessionLifecycle
 
         _machine.Configure(SessionStage.Submitted);
         _machine.Configure(SessionStage.Cancelled);
+    }
+
+    // "No, continue" after /batal returns to the stage the person was in.
+    private static void RememberWhereCancelCameFrom(SessionState session, StateMachine<SessionStage, Trigger>.Transition transition, SessionStage stage)
+    {
+        if (transition.Trigger == Trigger.RequestCancel)
+        {
+            session.StageBeforeCancel = stage;
+        }
     }
 
     public bool CanFire(Trigger trigger) => _machine.CanFire(trigger);

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Metadata;
 using PLKumkm.Bot.Conversations.Definition;
 using PLKumkm.Bot.Progress.Counting;
 using PLKumkm.Bot.Storage.Entities;
@@ -31,19 +32,26 @@ internal sealed class BulkUmkmWriter : IDisposable
     private readonly object _withdrawn;
     private readonly int _numberColumn;
     private readonly int _updatedAtColumn;
+    private readonly int _statusColumn;
+    private readonly int _flagReasonColumn;
+    private readonly IModel _model;
+    private BulkRules? _rules;
     private SqliteTransaction? _transaction;
     private SqliteStatement? _insert;
     private SqliteStatement? _find;
     private long _maxId;
     private int _inBatch;
 
-    public BulkUmkmWriter(string connectionString, EntityTable<UmkmRecord> records, EntityTable<RegistrationSequence> sequences, DateTimeOffset now, int batchSize)
+    public BulkUmkmWriter(string connectionString, IModel model, EntityTable<UmkmRecord> records, DateTimeOffset now, int batchSize)
     {
         _records = records;
-        _sequences = sequences;
+        _sequences = new EntityTable<RegistrationSequence>(model);
         _withdrawn = _records[nameof(UmkmRecord.Status)].ToProvider(RecordStatus.Withdrawn)!;
         _numberColumn = _records.IndexOf(nameof(UmkmRecord.RegistrationNumber));
         _updatedAtColumn = _records.IndexOf(nameof(UmkmRecord.UpdatedAt));
+        _statusColumn = _records.IndexOf(nameof(UmkmRecord.Status));
+        _flagReasonColumn = _records.IndexOf(nameof(UmkmRecord.FlagReason));
+        _model = model;
         _now = now;
         _batchSize = batchSize;
         _connection = new SqliteConnection(connectionString);
@@ -109,6 +117,7 @@ internal sealed class BulkUmkmWriter : IDisposable
         _find = new SqliteStatement(_connection,
             $"SELECT {_records.SelectList()} FROM {Q(_records.Name)} WHERE {Col(nameof(UmkmRecord.Nik))} = ?1 AND " +
             $"{Col(nameof(UmkmRecord.NamaUsahaNormal))} = ?2 AND {Col(nameof(UmkmRecord.Status))} <> ?3 LIMIT 1");
+        _rules = new BulkRules(_connection, _model);
         CatchUp();
         LoadSequences();
     }
@@ -158,10 +167,15 @@ internal sealed class BulkUmkmWriter : IDisposable
     private void Insert(UmkmImportRow row)
     {
         var record = row.Record;
+        var note = _rules!.Apply(record);
+        row.InsertValues[_statusColumn] = _records.Columns[_statusColumn].ToProvider(record);
+        row.InsertValues[_flagReasonColumn] = record.FlagReason;
         record.RegistrationNumber = NextNumber(record.KodeKabupaten);
         row.InsertValues[_numberColumn] = record.RegistrationNumber;
         _insert!.Bind(row.InsertValues);
         _insert.Execute();
+        record.Id = SQLitePCL.raw.sqlite3_last_insert_rowid(_connection.Handle);
+        _rules.AddVersion(record, null, note, _now);
         _deltas.Add(RecordKind.Umkm, record.KodeKabupaten, record.WaktuKirim, record.Status, +1);
         Added++;
     }
@@ -170,9 +184,11 @@ internal sealed class BulkUmkmWriter : IDisposable
     {
         var existing = _records.Materialize(stored, () => new UmkmRecord());
         var (regency, sentAt, status) = (existing.KodeKabupaten, existing.WaktuKirim, existing.Status);
+        var before = RecordSnapshots.Take(existing);
         // Only the columns the file gives change; a file without waktu_kirim keeps the original time.
         UmkmFields.Apply(existing, row.Answers.ToDictionary(StringComparer.Ordinal));
-        LargeBusinessFlag.Apply(existing);
+        existing.WaktuKirim = existing.WaktuKirim.ToUniversalTime();
+        var note = _rules!.Apply(existing);
         var values = _records.Values(existing);
         var changed = new bool[values.Length];
         var any = false;
@@ -184,6 +200,7 @@ internal sealed class BulkUmkmWriter : IDisposable
 
         if (!any)
         {
+            // The same values again (a file imported twice): nothing to write, no new version.
             Unchanged++;
             return;
         }
@@ -203,6 +220,7 @@ internal sealed class BulkUmkmWriter : IDisposable
 
         statement.Bind(position, existing.Id);
         statement.Execute();
+        _rules.AddVersion(existing, before, note, _now);
         _deltas.Add(RecordKind.Umkm, regency, sentAt, status, -1);
         _deltas.Add(RecordKind.Umkm, existing.KodeKabupaten, existing.WaktuKirim, existing.Status, +1);
         Updated++;
@@ -264,6 +282,8 @@ internal sealed class BulkUmkmWriter : IDisposable
     {
         _insert?.Dispose();
         _find?.Dispose();
+        _rules?.Dispose();
+        _rules = null;
         foreach (var statement in _updates.Values)
         {
             statement.Dispose();

@@ -17,9 +17,11 @@ internal sealed class NewUmkmRecords(EntityTable<UmkmRecord> table, DateTimeOffs
     {
         var record = new UmkmRecord { CreatedAt = now, UpdatedAt = now, WaktuKirim = now };
         UmkmFields.Apply(record, answers);
-        // Imported, whatever the file says; a file without waktu_kirim means "now".
+        // As the database gives it back (UTC), so the history never shows an offset change as a change.
+        record.WaktuKirim = record.WaktuKirim.ToUniversalTime();
+        // Imported, whatever the file says; a file without waktu_kirim means "now". Flags come in the writer,
+        // which can see the other records.
         record.Sumber = RecordSources.Impor;
-        LargeBusinessFlag.Apply(record);
         var values = table.Values(record);
         for (var i = 0; i < values.Length; i++)
         {

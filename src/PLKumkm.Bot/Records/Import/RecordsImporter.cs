@@ -63,7 +63,7 @@ internal sealed class RecordsImporter(BotDbContext db, RegionCatalog regions, Qu
 
         var problems = new List<RowProblem>();
         int read = 0, rejected = 0;
-        using var writer = new BulkUmkmWriter(db.Database.GetConnectionString()!, table, new EntityTable<RegistrationSequence>(db.Model), now, BatchSize);
+        using var writer = new BulkUmkmWriter(db.Database.GetConnectionString()!, db.Model, table, now, BatchSize);
         try
         {
             foreach (var chunk in ordered.GetConsumingEnumerable(stop.Token))

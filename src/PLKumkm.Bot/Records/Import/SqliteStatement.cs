@@ -50,6 +50,15 @@ internal sealed class SqliteStatement : IDisposable
         Check(rc);
     }
 
+    /// <summary>Binds position <paramref name="position"/> when the statement has that many parameters.</summary>
+    public void BindIfUsed(int position, object? value)
+    {
+        if (position <= raw.sqlite3_bind_parameter_count(_statement))
+        {
+            Bind(position, value);
+        }
+    }
+
     /// <summary>Runs the statement once (no rows expected) and makes it ready for the next values.</summary>
     public void Execute()
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using PLKumkm.Bot.Conversations.Definition;
 using PLKumkm.Bot.Conversations.Engine;
+using PLKumkm.Bot.Exports;
 using PLKumkm.Bot.Importing;
 using PLKumkm.Bot.Messaging;
 using PLKumkm.Bot.Regions;
@@ -19,17 +20,25 @@ namespace PLKumkm.Bot.Records.Import;
 /// Required: <c>nik</c>, <c>nama_pemilik</c>, <c>nama_usaha</c>, <c>kode_desa</c> — who owns it,
 /// what it is and where it is, the least that makes a record one business in one region. An empty
 /// cell is "not given": on a new record it stays empty, on an existing one it keeps its value.
-/// <c>sumber</c> and <c>skala</c> are accepted but not read: an imported record's source is
-/// <c>impor</c>, and the size class is always recomputed. Not thread-safe: one reader per thread.
+/// <c>sumber</c> and the columns an export adds are accepted but not read: an imported record's source is
+/// <c>impor</c>, and the size class and region codes are always derived again. Not thread-safe: one reader per thread.
 /// </remarks>
 internal sealed class UmkmRowReader
 {
     public static readonly IReadOnlyList<string> Required = ["nik", "nama_pemilik", "nama_usaha", "kode_desa"];
 
-    /// <summary>Field ids that may head a column (the contract's UMKM ids and the derived <c>skala</c>).</summary>
-    public static readonly IReadOnlySet<string> Accepted = new HashSet<string>(FieldIds.Umkm.Append("skala"), StringComparer.Ordinal);
+    /// <summary>
+    /// What <c>records export</c> writes besides the field ids (registration number, size class, the codes
+    /// above the village): accepted so an export imports back, and not read — they are the database's own.
+    /// </summary>
+    private static readonly IReadOnlySet<string> Ignored = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "sumber", ExportColumns.Skala, ExportColumns.RegistrationNumber, ExportColumns.KodeProvinsi, ExportColumns.KodeKabupaten,
+        ExportColumns.KodeKecamatan,
+    };
 
-    private static readonly IReadOnlySet<string> Ignored = new HashSet<string>(StringComparer.Ordinal) { "sumber", "skala" };
+    /// <summary>Column names a file may have: the contract's UMKM field ids and what an export adds.</summary>
+    public static readonly IReadOnlySet<string> Accepted = new HashSet<string>(FieldIds.Umkm.Concat(Ignored), StringComparer.Ordinal);
 
     private readonly Step[] _steps;
     private readonly int[] _required;
@@ -298,7 +307,8 @@ internal sealed class UmkmRowReader
         answers["lon"] = point.Value.Longitude.ToString("0.######", CultureInfo.InvariantCulture);
     }
 
-    private static string Cell(string[] record, int column) => column >= 0 && column < record.Length ? record[column] : "";
+    // An export guards formula-like text with an apostrophe; read back, it is the original value.
+    private static string Cell(string[] record, int column) => column >= 0 && column < record.Length ? CsvFormulaGuard.Unguard(record[column]) : "";
 
     private sealed record Step(string Id, int Column, Question? Question, int Order);
 }

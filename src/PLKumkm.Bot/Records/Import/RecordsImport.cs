@@ -6,9 +6,9 @@ namespace PLKumkm.Bot.Records.Import;
 /// <c>records import FILE.csv</c>: the first rejected rows one per line (and how many more), then a
 /// one-line summary. Exit 0 when the file was read and at least one row kept.
 /// </summary>
-internal static class RecordsImportVerb
+internal static class RecordsImport
 {
-    public static async Task<int> RunAsync(IServiceProvider services, string file, TextWriter output, CancellationToken ct)
+    public static async Task RunAsync(IServiceProvider services, string file, TextWriter output, CancellationToken ct)
     {
         var result = await services.GetRequiredService<RecordsImporter>().ImportAsync(file, ct);
         foreach (var problem in result.Problems)
@@ -26,7 +26,5 @@ internal static class RecordsImportVerb
         {
             throw new ImportException(result.Read == 0 ? $"{file} has no rows under its header" : $"no valid row in {file} ({result.Rejected} rejected)");
         }
-
-        return 0;
     }
 }

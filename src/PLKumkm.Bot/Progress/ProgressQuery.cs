@@ -1,4 +1,5 @@
 using System.Globalization;
+using PLKumkm.Bot.Hosting.Verbs;
 using PLKumkm.Bot.Messaging;
 
 namespace PLKumkm.Bot.Progress;
@@ -8,9 +9,9 @@ namespace PLKumkm.Bot.Progress;
 /// <c>progress WORDS</c> (as the console shows it). WORDS may start with <c>peringkat</c> or
 /// <c>grafik</c>; a chart is written to a PNG file whose path is printed.
 /// </summary>
-internal static class ProgressVerb
+internal static class ProgressQuery
 {
-    public static async Task<int> RunAsync(IServiceProvider services, IReadOnlyList<string> words, string? asOf, string? outPath, string language,
+    public static async Task RunAsync(IServiceProvider services, IReadOnlyList<string> words, string? asOf, string? outPath, string language,
         TextWriter output, CancellationToken ct)
     {
         var text = string.Join(' ', words).Trim();
@@ -45,10 +46,5 @@ internal static class ProgressVerb
             await File.WriteAllBytesAsync(path, picture.Content, ct);
             await output.WriteLineAsync(path);
         }
-
-        return 0;
     }
 }
-
-/// <summary>A verb cannot do what was asked; the message is the one-line reason printed after <c>error:</c>.</summary>
-internal sealed class VerbException(string message) : Exception(message);

@@ -1,9 +1,9 @@
 namespace PLKumkm.Bot.Progress.Targets;
 
 /// <summary><c>targets import FILE.csv</c>: rejected rows one per line, then a one-line summary.</summary>
-internal static class TargetsImportVerb
+internal static class TargetsImport
 {
-    public static async Task<int> RunAsync(IServiceProvider services, string file, TextWriter output, CancellationToken ct)
+    public static async Task RunAsync(IServiceProvider services, string file, TextWriter output, CancellationToken ct)
     {
         var result = await services.GetRequiredService<TargetsImporter>().ImportAsync(file, ct);
         foreach (var problem in result.Problems)
@@ -12,6 +12,5 @@ internal static class TargetsImportVerb
         }
 
         await output.WriteLineAsync(result.Summary);
-        return 0;
     }
 }

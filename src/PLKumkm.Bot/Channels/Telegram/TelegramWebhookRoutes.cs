@@ -1,0 +1,61 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PLKumkm.Bot.Webhooks;
+using Telegram.Bot;
+using Telegram.Bot.Types;
+
+namespace PLKumkm.Bot.Channels.Telegram;
+
+/// <summary>
+/// <c>POST /webhooks/telegram</c>: one Update per request, authenticated by the secret token header,
+/// then queued and acknowledged at once (Telegram holds back the chat's next update until we answer).
+/// </summary>
+internal sealed partial class TelegramWebhookRoutes(IOptions<TelegramOptions> options, ILogger<TelegramWebhookRoutes> logger)
+    : IHttpRoutes
+{
+    public const string Path = "/webhooks/telegram";
+    public const string SecretHeader = "X-Telegram-Bot-Api-Secret-Token";
+
+    public void Map(IEndpointRouteBuilder routes) => routes.MapPost(Path, ReceiveAsync);
+
+    private async Task<IResult> ReceiveAsync(HttpRequest request, WebhookInbox inbox, CancellationToken ct)
+    {
+        if (!FixedTime.Equals(request.Headers[SecretHeader].ToString(), options.Value.WebhookSecret))
+        {
+            LogRejected();
+            return Results.Unauthorized();
+        }
+
+        var body = await RawBody.ReadAsync(request, ct);
+        if (body is null)
+        {
+            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+        }
+
+        string payload;
+        try
+        {
+            payload = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(body);
+            // Checked here so a body that can never be processed is refused rather than queued.
+            if (JsonSerializer.Deserialize<Update>(payload, JsonBotAPI.Options) is null)
+            {
+                return Results.BadRequest();
+            }
+        }
+        catch (Exception e) when (e is JsonException or DecoderFallbackException or NotSupportedException)
+        {
+            return Results.BadRequest();
+        }
+
+        await inbox.EnqueueAsync(TelegramUpdateTranslator.Channel, payload, ct);
+        return Results.Ok();
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Telegram webhook POST rejected: missing or wrong secret token")]
+    private partial void LogRejected();
+}

@@ -1,0 +1,208 @@
+using System.Globalization;
+using System.Text.Json;
+using PLKumkm.Bot.Messaging;
+
+namespace PLKumkm.Bot.Channels.WhatsApp;
+
+/// <summary>
+/// Turns a Cloud API webhook body (<c>entry[].changes[].value.messages[]</c>, several per body possible)
+/// into channel-neutral <see cref="InboundMessage"/>s. Pure: no I/O; the receive time stands in for a
+/// missing timestamp. Status callbacks and errors are only counted: the bot does not act on them.
+/// </summary>
+internal static class WhatsAppWebhookTranslator
+{
+    public const string Channel = "whatsapp";
+
+    /// <summary>What one webhook body carried.</summary>
+    public sealed record Result(IReadOnlyList<InboundMessage> Messages, int Statuses, int Errors, int Ignored);
+
+    /// <param name="phoneNumberId">Only changes for this business number are read (an app may serve several);
+    /// null reads all.</param>
+    public static Result Translate(string payload, DateTimeOffset receivedAt, string? phoneNumberId = null)
+    {
+        using var document = JsonDocument.Parse(payload);
+        var messages = new List<InboundMessage>();
+        int statuses = 0, errors = 0, ignored = 0;
+        foreach (var change in Changes(document.RootElement))
+        {
+            if (Str(change, "field") is { } field && field != "messages"
+                || !change.TryGetProperty("value", out var value) || value.ValueKind != JsonValueKind.Object)
+            {
+                ignored++;
+                continue;
+            }
+
+            if (phoneNumberId is not null && value.TryGetProperty("metadata", out var metadata)
+                && Str(metadata, "phone_number_id") is { } target && target != phoneNumberId)
+            {
+                ignored++;
+                continue;
+            }
+
+            statuses += Count(value, "statuses");
+            errors += Count(value, "errors");
+            var names = SenderNames(value);
+            foreach (var message in Array(value, "messages"))
+            {
+                if (FromMessage(message, names, receivedAt) is { } inbound)
+                {
+                    messages.Add(inbound);
+                }
+                else
+                {
+                    ignored++;
+                }
+            }
+        }
+
+        return new Result(messages, statuses, errors, ignored);
+    }
+
+    public static string UpdateKey(string messageId) => $"whatsapp:{messageId}";
+
+    private static IEnumerable<JsonElement> Changes(JsonElement root)
+    {
+        foreach (var entry in Array(root, "entry"))
+        {
+            foreach (var change in Array(entry, "changes"))
+            {
+                yield return change;
+            }
+        }
+    }
+
+    /// <summary>wa_id → profile name, from the <c>contacts</c> block that describes the senders.</summary>
+    private static Dictionary<string, string> SenderNames(JsonElement value)
+    {
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var contact in Array(value, "contacts"))
+        {
+            if (Str(contact, "wa_id") is { } waId && contact.TryGetProperty("profile", out var profile)
+                && Str(profile, "name") is { Length: > 0 } name)
+            {
+                names.TryAdd(waId, name);
+            }
+        }
+
+        return names;
+    }
+
+    private static InboundMessage? FromMessage(JsonElement message, Dictionary<string, string> names, DateTimeOffset receivedAt)
+    {
+        // Users identified only by a business-scoped id (no phone number) cannot be answered by number yet.
+        if (Str(message, "from") is not { Length: > 0 } from || Str(message, "id") is not { Length: > 0 } id)
+        {
+            return null;
+        }
+
+        var content = ContentOf(message, from);
+        if (content is null)
+        {
+            return null;
+        }
+
+        var sentAt = long.TryParse(Str(message, "timestamp"), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+            : receivedAt;
+        var phone = from.All(char.IsAsciiDigit) ? "+" + from : null;
+        return new InboundMessage(Channel, from, UpdateKey(id), sentAt, content, names.GetValueOrDefault(from), phone);
+    }
+
+    private static InboundContent? ContentOf(JsonElement message, string from)
+    {
+        var type = Str(message, "type") ?? "unknown";
+        var body = message.TryGetProperty(type, out var b) ? b : default;
+        switch (type)
+        {
+            case "text":
+                return Str(body, "body") is { } text ? new TextInput(text) : new UnsupportedInput(type);
+            case "interactive":
+                return Interactive(body);
+            case "button":
+                // A quick-reply button of a template message: the payload is what the bot put there.
+                return Str(body, "payload") is { Length: > 0 } payload ? new ChoiceInput(payload)
+                    : Str(body, "text") is { Length: > 0 } label ? new TextInput(label)
+                    : new UnsupportedInput(type);
+            case "location":
+                return Num(body, "latitude") is { } lat && Num(body, "longitude") is { } lon
+                    ? new LocationInput(lat, lon)
+                    : new UnsupportedInput(type);
+            case "image":
+                return Str(body, "id") is { Length: > 0 } mediaId
+                    ? new PhotoInput(mediaId, Str(body, "caption"))
+                    : new UnsupportedInput(type);
+            case "contacts":
+                return Contact(body, from) ?? (InboundContent)new UnsupportedInput(type);
+            case "system":
+                // "The user changed their number" and similar notices: nothing a person said to the bot.
+                return null;
+            default:
+                // audio, video, sticker, document, reaction, order, unsupported…: answered politely.
+                return new UnsupportedInput(type);
+        }
+    }
+
+    private static InboundContent Interactive(JsonElement interactive)
+    {
+        var kind = Str(interactive, "type");
+        if (kind is "button_reply" or "list_reply" && interactive.TryGetProperty(kind, out var reply)
+            && Str(reply, "id") is { Length: > 0 } id)
+        {
+            return new ChoiceInput(id);
+        }
+
+        return new UnsupportedInput("interactive");
+    }
+
+    /// <summary>
+    /// A shared contact card. It is the sender's own number only when WhatsApp says the card's number is
+    /// the sender's account (its wa_id equals the sender's); a card of someone else never counts as theirs.
+    /// </summary>
+    private static ContactInput? Contact(JsonElement contacts, string from)
+    {
+        if (contacts.ValueKind != JsonValueKind.Array)
+        {
+            return null;
+        }
+
+        var phones = contacts.EnumerateArray().SelectMany(c => Array(c, "phones")).ToList();
+        if (phones.Count == 0)
+        {
+            return null;
+        }
+
+        var own = phones.FirstOrDefault(p => Str(p, "wa_id") == from);
+        var chosen = own.ValueKind == JsonValueKind.Object ? own : phones[0];
+        var number = Str(chosen, "phone") is { Length: > 0 } shown ? shown
+            : Str(chosen, "wa_id") is { Length: > 0 } waId ? "+" + waId
+            : null;
+        return number is null ? null : new ContactInput(number, own.ValueKind == JsonValueKind.Object);
+    }
+
+    private static IEnumerable<JsonElement> Array(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var array) && array.ValueKind == JsonValueKind.Array
+            ? array.EnumerateArray()
+            : [];
+
+    private static int Count(JsonElement element, string name) => Array(element, name).Count();
+
+    private static string? Str(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value)
+            ? value.ValueKind switch
+            {
+                JsonValueKind.String => value.GetString(),
+                JsonValueKind.Number => value.GetRawText(),
+                _ => null,
+            }
+            : null;
+
+    private static double? Num(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value)
+            ? value.ValueKind switch
+            {
+                JsonValueKind.Number => value.GetDouble(),
+                JsonValueKind.String when double.TryParse(value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) => d,
+                _ => null,
+            }
+            : null;
+}

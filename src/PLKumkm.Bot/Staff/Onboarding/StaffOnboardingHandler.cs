@@ -1,0 +1,177 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using PLKumkm.Bot.Conversations;
+using PLKumkm.Bot.Conversations.Definition;
+using PLKumkm.Bot.Conversations.Engine;
+using PLKumkm.Bot.Conversations.Handling;
+using PLKumkm.Bot.Messaging;
+using PLKumkm.Bot.Regions;
+using PLKumkm.Bot.Storage.Entities;
+using PLKumkm.Bot.Validation;
+
+namespace PLKumkm.Bot.Staff.Onboarding;
+
+/// <summary>
+/// Staff are recognised by the phone number an admin registered (<c>users add</c>): they share their
+/// own contact (<c>/petugas</c> offers the button) and this chat is attached to their pre-registered
+/// person. Only a contact the channel proves to be the sender's own counts: a forwarded card or someone
+/// else's number grants nothing. A contact shared as the answer to an open phone question belongs to
+/// the questionnaire, not here.
+/// </summary>
+internal sealed class StaffOnboardingHandler(QuestionnaireCatalog questionnaires, RegionCatalog regions) : IMessageHandler
+{
+    public int Order => 15;
+
+    public async Task<bool> TryHandleAsync(UpdateContext context, CancellationToken cancellationToken)
+    {
+        if (context.Content is ContactInput contact)
+        {
+            if (await PhoneQuestionIsOpenAsync(context, cancellationToken))
+            {
+                return false;
+            }
+
+            if (!contact.IsSendersOwn)
+            {
+                context.Reply(new OutboundMessage(OnboardingTexts.NotOwn.In(context.Language)) { Request = ReplyRequest.Contact });
+                return true;
+            }
+
+            await OnboardAsync(context, contact.PhoneNumber, cancellationToken);
+            return true;
+        }
+
+        var command = ChatCommand.Parse(context.Text);
+        if (command is null || !command.Is("petugas", "daftar_petugas", "staff"))
+        {
+            return false;
+        }
+
+        if (context.Person.Role != PersonRole.Owner)
+        {
+            Welcome(context, context.Person);
+            return true;
+        }
+
+        // On WhatsApp the channel itself proves the sender's number.
+        if (context.Message.SenderPhone is { } own)
+        {
+            await OnboardAsync(context, own, cancellationToken);
+            return true;
+        }
+
+        context.Reply(new OutboundMessage(OnboardingTexts.ShareYourNumber.In(context.Language)) { Request = ReplyRequest.Contact });
+        return true;
+    }
+
+    private async Task OnboardAsync(UpdateContext context, string sharedNumber, CancellationToken ct)
+    {
+        var parsed = PhoneParser.Parse(sharedNumber);
+        if (!parsed.Ok)
+        {
+            context.Reply(parsed.Error!);
+            return;
+        }
+
+        var phone = parsed.Value!;
+        var current = context.Person;
+        if (current.Role != PersonRole.Owner)
+        {
+            // Already recognised in this chat; a different number does not make them someone else.
+            Welcome(context, current);
+            return;
+        }
+
+        var staff = await context.Db.People
+            .Where(p => p.Phone == phone && p.Role != PersonRole.Owner && p.Id != current.Id)
+            .OrderBy(p => p.Id)
+            .FirstOrDefaultAsync(ct);
+        if (staff is null)
+        {
+            current.Phone = phone;
+            context.Reply(OnboardingTexts.PhoneSaved);
+            return;
+        }
+
+        await PersonMerger.MergeAsync(context.Db, current, staff, ct);
+        Welcome(context, staff);
+    }
+
+    private void Welcome(UpdateContext context, Person staff)
+    {
+        var language = staff.Language;
+        var region = regions.Find(staff.RegionCode ?? RegionCodes.Country);
+        var text = OnboardingTexts.Welcome(staff.Name ?? "", RolePolicy.Name(staff.Role), region?.FullName ?? staff.RegionCode ?? "", staff.Role);
+        context.Reply(new OutboundMessage(text.In(language)) { Options = RolePolicy.Shortcuts(staff, language) });
+    }
+
+    private async Task<bool> PhoneQuestionIsOpenAsync(UpdateContext context, CancellationToken ct)
+    {
+        var active = await SessionStore.FindActiveAsync(context.Db, context.Person.Id, ct);
+        if (active?.CurrentQuestionId is not { } questionId
+            || active.Stage is not (nameof(SessionStage.Asking) or nameof(SessionStage.Editing))
+            || !questionnaires.Contains(active.QuestionnaireId))
+        {
+            return false;
+        }
+
+        return questionnaires.Get(active.QuestionnaireId).Find(questionId)?.Type == QuestionType.Phone;
+    }
+}
+
+internal static class OnboardingTexts
+{
+    public static readonly UserText ShareYourNumber = new(
+        "Untuk masuk sebagai petugas PL-KUMKM, tekan tombol *Bagikan nomor HP* di bawah. Nomornya harus nomor yang didaftarkan admin untuk Anda.",
+        "To sign in as PL-KUMKM census staff, press *Share phone number* below. It must be the number the admin registered for you.");
+
+    public static readonly UserText NotOwn = new(
+        "Maaf, yang bisa dipakai hanya nomor HP Anda sendiri, dibagikan lewat tombol *Bagikan nomor HP*. Kontak orang lain atau kontak yang diteruskan tidak bisa dipakai.",
+        "Sorry, only your own number counts, shared with the *Share phone number* button. Someone else's contact or a forwarded one cannot be used.");
+
+    public static readonly UserText PhoneSaved = new(
+        "Terima kasih, nomor HP Anda sudah tersimpan. Nomor ini belum terdaftar sebagai petugas PL-KUMKM: jika Anda petugas, minta admin mendaftarkannya, lalu bagikan nomor lagi. Untuk mendaftarkan usaha Anda, ketik /start.",
+        "Thank you, your number is saved. It is not registered as PL-KUMKM census staff: if you are staff, ask the admin to register it, then share it again. To register your business, type /start.");
+
+    public static UserText Welcome(string name, UserText role, string region, PersonRole kind)
+    {
+        var greeting = new UserText(
+            string.Create(CultureInfo.InvariantCulture, $"Halo {name}, Anda terdaftar sebagai {role.Id} di {region}."),
+            string.Create(CultureInfo.InvariantCulture, $"Hello {name}, you are registered as {role.En} in {region}."));
+        return greeting.Append(kind switch
+        {
+            PersonRole.Enumerator => new UserText(
+                """
+                Yang bisa Anda lakukan:
+                • Kirim satu pesan per usaha, diawali #umkm (ketik /cepat untuk formatnya)
+                • /kinerja — capaian Anda hari ini, minggu ini, dan sisa target
+                • /start — kuesioner lengkap bersama pemilik usaha
+                """,
+                """
+                What you can do:
+                • Send one message per business, starting with #umkm (type /cepat for the format)
+                • /kinerja — your count today, this week, and what is left of the target
+                • /start — the full questionnaire together with the owner
+                """),
+            PersonRole.Coordinator => new UserText(
+                """
+                Yang bisa Anda lakukan:
+                • /tim — enumerator di wilayah Anda dan capaiannya
+                • /tinjau — data yang ditandai untuk ditinjau
+                • #umkm atau /cepat — entri cepat satu pesan per usaha
+                """,
+                """
+                What you can do:
+                • /tim — the enumerators of your region and their counts
+                • /tinjau — records flagged for review
+                • #umkm or /cepat — quick entry, one message per business
+                """),
+            PersonRole.Admin => new UserText(
+                "Yang bisa Anda lakukan: /tim, /tinjau, #umkm (/cepat), dan progress <wilayah>.",
+                "What you can do: /tim, /tinjau, #umkm (/cepat), and progress <region>."),
+            _ => new UserText(
+                "Tanyakan capaian kapan saja, mis. \"progress OKU\".",
+                "Ask for progress at any time, e.g. \"progress OKU\"."),
+        }, "\n\n");
+    }
+}

@@ -1,0 +1,129 @@
+using System.Text.RegularExpressions;
+
+namespace PLKumkm.Bot.Staff.QuickEntry;
+
+/// <summary>One <c>Key: value</c> line of a quick entry; <see cref="Number"/> counts from the <c>#umkm</c> line (1).</summary>
+internal sealed record QuickEntryLine(int Number, string Key, string Value);
+
+/// <summary>A line that is not <c>Key: value</c>.</summary>
+internal sealed record QuickEntryStrayLine(int Number);
+
+/// <summary>
+/// Splits a quick entry into its lines, as people really type them: any line ends (Windows, old Mac),
+/// blank lines, bullets (<c>-</c>, <c>•</c>, <c>1.</c>), bold stars, <c>Key : value</c> or
+/// <c>Key=value</c>, and a first field on the <c>#umkm</c> line itself. Pure; knows no field.
+/// </summary>
+internal sealed partial class QuickEntryMessage
+{
+    public const string UmkmTag = "#umkm";
+
+    private QuickEntryMessage(IReadOnlyList<QuickEntryLine> lines, IReadOnlyList<QuickEntryStrayLine> stray)
+    {
+        Lines = lines;
+        Stray = stray;
+    }
+
+    public IReadOnlyList<QuickEntryLine> Lines { get; }
+    public IReadOnlyList<QuickEntryStrayLine> Stray { get; }
+
+    /// <summary>Nothing after the tag (or only keys without values, e.g. the template sent back untouched).</summary>
+    public bool IsBlank => Stray.Count == 0 && Lines.All(l => l.Value.Length == 0);
+
+    /// <summary>True when the first non-blank line starts with the <c>#umkm</c> tag (any case).</summary>
+    public static bool IsUmkm(string? text) => text is not null && Tag().IsMatch(text);
+
+    /// <summary>Reads the lines after the tag; null when the text is not a <c>#umkm</c> entry.</summary>
+    public static QuickEntryMessage? Read(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        var tag = Tag().Match(text);
+        if (!tag.Success)
+        {
+            return null;
+        }
+
+        return FromBody(text[tag.Length..], firstLineNumber: 1 + CountLineBreaks(text.AsSpan(0, tag.Index)));
+    }
+
+    /// <summary>Reads lines that come without the tag (<c>/cepat</c> followed by the fields).</summary>
+    public static QuickEntryMessage FromBody(string body, int firstLineNumber = 1)
+    {
+        var lines = new List<QuickEntryLine>();
+        var stray = new List<QuickEntryStrayLine>();
+        var rawLines = LineBreak().Split(body);
+        for (var i = 0; i < rawLines.Length; i++)
+        {
+            var number = firstLineNumber + i;
+            var line = Bullet().Replace(Invisible().Replace(rawLines[i], ""), "").Trim();
+            if (line.Length == 0)
+            {
+                continue;
+            }
+
+            var separator = line.IndexOfAny([':', '=']);
+            if (separator > 0)
+            {
+                lines.Add(new QuickEntryLine(number, line[..separator].Trim().Trim('*', '_').Trim(), line[(separator + 1)..].Trim()));
+                continue;
+            }
+
+            // "NIK 1601…" without a colon: take the longest known key at the start of the line.
+            if (KeyAtStart(line) is { } split)
+            {
+                lines.Add(new QuickEntryLine(number, split.Key, split.Value));
+                continue;
+            }
+
+            stray.Add(new QuickEntryStrayLine(number));
+        }
+
+        return new QuickEntryMessage(lines, stray);
+    }
+
+    private static (string Key, string Value)? KeyAtStart(string line)
+    {
+        var words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (var count = Math.Min(3, words.Length - 1); count >= 1; count--)
+        {
+            var key = string.Join(' ', words[..count]);
+            if (QuickEntryKeys.Find(key) is not null)
+            {
+                return (key, string.Join(' ', words[count..]));
+            }
+        }
+
+        return null;
+    }
+
+    private static int CountLineBreaks(ReadOnlySpan<char> text)
+    {
+        var count = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.Length || text[i + 1] != '\n')))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    // The tag opens the message (after blank lines or spaces) and is a whole word: "#umkm2" is not it.
+    [GeneratedRegex(@"^[\s\u200B\uFEFF]*#umkm(?![\p{L}\p{N}_])[ \t]*:?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Tag();
+
+    [GeneratedRegex(@"\r\n|\r|\n|\u2028|\u2029")]
+    private static partial Regex LineBreak();
+
+    [GeneratedRegex(@"[\u200B\u200C\u200D\u2060\uFEFF]")]
+    private static partial Regex Invisible();
+
+    // "- ", "• ", "* ", "> ", "1. ", "2) " before a key. A bare "*" glued to a word is bold markup, left to the key trim.
+    [GeneratedRegex(@"^\s*(?:[-–—•·▪►>]+\s*|\*\s+|\d{1,2}[.)]\s+)")]
+    private static partial Regex Bullet();
+}

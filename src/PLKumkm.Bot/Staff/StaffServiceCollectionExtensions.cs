@@ -1,0 +1,32 @@
+using PLKumkm.Bot.Conversations;
+using PLKumkm.Bot.Messaging;
+using PLKumkm.Bot.Regions;
+using PLKumkm.Bot.Staff.Onboarding;
+using PLKumkm.Bot.Staff.Performance;
+using PLKumkm.Bot.Staff.QuickEntry;
+using PLKumkm.Bot.Staff.Review;
+using PLKumkm.Bot.Staff.Team;
+using PLKumkm.Bot.Staff.Users;
+
+namespace PLKumkm.Bot.Staff;
+
+internal static class StaffServiceCollectionExtensions
+{
+    /// <summary>The UMKM questionnaire whose questions (and validators) quick entry reads with.</summary>
+    public const string QuickEntryQuestionnaire = "umkm";
+
+    /// <summary>Enumerators and coordinators: onboarding by phone, quick entry, /kinerja, /tim, /tinjau, and the users verbs.</summary>
+    public static IServiceCollection AddStaff(this IServiceCollection services)
+    {
+        services.AddSingleton(sp => new QuickEntryParser(
+            sp.GetRequiredService<QuestionnaireCatalog>().Get(QuickEntryQuestionnaire), sp.GetRequiredService<RegionCatalog>()));
+        services.AddScoped<StaffRegistry>();
+        services.AddScoped<StaffImport>();
+        services.AddScoped<IMessageHandler, StaffOnboardingHandler>();
+        services.AddScoped<IMessageHandler, QuickEntryHandler>();
+        services.AddScoped<IMessageHandler, PerformanceHandler>();
+        services.AddScoped<IMessageHandler, TeamHandler>();
+        services.AddScoped<IMessageHandler, ReviewHandler>();
+        return services;
+    }
+}

@@ -1,0 +1,319 @@
+using System.Collections.Concurrent;
+using PLKumkm.Bot.Messaging;
+
+namespace PLKumkm.Bot.Webhooks;
+
+/// <summary>
+/// Drains the webhook inbox into the pipeline: one chat's updates strictly in queue order, different chats
+/// in parallel, and a body is marked processed only after the pipeline has committed every update in it.
+/// Unprocessed bodies (a crash, a restart) are simply still in the queue at the next start; updates already
+/// handled before the crash are skipped by the pipeline's dedup on their update key.
+/// </summary>
+internal sealed partial class WebhookInboxService(
+    WebhookInbox inbox,
+    WebhookInboxStore store,
+    IEnumerable<IWebhookReader> readers,
+    IEnumerable<IChannelSender> senders,
+    IServiceScopeFactory scopes,
+    WebhookInboxSettings settings,
+    TimeProvider clock,
+    ILogger<WebhookInboxService> logger) : BackgroundService
+{
+    public const string Apology = "Maaf, terjadi gangguan saat memproses pesan Anda. Silakan coba lagi sebentar lagi.";
+
+    private static readonly TimeSpan PurgeInterval = TimeSpan.FromHours(1);
+
+    private readonly Dictionary<string, IWebhookReader> _readers =
+        readers.GroupBy(r => r.Channel).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
+
+    private readonly string[] _channels = readers.Select(r => r.Channel).Distinct(StringComparer.Ordinal).ToArray();
+
+    private readonly Dictionary<string, IChannelSender> _senders =
+        senders.GroupBy(s => s.Channel).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
+
+    // Both touched by the dispatch loop only; row tasks report back through their results.
+    private readonly Dictionary<long, QueuedBody> _known = [];
+    private readonly Dictionary<long, Task<RowResult>> _inFlight = [];
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var nextPurge = clock.GetUtcNow();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var wait = settings.IdleCheck;
+            try
+            {
+                if (clock.GetUtcNow() >= nextPurge)
+                {
+                    await store.PurgeAsync(settings.KeepProcessed, stoppingToken);
+                    nextPurge = clock.GetUtcNow() + PurgeInterval;
+                }
+
+                wait = await DispatchAsync(stoppingToken);
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                // The database may be briefly unavailable; the queue is still there next time.
+                LogDispatchFailed(e);
+                wait = settings.BaseRetryDelay;
+            }
+            catch (Exception) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+
+            await inbox.WaitAsync(wait, stoppingToken);
+        }
+
+        // Work cut short by shutdown is not marked; it runs again at the next start.
+        await Task.WhenAll(_inFlight.Values);
+    }
+
+    /// <summary>Starts every queued body whose chats are free and due; returns how long to wait before looking again.</summary>
+    private async Task<TimeSpan> DispatchAsync(CancellationToken ct)
+    {
+        Harvest();
+        var pending = await store.PendingAsync(_channels, settings.ScanLimit, ct);
+        await LearnAsync(pending, ct);
+
+        var now = clock.GetUtcNow();
+        var wait = settings.IdleCheck;
+        var busy = new HashSet<string>(_inFlight.Keys.SelectMany(id => _known[id].Chats), StringComparer.Ordinal);
+        foreach (var row in pending)
+        {
+            if (_inFlight.ContainsKey(row.Id) || !_known.TryGetValue(row.Id, out var body))
+            {
+                continue;
+            }
+
+            // A chat waiting on an earlier body (running, or backing off after a failure) waits for all of it.
+            if (body.NotBefore > now || body.Chats.Overlaps(busy))
+            {
+                if (body.NotBefore > now && body.NotBefore - now < wait)
+                {
+                    wait = body.NotBefore - now;
+                }
+
+                busy.UnionWith(body.Chats);
+                continue;
+            }
+
+            if (_inFlight.Count >= settings.MaxInFlight)
+            {
+                break;
+            }
+
+            busy.UnionWith(body.Chats);
+            _inFlight[row.Id] = RunAsync(body, ct);
+        }
+
+        return wait;
+    }
+
+    /// <summary>Takes in the results of finished bodies.</summary>
+    private void Harvest()
+    {
+        foreach (var (id, task) in _inFlight.Where(p => p.Value.IsCompleted).ToList())
+        {
+            _inFlight.Remove(id);
+            var result = task.Result;
+            if (result.Done)
+            {
+                _known.Remove(id);
+            }
+            else if (_known.TryGetValue(id, out var body))
+            {
+                body.Attempts = result.Attempts;
+                body.NotBefore = result.NotBefore;
+            }
+        }
+    }
+
+    /// <summary>Reads the bodies not seen before; one that cannot be read is given up on at once.</summary>
+    private async Task LearnAsync(List<WebhookInboxStore.PendingRow> pending, CancellationToken ct)
+    {
+        var stillQueued = pending.Select(r => r.Id).ToHashSet();
+        foreach (var gone in _known.Keys.Where(id => !stillQueued.Contains(id) && !_inFlight.ContainsKey(id)).ToList())
+        {
+            _known.Remove(gone);
+        }
+
+        var unseen = pending.Where(r => !_known.ContainsKey(r.Id)).ToList();
+        if (unseen.Count == 0)
+        {
+            return;
+        }
+
+        var payloads = await store.PayloadsAsync(unseen.Select(r => r.Id).ToList(), ct);
+        foreach (var row in unseen)
+        {
+            IReadOnlyList<WebhookUpdate> updates;
+            try
+            {
+                updates = _readers[row.Channel].Read(payloads.GetValueOrDefault(row.Id, ""), row.ReceivedAt);
+            }
+            catch (Exception e)
+            {
+                LogUnreadable(e.GetType().Name, row.Id, row.Channel);
+                await store.MarkGivenUpAsync(row.Id, row.Attempts + 1, "unreadable: " + e.GetType().Name);
+                continue;
+            }
+
+            _known[row.Id] = new QueuedBody(row.Id, row.Channel, updates, row.Attempts);
+        }
+    }
+
+    private async Task<RowResult> RunAsync(QueuedBody body, CancellationToken ct)
+    {
+        try
+        {
+            await Task.Yield();
+            var failures = new ConcurrentQueue<(WebhookUpdate Update, Exception Error)>();
+            var chats = body.Updates.GroupBy(u => u.ChatKey, StringComparer.Ordinal).ToList();
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = settings.MaxInFlight, CancellationToken = ct };
+            await Parallel.ForEachAsync(chats, parallel, async (chat, token) =>
+            {
+                foreach (var update in chat)
+                {
+                    if (!await ProcessAsync(update, token))
+                    {
+                        break;
+                    }
+                }
+            });
+
+            return await FinishAsync(body, failures);
+
+            async Task<bool> ProcessAsync(WebhookUpdate update, CancellationToken token)
+            {
+                if (update.BeforeProcessing is { } before)
+                {
+                    try
+                    {
+                        await before(token);
+                    }
+                    catch (Exception e) when (e is not OperationCanceledException)
+                    {
+                        LogCourtesyFailed(e.GetType().Name, body.Id);
+                    }
+                }
+
+                if (update.Message is not { } message)
+                {
+                    return true;
+                }
+
+                try
+                {
+                    await using var scope = scopes.CreateAsyncScope();
+                    await scope.ServiceProvider.GetRequiredService<IInboundProcessor>().ProcessAsync(message, token);
+                    return true;
+                }
+                catch (Exception e) when (!token.IsCancellationRequested)
+                {
+                    // The rest of this chat waits, so its messages are never handled out of order.
+                    failures.Enqueue((update, e));
+                    return false;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            return new RowResult(Done: false, body.Attempts, body.NotBefore);
+        }
+        catch (Exception e)
+        {
+            // Only a bug gets here (each update's failure is caught above); keep the body for a retry.
+            LogDispatchFailed(e);
+            return new RowResult(Done: false, body.Attempts + 1, clock.GetUtcNow() + settings.RetryDelay(body.Attempts + 1));
+        }
+        finally
+        {
+            inbox.Pulse();
+        }
+    }
+
+    private async Task<RowResult> FinishAsync(QueuedBody body, ConcurrentQueue<(WebhookUpdate Update, Exception Error)> failures)
+    {
+        var attempts = body.Attempts + 1;
+        if (failures.IsEmpty)
+        {
+            await store.MarkProcessedAsync(body.Id, attempts);
+            return new RowResult(Done: true, attempts, default);
+        }
+
+        var error = failures.First().Error.GetType().Name;
+        foreach (var (_, e) in failures)
+        {
+            LogUpdateFailed(e, body.Id, body.Channel, attempts, settings.MaxAttempts);
+        }
+
+        if (attempts < settings.MaxAttempts)
+        {
+            await store.MarkFailedAsync(body.Id, attempts, error);
+            return new RowResult(Done: false, attempts, clock.GetUtcNow() + settings.RetryDelay(attempts));
+        }
+
+        await store.MarkGivenUpAsync(body.Id, attempts, error);
+        LogGivenUp(body.Id, body.Channel, attempts);
+        foreach (var (update, _) in failures)
+        {
+            await ApologizeAsync(update.Message!, body.Id);
+        }
+
+        return new RowResult(Done: true, attempts, default);
+    }
+
+    /// <summary>Best effort: the person should not wait forever for an answer that will not come.</summary>
+    private async Task ApologizeAsync(InboundMessage message, long rowId)
+    {
+        if (!_senders.TryGetValue(message.Channel, out var sender))
+        {
+            return;
+        }
+
+        try
+        {
+            await sender.SendAsync(message.ChatId, OutboundMessage.Plain(Apology), CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            LogApologyFailed(e.GetType().Name, rowId, message.Channel);
+        }
+    }
+
+    /// <summary>A queued body with the updates read from it.</summary>
+    private sealed class QueuedBody(long id, string channel, IReadOnlyList<WebhookUpdate> updates, int attempts)
+    {
+        public long Id { get; } = id;
+        public string Channel { get; } = channel;
+        public IReadOnlyList<WebhookUpdate> Updates { get; } = updates;
+
+        /// <summary>Chat keys are qualified by channel: a Telegram chat and a WhatsApp chat never share a lane.</summary>
+        public HashSet<string> Chats { get; } =
+            updates.Where(u => u.Message is not null).Select(u => channel + ":" + u.ChatKey).ToHashSet(StringComparer.Ordinal);
+
+        public int Attempts { get; set; } = attempts;
+        public DateTimeOffset NotBefore { get; set; }
+    }
+
+    private sealed record RowResult(bool Done, int Attempts, DateTimeOffset NotBefore);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Webhook inbox pass failed")]
+    private partial void LogDispatchFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Webhook body {RowId} ({Channel}) cannot be read ({Failure}); given up")]
+    private partial void LogUnreadable(string failure, long rowId, string channel);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Processing an update of webhook body {RowId} ({Channel}) failed, attempt {Attempt} of {MaxAttempts}")]
+    private partial void LogUpdateFailed(Exception exception, long rowId, string channel, int attempt, int maxAttempts);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Webhook body {RowId} ({Channel}) given up after {Attempts} attempts; kept in webhook_inbox with its error")]
+    private partial void LogGivenUp(long rowId, string channel, int attempts);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Channel courtesy before processing webhook body {RowId} failed ({Failure})")]
+    private partial void LogCourtesyFailed(string failure, long rowId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Apology for webhook body {RowId} on {Channel} could not be sent ({Failure})")]
+    private partial void LogApologyFailed(string failure, long rowId, string channel);
+}

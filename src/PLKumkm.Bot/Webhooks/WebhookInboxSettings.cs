@@ -1,0 +1,30 @@
+namespace PLKumkm.Bot.Webhooks;
+
+/// <summary>How the webhook inbox is drained. Not configuration: sane constants that tests may shorten.</summary>
+internal sealed class WebhookInboxSettings
+{
+    /// <summary>Tries per body before it is given up on (kept in the table with its error, the sender is told).</summary>
+    public int MaxAttempts { get; init; } = 6;
+
+    public TimeSpan BaseRetryDelay { get; init; } = TimeSpan.FromSeconds(1);
+
+    public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Bodies processed at the same time (each for chats no other body in flight touches).</summary>
+    public int MaxInFlight { get; init; } = 16;
+
+    /// <summary>How far ahead in the queue a pass looks for work whose chats are free.</summary>
+    public int ScanLimit { get; init; } = 500;
+
+    /// <summary>A look at the queue even without a signal; a safety net, since every enqueue signals.</summary>
+    public TimeSpan IdleCheck { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Processed rows (payload already cleared) are deleted after this long.</summary>
+    public TimeSpan KeepProcessed { get; init; } = TimeSpan.FromDays(7);
+
+    public TimeSpan RetryDelay(int attempts)
+    {
+        var delay = BaseRetryDelay * Math.Pow(2, Math.Max(0, attempts - 1));
+        return delay < MaxRetryDelay ? delay : MaxRetryDelay;
+    }
+}

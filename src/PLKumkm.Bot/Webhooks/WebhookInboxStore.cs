@@ -1,0 +1,75 @@
+using Microsoft.EntityFrameworkCore;
+using PLKumkm.Bot.Messaging;
+using PLKumkm.Bot.Storage;
+
+namespace PLKumkm.Bot.Webhooks;
+
+/// <summary>The inbox table operations of the draining service; every write goes through the write gate.</summary>
+internal sealed class WebhookInboxStore(IServiceScopeFactory scopes, WriteGate gate, TimeProvider clock)
+{
+    public sealed record PendingRow(long Id, string Channel, DateTimeOffset ReceivedAt, int Attempts);
+
+    /// <summary>The oldest unprocessed rows of the given channels, in queue order, without payloads.</summary>
+    public async Task<List<PendingRow>> PendingAsync(IReadOnlyCollection<string> channels, int limit, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BotDbContext>();
+        return await db.WebhookInbox.AsNoTracking()
+            .Where(i => i.ProcessedAt == null && channels.Contains(i.Channel))
+            .OrderBy(i => i.Id)
+            .Take(limit)
+            .Select(i => new PendingRow(i.Id, i.Channel, i.ReceivedAt, i.Attempts))
+            .ToListAsync(ct);
+    }
+
+    public async Task<Dictionary<long, string>> PayloadsAsync(IReadOnlyCollection<long> ids, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BotDbContext>();
+        return await db.WebhookInbox.AsNoTracking()
+            .Where(i => ids.Contains(i.Id))
+            .ToDictionaryAsync(i => i.Id, i => i.Payload, ct);
+    }
+
+    /// <summary>Done: the payload is cleared, its effects live in the records and the outbox now.</summary>
+    public Task MarkProcessedAsync(long id, int attempts) =>
+        UpdateAsync((db, now) => db.WebhookInbox.Where(i => i.Id == id).ExecuteUpdateAsync(s => s
+            .SetProperty(i => i.ProcessedAt, now)
+            .SetProperty(i => i.Payload, "")
+            .SetProperty(i => i.Attempts, attempts)
+            .SetProperty(i => i.LastError, (string?)null)));
+
+    public Task MarkFailedAsync(long id, int attempts, string error) =>
+        UpdateAsync((db, _) => db.WebhookInbox.Where(i => i.Id == id).ExecuteUpdateAsync(s => s
+            .SetProperty(i => i.Attempts, attempts)
+            .SetProperty(i => i.LastError, error)));
+
+    /// <summary>Taken out of the queue with its payload kept, so an operator can see what could not be processed.</summary>
+    public Task MarkGivenUpAsync(long id, int attempts, string error) =>
+        UpdateAsync((db, now) => db.WebhookInbox.Where(i => i.Id == id).ExecuteUpdateAsync(s => s
+            .SetProperty(i => i.ProcessedAt, now)
+            .SetProperty(i => i.Attempts, attempts)
+            .SetProperty(i => i.LastError, error)));
+
+    public async Task<int> PurgeAsync(TimeSpan keep, CancellationToken ct)
+    {
+        var cutoff = clock.GetUtcNow() - keep;
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BotDbContext>();
+        using (await gate.EnterAsync(ct))
+        {
+            return await db.WebhookInbox.Where(i => i.ProcessedAt != null && i.ProcessedAt < cutoff).ExecuteDeleteAsync(ct);
+        }
+    }
+
+    // Marks use no cancellation token: work that was done must be recorded even while shutting down.
+    private async Task UpdateAsync(Func<BotDbContext, DateTimeOffset, Task<int>> update)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BotDbContext>();
+        using (await gate.EnterAsync(CancellationToken.None))
+        {
+            await update(db, clock.GetUtcNow());
+        }
+    }
+}

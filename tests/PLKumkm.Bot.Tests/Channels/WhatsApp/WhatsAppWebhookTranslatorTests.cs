@@ -1,0 +1,137 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using PLKumkm.Bot.Channels.WhatsApp;
+using PLKumkm.Bot.Messaging;
+using PLKumkm.Bot.Tests.Fakes;
+using W = PLKumkm.Bot.Tests.Fakes.FakeWhatsAppWebhooks;
+
+namespace PLKumkm.Bot.Tests.Channels.WhatsApp;
+
+public sealed class WhatsAppWebhookTranslatorTests
+{
+    private const string From = "6281234567890";
+    private static readonly DateTimeOffset Received = new(2026, 11, 27, 3, 0, 0, TimeSpan.Zero);
+
+    private static InboundMessage One(JsonObject message, string? name = "Siti Aminah") =>
+        Assert.Single(WhatsAppWebhookTranslator.Translate(W.Body(message, name), Received, FakeGraphApi.DefaultPhoneNumberId).Messages);
+
+    [Fact]
+    public void Text_becomes_text_with_the_sender_as_chat_name_and_proven_phone()
+    {
+        var message = W.Text(From, "Halo *bot*", id: "wamid.ABC");
+        message["timestamp"] = "1694427240";
+        var inbound = One(message);
+
+        Assert.Equal("whatsapp", inbound.Channel);
+        Assert.Equal(From, inbound.ChatId);
+        Assert.Equal("whatsapp:wamid.ABC", inbound.UpdateKey);
+        Assert.Equal("whatsapp:" + From, inbound.Address);
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1694427240), inbound.SentAt);
+        Assert.Equal(new TextInput("Halo *bot*"), inbound.Content);
+        Assert.Equal("Siti Aminah", inbound.SenderName);
+        Assert.Equal("+" + From, inbound.SenderPhone);
+    }
+
+    [Fact]
+    public void Reply_button_and_list_row_taps_become_choices_with_the_option_id() =>
+        Assert.Equal(
+            [new ChoiceInput("jenis_kelamin=P"), new ChoiceInput("kbli=G")],
+            new[] { One(W.ButtonReply(From, "jenis_kelamin=P", "Perempuan")), One(W.ListReply(From, "kbli=G", "Perdagangan")) }
+                .Select(m => m.Content));
+
+    [Fact]
+    public void A_template_quick_reply_becomes_a_choice_with_its_payload() =>
+        Assert.Equal(new ChoiceInput("/start"), One(W.TemplateButton(From, "/start", "Mulai")).Content);
+
+    [Fact]
+    public void Location_image_and_contacts_are_read()
+    {
+        Assert.Equal(new LocationInput(-4.1291, 104.1668), One(W.Location(From, -4.1291, 104.1668)).Content);
+        Assert.Equal(new PhotoInput("MEDIA-1", "tampak depan"), One(W.Image(From, "MEDIA-1", "tampak depan")).Content);
+        Assert.Equal(new PhotoInput("MEDIA-2"), One(W.Image(From, "MEDIA-2")).Content);
+    }
+
+    [Fact]
+    public void A_contact_card_is_the_senders_own_only_when_its_WhatsApp_account_is_the_sender()
+    {
+        Assert.Equal(new ContactInput("+62 812-3456-7890", true), One(W.Contacts(From, "+62 812-3456-7890", From)).Content);
+        Assert.Equal(new ContactInput("+62 813-0000-1111", false), One(W.Contacts(From, "+62 813-0000-1111", "6281300001111")).Content);
+        Assert.Equal(new ContactInput("0813 0000 1111", false), One(W.Contacts(From, "0813 0000 1111", contactWaId: null)).Content);
+    }
+
+    [Theory]
+    [InlineData("audio")]
+    [InlineData("video")]
+    [InlineData("sticker")]
+    [InlineData("document")]
+    [InlineData("reaction")]
+    [InlineData("unsupported")]
+    [InlineData("order")]
+    public void Other_kinds_are_answered_politely_as_unsupported(string type) =>
+        Assert.Equal(new UnsupportedInput(type), One(W.Other(From, type)).Content);
+
+    [Fact]
+    public void Statuses_and_system_notices_are_counted_not_answered()
+    {
+        var statuses = WhatsAppWebhookTranslator.Translate(
+            W.StatusBody(W.Status(From, "delivered"), W.Status(From, "sent"), W.Status(From, "read")), Received);
+        Assert.Empty(statuses.Messages);
+        Assert.Equal(3, statuses.Statuses);
+
+        var system = WhatsAppWebhookTranslator.Translate(W.Body(W.Message(From, null, "system", new JsonObject { ["body"] = "changed number" })), Received);
+        Assert.Empty(system.Messages);
+        Assert.Equal(1, system.Ignored);
+    }
+
+    [Fact]
+    public void Several_messages_in_one_body_keep_their_order_and_each_sender_their_name()
+    {
+        var body = W.Body(
+            [W.Text(From, "satu"), W.Text("6289999999999", "lain"), W.Text(From, "dua")],
+            new Dictionary<string, string> { [From] = "Siti", ["6289999999999"] = "Budi" });
+        var messages = WhatsAppWebhookTranslator.Translate(body, Received).Messages;
+
+        Assert.Equal(["satu", "lain", "dua"], messages.Select(m => ((TextInput)m.Content).Text));
+        Assert.Equal(["Siti", "Budi", "Siti"], messages.Select(m => m.SenderName));
+        Assert.Equal(3, messages.Select(m => m.UpdateKey).Distinct().Count());
+    }
+
+    [Fact]
+    public void Changes_for_another_business_number_are_not_ours()
+    {
+        var body = W.Body([W.Text(From, "hai")], phoneNumberId: "999000");
+        Assert.Empty(WhatsAppWebhookTranslator.Translate(body, Received, FakeGraphApi.DefaultPhoneNumberId).Messages);
+        Assert.Single(WhatsAppWebhookTranslator.Translate(body, Received, phoneNumberId: null).Messages);
+    }
+
+    [Fact]
+    public void A_message_without_a_phone_sender_or_timestamp_is_handled()
+    {
+        // Users known only by a business-scoped id (no phone number) cannot be answered by number: skipped.
+        var body = W.Body([W.Text(From, "y")]);
+        var withoutPhone = body.Replace($"\"from\":\"{From}\"", "\"user_id\":\"ID.1\"", StringComparison.Ordinal);
+        Assert.NotEqual(body, withoutPhone);
+        Assert.Empty(WhatsAppWebhookTranslator.Translate(withoutPhone, Received).Messages);
+
+        var noTime = W.Text(From, "z");
+        noTime.Remove("timestamp");
+        Assert.Equal(Received, One(noTime).SentAt);
+    }
+
+    [Fact]
+    public void The_signature_is_checked_over_the_exact_bytes()
+    {
+        var body = Encoding.UTF8.GetBytes(W.Body(W.Text(From, "Tolong dicek: é, ü, 😀")));
+        var good = W.Signature(body);
+
+        Assert.True(WhatsAppSignature.IsValid(body, good, W.AppSecret));
+        Assert.True(WhatsAppSignature.IsValid(body, good.ToUpperInvariant().Replace("SHA256=", "sha256="), W.AppSecret));
+        Assert.Equal(good, WhatsAppSignature.Sign(body, W.AppSecret));
+        Assert.False(WhatsAppSignature.IsValid(body, W.Signature(body, "another-secret"), W.AppSecret));
+        Assert.False(WhatsAppSignature.IsValid([.. body, (byte)' '], good, W.AppSecret));
+        Assert.False(WhatsAppSignature.IsValid(body, good[7..], W.AppSecret));
+        Assert.False(WhatsAppSignature.IsValid(body, "sha256=zz" + good[9..], W.AppSecret));
+        Assert.False(WhatsAppSignature.IsValid(body, "sha256=", W.AppSecret));
+        Assert.False(WhatsAppSignature.IsValid(body, null, W.AppSecret));
+    }
+}

@@ -5,6 +5,7 @@ using PLKumkm.Bot.Cooperatives;
 using PLKumkm.Bot.Exports;
 using PLKumkm.Bot.Messaging;
 using PLKumkm.Bot.Owners;
+using PLKumkm.Bot.Progress;
 using PLKumkm.Bot.Regions;
 using PLKumkm.Bot.Staff;
 using PLKumkm.Bot.Storage;
@@ -74,7 +75,8 @@ internal static class BotHost
             .AddExports()
             .AddCooperatives()
             .AddStaff()
-            .AddMessaging();
+            .AddMessaging()
+            .AddProgress();
 
         if (consoleChat)
         {

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.RegularExpressions;
 using PLKumkm.Bot.Conversations.Engine;
 
@@ -37,7 +38,11 @@ internal static partial class BusinessName
         ["iii"] = "3",
     };
 
-    public static string Normalize(string name)
+    public static string Normalize(string name) =>
+        Ascii.IsValid(name) ? NormalizeAscii(name) : NormalizeAnyText(name);
+
+    /// <summary>The general path (any Unicode text); <see cref="Normalize"/> takes a shortcut for ASCII.</summary>
+    internal static string NormalizeAnyText(string name)
     {
         // "&" would otherwise vanish as punctuation: "Ani & Budi" is "Ani dan Budi". An apostrophe joins
         // (Syari'ah, Jum'at), it does not split a word.
@@ -45,6 +50,47 @@ internal static partial class BusinessName
         var words = JoinLetters(folded.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             .Select(w => Abbreviations.GetValueOrDefault(w, w));
         return Spaces().Replace(string.Join(' ', words), " ").Trim();
+    }
+
+    // The general path's result for plain ASCII (no accents to strip, no Unicode spaces or quotes),
+    // without its Unicode normalisation and regexes: an import folds a million names.
+    private static string NormalizeAscii(string name)
+    {
+        var words = new List<string>(8);
+        var word = new StringBuilder(name.Length);
+        foreach (var c in name)
+        {
+            if (char.IsAsciiLetterOrDigit(c))
+            {
+                word.Append(char.ToLowerInvariant(c));
+            }
+            else if (c is '\'' or '`')
+            {
+                // An apostrophe joins.
+            }
+            else if (c == '&')
+            {
+                EndWord(word, words);
+                words.Add("dan");
+            }
+            else if (!char.IsControl(c) || char.IsWhiteSpace(c))
+            {
+                // Spaces and punctuation end a word; other control characters are dropped, as cleaning does.
+                EndWord(word, words);
+            }
+        }
+
+        EndWord(word, words);
+        return string.Join(' ', JoinLetters([.. words]).Select(w => Abbreviations.GetValueOrDefault(w, w)));
+    }
+
+    private static void EndWord(StringBuilder word, List<string> words)
+    {
+        if (word.Length > 0)
+        {
+            words.Add(word.ToString());
+            word.Clear();
+        }
     }
 
     /// <summary>

@@ -168,7 +168,7 @@ internal sealed class RecordWriter(BotDbContext db, TimeProvider clock)
     }
 
     /// <summary>Marks a record for review; true when the reason is new. Decided records (duplicate, rejected, withdrawn) stay as they are.</summary>
-    private static bool Flag(IRegisteredRecord record, string reason)
+    internal static bool Flag(IRegisteredRecord record, string reason)
     {
         if (record.Status is not (RecordStatus.Active or RecordStatus.Flagged))
         {

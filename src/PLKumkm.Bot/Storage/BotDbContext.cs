@@ -3,7 +3,7 @@ using PLKumkm.Bot.Storage.Entities;
 
 namespace PLKumkm.Bot.Storage;
 
-internal sealed class BotDbContext(DbContextOptions<BotDbContext> options) : DbContext(options)
+internal sealed partial class BotDbContext(DbContextOptions<BotDbContext> options) : DbContext(options)
 {
     public DbSet<Person> People => Set<Person>();
     public DbSet<PersonAddress> PersonAddresses => Set<PersonAddress>();
@@ -112,6 +112,7 @@ internal sealed class BotDbContext(DbContextOptions<BotDbContext> options) : DbC
             e.Property(i => i.Channel).HasMaxLength(32);
         });
         ConfigureSingleDatabase(model);
+        ConfigureCounting(model);
     }
 
     /// <summary>Cooperatives, version history, and the indexes the duplicate checks and exports rely on.</summary>

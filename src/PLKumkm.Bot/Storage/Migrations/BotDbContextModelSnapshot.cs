@@ -417,6 +417,26 @@ namespace PLKumkm.Bot.Storage.Migrations
                     b.ToTable("person_addresses", (string)null);
                 });
 
+            modelBuilder.Entity("PLKumkm.Bot.Storage.Entities.ProvinceDailyCount", b =>
+                {
+                    b.Property<string>("ProvinceCode")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ProvinceCode", "Day", "Kind");
+
+                    b.ToTable("province_daily_counts", (string)null);
+                });
+
             modelBuilder.Entity("PLKumkm.Bot.Storage.Entities.RecordVersion", b =>
                 {
                     b.Property<long>("Id")

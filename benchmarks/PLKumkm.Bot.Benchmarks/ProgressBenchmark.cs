@@ -1,0 +1,146 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using PLKumkm.Bot.Progress;
+using PLKumkm.Bot.Progress.Targets;
+using PLKumkm.Bot.Records.Import;
+using PLKumkm.Bot.Regions;
+using PLKumkm.Bot.Storage;
+
+namespace PLKumkm.Bot.Benchmarks;
+
+internal sealed record LatencyFigures(long Records, int Answers, double P50, double P95, double P99, double Max, TimeSpan Build, long DailyCountRows);
+
+/// <summary>
+/// <c>progress</c>: builds databases of N records (straight through the bulk writer, skipping the
+/// CSV) with targets for every regency, then times many <c>progress</c> answers — regencies,
+/// provinces and the whole country, now and <c>per</c> a date — as the bot computes them.
+/// </summary>
+internal static class ProgressBenchmark
+{
+    public static async Task<IReadOnlyList<LatencyFigures>> RunAsync(IReadOnlyList<long> sizes, int answers, TextWriter log)
+    {
+        var figures = new List<LatencyFigures>();
+        await using var db = await BenchmarkDatabase.CreateAsync();
+        var catalog = db.Host.Services.GetRequiredService<RegionCatalog>();
+        await ImportTargetsAsync(db, catalog);
+        long loaded = 0;
+        var build = TimeSpan.Zero;
+        foreach (var size in sizes.Order())
+        {
+            var watch = Stopwatch.StartNew();
+            await LoadAsync(db, catalog, loaded, size - loaded);
+            build += watch.Elapsed;
+            loaded = size;
+            log.WriteLine($"progress: database has {size:N0} records (built in {build.TotalSeconds:0} s so far)");
+            var latency = await TimeAnswersAsync(db, catalog, answers);
+            figures.Add(latency with { Records = size, Build = build });
+            var f = figures[^1];
+            log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"progress: {size:N0} records, {f.DailyCountRows:N0} daily count rows, {answers:N0} answers: p50 {f.P50:0.00} ms, p95 {f.P95:0.00} ms, p99 {f.P99:0.00} ms, max {f.Max:0.00} ms"));
+        }
+
+        return figures;
+    }
+
+    private static async Task ImportTargetsAsync(BenchmarkDatabase db, RegionCatalog catalog)
+    {
+        var path = Path.Combine(db.Folder.FullName, "targets.csv");
+        var csv = new StringBuilder("region_code,target,enumerators,coordinators,start,end\n");
+        foreach (var regency in catalog.All(RegionLevel.Regency))
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"{regency.Code},{42_000},{84},{6},2022-04-01,2022-10-31\n");
+        }
+
+        await File.WriteAllTextAsync(path, csv.ToString());
+        await using var scope = db.Host.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<TargetsImporter>().ImportAsync(path, CancellationToken.None);
+    }
+
+    /// <summary>Rows <paramref name="first"/>… written through <see cref="BulkUmkmWriter"/> (counts kept as in an import), without CSV parsing and validation.</summary>
+    private static async Task LoadAsync(BenchmarkDatabase db, RegionCatalog catalog, long first, long count)
+    {
+        if (count <= 0)
+        {
+            return;
+        }
+
+        await using var scope = db.Host.Services.CreateAsyncScope();
+        var context = scope.ServiceProvider.GetRequiredService<BotDbContext>();
+        var generator = new SyntheticRecords(catalog);
+        var columns = SyntheticRecords.Header.Split(',');
+        var now = DateTimeOffset.UtcNow;
+        var table = new EntityTable<Storage.Entities.UmkmRecord>(context.Model);
+        var records = new NewUmkmRecords(table, now);
+        using var writer = new BulkUmkmWriter(context.Database.GetConnectionString()!, context.Model, table, now, 100_000);
+        var line = new StringBuilder(320);
+        // The generator's rows are valid by construction; the period is the benchmark's whole campaign.
+        var total = first + count;
+        for (var i = first; i < total; i++)
+        {
+            line.Clear();
+            generator.AppendRow(line, i, 0, total, ImportBenchmark.From, ImportBenchmark.To);
+            var values = line.ToString().Split(',');
+            var answers = new Dictionary<string, string>(columns.Length, StringComparer.Ordinal);
+            for (var c = 0; c < columns.Length; c++)
+            {
+                answers[columns[c]] = values[c];
+            }
+
+            writer.Write(records.Create(0, answers));
+        }
+
+        writer.Commit();
+    }
+
+    private static async Task<LatencyFigures> TimeAnswersAsync(BenchmarkDatabase db, RegionCatalog catalog, int answers)
+    {
+        var random = new Random(42);
+        var regencies = catalog.All(RegionLevel.Regency);
+        var provinces = catalog.All(RegionLevel.Province);
+        string Next()
+        {
+            var roll = random.Next(100);
+            var region = roll switch
+            {
+                < 70 => regencies[random.Next(regencies.Count)].Code,
+                < 95 => provinces[random.Next(provinces.Count)].Code,
+                _ => "Indonesia",
+            };
+            return random.Next(2) == 0 ? $"progress {region}" : $"progress {region} per 12 September 2022";
+        }
+
+        for (var i = 0; i < 200; i++)
+        {
+            await AnswerAsync(db, Next());
+        }
+
+        var times = new double[answers];
+        for (var i = 0; i < answers; i++)
+        {
+            var text = Next();
+            var start = Stopwatch.GetTimestamp();
+            await AnswerAsync(db, text);
+            times[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        }
+
+        Array.Sort(times);
+        double At(double q) => times[Math.Min(times.Length - 1, (int)Math.Ceiling(q * times.Length) - 1)];
+        await using var scope = db.Host.Services.CreateAsyncScope();
+        var context = scope.ServiceProvider.GetRequiredService<BotDbContext>();
+        var rows = context.DailyCounts.LongCount();
+        return new LatencyFigures(0, answers, At(0.50), At(0.95), At(0.99), times[^1], TimeSpan.Zero, rows);
+    }
+
+    // One scope per answer, as the bot has one per update.
+    private static async Task AnswerAsync(BenchmarkDatabase db, string text)
+    {
+        await using var scope = db.Host.Services.CreateAsyncScope();
+        var answer = await scope.ServiceProvider.GetRequiredService<ProgressAnswerer>()
+            .AnswerAsync(ProgressRequest.Parse(text)!, "id", CancellationToken.None);
+        if (answer.Outcome != ProgressOutcome.Answered)
+        {
+            throw new InvalidOperationException($"'{text}' was not answered: {answer.Message.Text}");
+        }
+    }
+}

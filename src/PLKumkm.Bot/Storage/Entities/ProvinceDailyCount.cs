@@ -1,0 +1,16 @@
+using PLKumkm.Bot.Conversations.Definition;
+
+namespace PLKumkm.Bot.Storage.Entities;
+
+/// <summary>
+/// <see cref="DailyCount"/> summed per province (a province has one time zone, so its regencies'
+/// local days agree). Kept beside the regency rows so province and national answers read a few
+/// thousand rows instead of every regency's.
+/// </summary>
+internal sealed class ProvinceDailyCount
+{
+    public string ProvinceCode { get; set; } = "";
+    public DateOnly Day { get; set; }
+    public RecordKind Kind { get; set; }
+    public int Count { get; set; }
+}

@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using PLKumkm.Bot.Conversations.Definition;
 using PLKumkm.Bot.Progress;
+using PLKumkm.Bot.Progress.Counting;
 using PLKumkm.Bot.Progress.Targets;
 using PLKumkm.Bot.Records.Import;
 using PLKumkm.Bot.Regions;
@@ -13,15 +15,16 @@ internal sealed record LatencyFigures(long Records, int Answers, double P50, dou
 
 /// <summary>
 /// <c>progress</c>: builds databases of N records (straight through the bulk writer, skipping the
-/// CSV) with targets for every regency, then times many <c>progress</c> answers — regencies,
+/// CSV and the rules) with targets for every regency, then times many <c>progress</c> answers — regencies,
 /// provinces and the whole country, now and <c>per</c> a date — as the bot computes them.
 /// </summary>
 internal static class ProgressBenchmark
 {
-    public static async Task<IReadOnlyList<LatencyFigures>> RunAsync(IReadOnlyList<long> sizes, int answers, TextWriter log)
+    public static async Task<IReadOnlyList<LatencyFigures>> RunAsync(IReadOnlyList<long> sizes, int answers, TextWriter log, BenchmarkDatabase? existing = null)
     {
         var figures = new List<LatencyFigures>();
-        await using var db = await BenchmarkDatabase.CreateAsync();
+        await using var owned = existing is null ? await BenchmarkDatabase.CreateAsync() : null;
+        var db = existing ?? owned!;
         var catalog = db.Host.Services.GetRequiredService<RegionCatalog>();
         await ImportTargetsAsync(db, catalog);
         long loaded = 0;
@@ -57,7 +60,10 @@ internal static class ProgressBenchmark
         await scope.ServiceProvider.GetRequiredService<TargetsImporter>().ImportAsync(path, CancellationToken.None);
     }
 
-    /// <summary>Rows <paramref name="first"/>… written through <see cref="BulkUmkmWriter"/> (counts kept as in an import), without CSV parsing and validation.</summary>
+    /// <summary>
+    /// Rows <paramref name="first"/>… inserted directly (valid by construction, so no CSV, validation or
+    /// duplicate rules), with their daily counts kept exactly as the import keeps them.
+    /// </summary>
     private static async Task LoadAsync(BenchmarkDatabase db, RegionCatalog catalog, long first, long count)
     {
         if (count <= 0)
@@ -69,28 +75,45 @@ internal static class ProgressBenchmark
         var context = scope.ServiceProvider.GetRequiredService<BotDbContext>();
         var generator = new SyntheticRecords(catalog);
         var columns = SyntheticRecords.Header.Split(',');
-        var now = DateTimeOffset.UtcNow;
         var table = new EntityTable<Storage.Entities.UmkmRecord>(context.Model);
-        var records = new NewUmkmRecords(table, now);
-        using var writer = new BulkUmkmWriter(context.Database.GetConnectionString()!, context.Model, table, now, 100_000);
-        var line = new StringBuilder(320);
-        // The generator's rows are valid by construction; the period is the benchmark's whole campaign.
-        var total = first + count;
-        for (var i = first; i < total; i++)
+        var records = new NewUmkmRecords(table, DateTimeOffset.UtcNow);
+        var numberColumn = table.IndexOf(nameof(Storage.Entities.UmkmRecord.RegistrationNumber));
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(context.Database.GetConnectionString());
+        await connection.OpenAsync();
+        await using (var pragma = connection.CreateCommand())
         {
-            line.Clear();
-            generator.AppendRow(line, i, 0, total, ImportBenchmark.From, ImportBenchmark.To);
-            var values = line.ToString().Split(',');
-            var answers = new Dictionary<string, string>(columns.Length, StringComparer.Ordinal);
-            for (var c = 0; c < columns.Length; c++)
-            {
-                answers[columns[c]] = values[c];
-            }
-
-            writer.Write(records.Create(0, answers));
+            pragma.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -262144;";
+            await pragma.ExecuteNonQueryAsync();
         }
 
-        writer.Commit();
+        var total = first + count;
+        var line = new StringBuilder(320);
+        var answers = new Dictionary<string, string>(columns.Length, StringComparer.Ordinal);
+        for (var batch = first; batch < total; batch += 100_000)
+        {
+            await using var transaction = (Microsoft.Data.Sqlite.SqliteTransaction)await connection.BeginTransactionAsync();
+            using var insert = new SqliteStatement(connection, table.InsertSql());
+            var deltas = new CountDeltas();
+            for (var i = batch; i < Math.Min(total, batch + 100_000); i++)
+            {
+                line.Clear();
+                generator.AppendRow(line, i, 0, total, ImportBenchmark.From, ImportBenchmark.To);
+                var values = line.ToString().Split(',');
+                for (var c = 0; c < columns.Length; c++)
+                {
+                    answers[columns[c]] = values[c];
+                }
+
+                var row = records.Create(0, answers);
+                row.InsertValues[numberColumn] = string.Create(CultureInfo.InvariantCulture, $"BENCH-{i:0000000000}");
+                insert.Bind(row.InsertValues);
+                insert.Execute();
+                deltas.Add(RecordKind.Umkm, row.Record.KodeKabupaten, row.Record.WaktuKirim, row.Record.Status, +1);
+            }
+
+            DailyCountStore.Apply(connection, transaction, deltas);
+            await transaction.CommitAsync();
+        }
     }
 
     private static async Task<LatencyFigures> TimeAnswersAsync(BenchmarkDatabase db, RegionCatalog catalog, int answers)

@@ -23,9 +23,18 @@ internal sealed class ProgressService(BotDbContext db, RegionCatalog catalog, Ti
         $"SELECT RegencyCode, Kind, SUM(Count), SUM(CASE WHEN Day = $day THEN Count ELSE 0 END) FROM {DailyCountStore.RegencyTable} " +
         "WHERE RegencyCode >= $from AND RegencyCode < $to AND Day <= $day GROUP BY RegencyCode, Kind";
 
+    // A province's total minus the days after the one asked about (none or few), and that day: a few index
+    // seeks per province instead of its whole history.
     private const string ProvinceSql =
-        $"SELECT ProvinceCode, Kind, SUM(Count), SUM(CASE WHEN Day = $day THEN Count ELSE 0 END) FROM {DailyCountStore.ProvinceTable} " +
-        "WHERE Day <= $day GROUP BY ProvinceCode, Kind";
+        $"SELECT t.ProvinceCode, t.Kind, t.Count - COALESCE((SELECT SUM(p.Count) FROM {DailyCountStore.ProvinceTable} p " +
+        "WHERE p.ProvinceCode = t.ProvinceCode AND p.Day > $day AND p.Kind = t.Kind), 0), " +
+        $"COALESCE((SELECT SUM(p.Count) FROM {DailyCountStore.ProvinceTable} p WHERE p.ProvinceCode = t.ProvinceCode AND p.Day = $day AND p.Kind = t.Kind), 0) " +
+        $"FROM {DailyCountStore.ProvinceTotalTable} t";
+
+    private const string TargetsStampSql = "SELECT COUNT(*), COALESCE(MAX(UpdatedAt), 0) FROM targets";
+
+    // Targets change a few times a campaign and are read by every answer: kept per database until their stamp changes.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (long Count, long Latest, TargetBook Book)> TargetCache = new();
 
     /// <summary>Today in the region's clock, or the as-of day; null <paramref name="asOf"/> means now.</summary>
     public ProgressMoment MomentFor(Region region, DateOnly? asOf)
@@ -44,7 +53,7 @@ internal sealed class ProgressService(BotDbContext db, RegionCatalog catalog, Ti
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            var targets = await TargetBook.LoadAsync(Connection, Transaction, TargetsSql, catalog, ct);
+            var targets = await TargetsAsync(ct);
             return region.Level switch
             {
                 RegionLevel.Regency => await RegencyAsync(region, moment, targets, ct),
@@ -67,7 +76,7 @@ internal sealed class ProgressService(BotDbContext db, RegionCatalog catalog, Ti
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            var targets = await TargetBook.LoadAsync(Connection, Transaction, TargetsSql, catalog, ct);
+            var targets = await TargetsAsync(ct);
             var counts = parent.Level == RegionLevel.Country
                 ? await CountsAsync(ProvinceSql, null, moment.Day, ct)
                 : await CountsAsync(RegencySql, parent.Code, moment.Day, ct);
@@ -170,6 +179,29 @@ internal sealed class ProgressService(BotDbContext db, RegionCatalog catalog, Ti
         return counts;
     }
 
+    private async Task<TargetBook> TargetsAsync(CancellationToken ct)
+    {
+        long count, latest;
+        await using (var command = Connection.CreateCommand())
+        {
+            command.CommandText = TargetsStampSql;
+            command.Transaction = Transaction;
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            await reader.ReadAsync(ct);
+            (count, latest) = (reader.GetInt64(0), reader.GetInt64(1));
+        }
+
+        var key = db.Database.GetConnectionString() ?? "";
+        if (TargetCache.TryGetValue(key, out var cached) && cached.Count == count && cached.Latest == latest)
+        {
+            return cached.Book;
+        }
+
+        var book = await TargetBook.LoadAsync(Connection, Transaction, TargetsSql, catalog, ct);
+        TargetCache[key] = (count, latest, book);
+        return book;
+    }
+
     private static Counts Sum(IEnumerable<Counts> counts) => counts.Aggregate(default(Counts), (a, b) => a + b);
 
     private static void Add(DbCommand command, string name, object value)
@@ -197,13 +229,20 @@ internal sealed class ProgressService(BotDbContext db, RegionCatalog catalog, Ti
     private sealed class TargetBook
     {
         private readonly Dictionary<string, TargetFigures> _rows;
-        private readonly RegionCatalog _catalog;
         private readonly Dictionary<string, TargetFigures?> _derived = new(StringComparer.Ordinal);
 
         private TargetBook(Dictionary<string, TargetFigures> rows, RegionCatalog catalog)
         {
             _rows = rows;
-            _catalog = catalog;
+            // Worked out once, so the book can be shared read-only between answers.
+            foreach (var province in catalog.ChildrenOf(null))
+            {
+                _derived[province.Code] = rows.TryGetValue(province.Code, out var own)
+                    ? own
+                    : Combine(catalog.ChildrenOf(province.Code).Select(r => rows.GetValueOrDefault(r.Code)));
+            }
+
+            _derived[RegionCodes.Country] = Combine(catalog.ChildrenOf(null).Select(p => _derived[p.Code]));
         }
 
         public static async Task<TargetBook> LoadAsync(DbConnection connection, DbTransaction? transaction, string sql, RegionCatalog catalog, CancellationToken ct)
@@ -223,25 +262,8 @@ internal sealed class ProgressService(BotDbContext db, RegionCatalog catalog, Ti
             return new TargetBook(rows, catalog);
         }
 
-        public TargetFigures? For(Region region)
-        {
-            if (_rows.TryGetValue(region.Code, out var own))
-            {
-                return own;
-            }
-
-            if (region.Level is not (RegionLevel.Country or RegionLevel.Province))
-            {
-                return null;
-            }
-
-            if (!_derived.TryGetValue(region.Code, out var derived))
-            {
-                derived = _derived[region.Code] = Combine(_catalog.ChildrenOf(region.Code).Select(For));
-            }
-
-            return derived;
-        }
+        public TargetFigures? For(Region region) =>
+            _rows.TryGetValue(region.Code, out var own) ? own : _derived.GetValueOrDefault(region.Code);
 
         private static TargetFigures? Combine(IEnumerable<TargetFigures?> parts)
         {

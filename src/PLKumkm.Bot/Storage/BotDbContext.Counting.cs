@@ -13,6 +13,7 @@ namespace PLKumkm.Bot.Storage;
 internal sealed partial class BotDbContext
 {
     public DbSet<ProvinceDailyCount> ProvinceDailyCounts => Set<ProvinceDailyCount>();
+    public DbSet<ProvinceTotal> ProvinceTotals => Set<ProvinceTotal>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -83,6 +84,12 @@ internal sealed partial class BotDbContext
         {
             e.ToTable("province_daily_counts");
             e.HasKey(c => new { c.ProvinceCode, c.Day, c.Kind });
+            e.Property(c => c.Kind).HasConversion<string>().HasMaxLength(16);
+        });
+        model.Entity<ProvinceTotal>(e =>
+        {
+            e.ToTable("province_totals");
+            e.HasKey(c => new { c.ProvinceCode, c.Kind });
             e.Property(c => c.Kind).HasConversion<string>().HasMaxLength(16);
         });
     }

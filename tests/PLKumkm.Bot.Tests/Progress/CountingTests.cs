@@ -91,6 +91,8 @@ public sealed class CountingTests : IAsyncLifetime
             rows.Select(r => (r.RegencyCode, r.Day, r.Count)).OrderBy(r => r.RegencyCode));
         Assert.Equal(0, provinces.Single(p => p.ProvinceCode == "16").Count);
         Assert.Equal(1, provinces.Single(p => p.ProvinceCode == "73").Count);
+        Assert.Equal(0, await ProvinceTotalAsync("16"));
+        Assert.Equal(1, await ProvinceTotalAsync("73"));
     }
 
     [Fact]
@@ -151,6 +153,9 @@ public sealed class CountingTests : IAsyncLifetime
         var province = db.Model.FindEntityType(typeof(ProvinceDailyCount))!;
         Assert.Equal(DailyCountStore.RegencyTable, regency.GetTableName());
         Assert.Equal(DailyCountStore.ProvinceTable, province.GetTableName());
+        var total = db.Model.FindEntityType(typeof(ProvinceTotal))!;
+        Assert.Equal(DailyCountStore.ProvinceTotalTable, total.GetTableName());
+        Assert.Equal(["Count", "Kind", "ProvinceCode"], total.GetProperties().Select(p => p.GetColumnName()).Order());
         Assert.Equal(["Count", "Day", "Kind", "RegencyCode"], regency.GetProperties().Select(p => p.GetColumnName()).Order());
         Assert.Equal(["Count", "Day", "Kind", "ProvinceCode"], province.GetProperties().Select(p => p.GetColumnName()).Order());
     }
@@ -201,6 +206,7 @@ public sealed class CountingTests : IAsyncLifetime
         Assert.Equal(["16.01 2022-09-12 1", "16.01 2022-09-13 1", "81.71 2022-09-13 1"],
             counts.Select(c => $"{c.RegencyCode} {c.Day:yyyy-MM-dd} {c.Count}"));
         Assert.Equal(2, await check.ProvinceDailyCounts.Where(c => c.ProvinceCode == "16").SumAsync(c => c.Count));
+        Assert.Equal(2, (await check.ProvinceTotals.SingleAsync(c => c.ProvinceCode == "16")).Count);
     }
 
     private static DateTimeOffset At(string text) => DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
@@ -234,10 +240,14 @@ public sealed class CountingTests : IAsyncLifetime
         return await db.DailyCounts.Where(c => c.RegencyCode == regency).SumAsync(c => c.Count);
     }
 
+    // Both province tables must agree: the per-day rows and the all-time total.
     private async Task<int> ProvinceTotalAsync(string province)
     {
         await using var db = _database.Open();
-        return await db.ProvinceDailyCounts.Where(c => c.ProvinceCode == province).SumAsync(c => c.Count);
+        var byDay = await db.ProvinceDailyCounts.Where(c => c.ProvinceCode == province).SumAsync(c => c.Count);
+        var total = await db.ProvinceTotals.Where(c => c.ProvinceCode == province).SumAsync(c => c.Count);
+        Assert.Equal(byDay, total);
+        return total;
     }
 
     // Another counted entity, as the koperasi records will be: the deltas need only the interface.

@@ -119,7 +119,7 @@ internal sealed class BulkRules : IDisposable
     }
 
     /// <summary>Adds the record's next version (1 for a new record): the changed fields, from the import.</summary>
-    public void AddVersion(UmkmRecord record, IReadOnlyDictionary<string, string?>? before, string? note, DateTimeOffset at)
+    public void AddVersion(UmkmRecord record, IReadOnlyDictionary<string, string?>? before, string? note, DateTimeOffset at, string? changes = null)
     {
         var version = before is null ? 1 : (int)((Scalar(_lastVersion, _umkmKind, record.Id) as long?) ?? 0L) + 1;
         _addVersion.Bind(_versions.Values(new RecordVersion
@@ -129,7 +129,7 @@ internal sealed class BulkRules : IDisposable
             Version = version,
             At = at,
             Source = RecordSources.Impor,
-            ChangesJson = RecordHistory.Changes(before, RecordSnapshots.Take(record)),
+            ChangesJson = changes ?? RecordHistory.Changes(before, RecordSnapshots.Take(record)),
             Note = note,
         }));
         _addVersion.Execute();

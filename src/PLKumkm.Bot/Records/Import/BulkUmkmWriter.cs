@@ -175,7 +175,8 @@ internal sealed class BulkUmkmWriter : IDisposable
         _insert!.Bind(row.InsertValues);
         _insert.Execute();
         record.Id = SQLitePCL.raw.sqlite3_last_insert_rowid(_connection.Handle);
-        _rules.AddVersion(record, null, note, _now);
+        // Worked out on a validation thread for an active record; a flag changes the status it records.
+        _rules.AddVersion(record, null, note, _now, record.Status == RecordStatus.Active ? row.CreationChanges : null);
         _deltas.Add(RecordKind.Umkm, record.KodeKabupaten, record.WaktuKirim, record.Status, +1);
         Added++;
     }

@@ -10,6 +10,9 @@ internal sealed class NewUmkmRecords(EntityTable<UmkmRecord> table, DateTimeOffs
 {
     public EntityTable<UmkmRecord> Table => table;
 
+    /// <summary>Version 1 of a new record's history: every field it has, from nothing.</summary>
+    public static string CreationChanges(UmkmRecord record) => RecordHistory.Changes(null, RecordSnapshots.Take(record));
+
     public DateTimeOffset Now => now;
 
     /// <param name="answers">Read now, not kept: the row keeps its own compact copy for a possible update.</param>
@@ -28,6 +31,6 @@ internal sealed class NewUmkmRecords(EntityTable<UmkmRecord> table, DateTimeOffs
             values[i] = Utf8Text.Encode(values[i]);
         }
 
-        return new UmkmImportRow(line, [.. answers], record, values);
+        return new UmkmImportRow(line, [.. answers], record, values, CreationChanges(record));
     }
 }

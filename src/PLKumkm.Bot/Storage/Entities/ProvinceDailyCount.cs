@@ -14,3 +14,14 @@ internal sealed class ProvinceDailyCount
     public RecordKind Kind { get; set; }
     public int Count { get; set; }
 }
+
+/// <summary>
+/// All counted records of a province and kind, whatever the day: an answer "as of" a day is this total
+/// minus the few days after it, so no answer sums a province's whole history.
+/// </summary>
+internal sealed class ProvinceTotal
+{
+    public string ProvinceCode { get; set; } = "";
+    public RecordKind Kind { get; set; }
+    public int Count { get; set; }
+}

@@ -437,6 +437,23 @@ namespace PLKumkm.Bot.Storage.Migrations
                     b.ToTable("province_daily_counts", (string)null);
                 });
 
+            modelBuilder.Entity("PLKumkm.Bot.Storage.Entities.ProvinceTotal", b =>
+                {
+                    b.Property<string>("ProvinceCode")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ProvinceCode", "Kind");
+
+                    b.ToTable("province_totals", (string)null);
+                });
+
             modelBuilder.Entity("PLKumkm.Bot.Storage.Entities.RecordVersion", b =>
                 {
                     b.Property<long>("Id")

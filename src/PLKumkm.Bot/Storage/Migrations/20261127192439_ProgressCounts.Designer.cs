@@ -11,8 +11,8 @@ using PLKumkm.Bot.Storage;
 namespace PLKumkm.Bot.Storage.Migrations
 {
     [DbContext(typeof(BotDbContext))]
-    [Migration("20261127190918_ProvinceDailyCounts")]
-    partial class ProvinceDailyCounts
+    [Migration("20261127192439_ProgressCounts")]
+    partial class ProgressCounts
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -438,6 +438,23 @@ namespace PLKumkm.Bot.Storage.Migrations
                     b.HasKey("ProvinceCode", "Day", "Kind");
 
                     b.ToTable("province_daily_counts", (string)null);
+                });
+
+            modelBuilder.Entity("PLKumkm.Bot.Storage.Entities.ProvinceTotal", b =>
+                {
+                    b.Property<string>("ProvinceCode")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ProvinceCode", "Kind");
+
+                    b.ToTable("province_totals", (string)null);
                 });
 
             modelBuilder.Entity("PLKumkm.Bot.Storage.Entities.RecordVersion", b =>

@@ -15,6 +15,12 @@ internal sealed partial class OutboxDelivery(
     private readonly Dictionary<string, IChannelSender> _senders =
         senders.GroupBy(s => s.Channel).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
 
+    private const int MaxChatsInParallel = 16;
+
+    /// <summary>
+    /// Sends committed replies: one chat's strictly in order (stopping at the first failure, so nothing overtakes
+    /// it), different chats in parallel; then marks them all in one statement.
+    /// </summary>
     public async Task DeliverAsync(IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken)
     {
         if (messages.Count == 0)
@@ -24,30 +30,55 @@ internal sealed partial class OutboxDelivery(
 
         var sent = new List<long>();
         var failed = new List<(long Id, string Error)>();
+        var chats = messages.GroupBy(m => m.Address, StringComparer.Ordinal).ToList();
+        if (chats.Count == 1)
+        {
+            await DeliverChatAsync(chats[0], sent, failed, cancellationToken);
+        }
+        else
+        {
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = MaxChatsInParallel, CancellationToken = cancellationToken };
+            await Parallel.ForEachAsync(chats, parallel, (chat, ct) => new ValueTask(DeliverChatAsync(chat, sent, failed, ct)));
+        }
+
+        await MarkAsync(sent, failed, cancellationToken);
+    }
+
+    private async Task DeliverChatAsync(IEnumerable<OutboxMessage> messages, List<long> sent, List<(long Id, string Error)> failed, CancellationToken cancellationToken)
+    {
         foreach (var message in messages)
         {
             var (channel, chatId) = ChannelAddress.Split(message.Address);
             if (!_senders.TryGetValue(channel, out var sender))
             {
-                failed.Add((message.Id, $"no sender for channel '{channel}'"));
+                lock (failed)
+                {
+                    failed.Add((message.Id, $"no sender for channel '{channel}'"));
+                }
+
                 continue;
             }
 
             try
             {
                 await sender.SendAsync(chatId, OutboxPayload.Deserialize(message.PayloadJson), cancellationToken);
-                sent.Add(message.Id);
+                lock (sent)
+                {
+                    sent.Add(message.Id);
+                }
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 LogDeliveryFailed(e, channel, message.Id);
-                failed.Add((message.Id, e.GetType().Name));
+                lock (failed)
+                {
+                    failed.Add((message.Id, e.GetType().Name));
+                }
+
                 // Later replies to the same chat wait too, so the conversation never arrives out of order.
                 break;
             }
         }
-
-        await MarkAsync(sent, failed, cancellationToken);
     }
 
     /// <summary>
@@ -90,23 +121,27 @@ internal sealed partial class OutboxDelivery(
         var db = scope.ServiceProvider.GetRequiredService<BotDbContext>();
         using (await gate.EnterAsync(CancellationToken.None))
         {
-            var ids = sent.Concat(failed.Select(f => f.Id)).ToList();
-            var rows = await db.Outbox.Where(o => ids.Contains(o.Id)).ToListAsync(CancellationToken.None);
-            foreach (var row in rows)
+            // The usual case, everything sent, is one UPDATE however many replies the batch had.
+            if (sent.Count > 0)
             {
-                row.Attempts++;
-                if (sent.Contains(row.Id))
-                {
-                    row.SentAt = now;
-                    row.LastError = null;
-                }
-                else
-                {
-                    row.LastError = failed.First(f => f.Id == row.Id).Error;
-                }
+                await db.Outbox.Where(o => sent.Contains(o.Id)).ExecuteUpdateAsync(o => o
+                    .SetProperty(m => m.SentAt, now)
+                    .SetProperty(m => m.Attempts, m => m.Attempts + 1)
+                    .SetProperty(m => m.LastError, (string?)null), CancellationToken.None);
             }
 
-            await db.SaveChangesAsync(CancellationToken.None);
+            if (failed.Count > 0)
+            {
+                var ids = failed.Select(f => f.Id).ToList();
+                var rows = await db.Outbox.Where(o => ids.Contains(o.Id)).ToListAsync(CancellationToken.None);
+                foreach (var row in rows)
+                {
+                    row.Attempts++;
+                    row.LastError = failed.First(f => f.Id == row.Id).Error;
+                }
+
+                await db.SaveChangesAsync(CancellationToken.None);
+            }
         }
     }
 

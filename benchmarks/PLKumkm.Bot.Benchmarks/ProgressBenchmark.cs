@@ -36,7 +36,7 @@ internal static class ProgressBenchmark
             build += watch.Elapsed;
             loaded = size;
             log.WriteLine($"progress: database has {size:N0} records (built in {build.TotalSeconds:0} s so far)");
-            var latency = await TimeAnswersAsync(db, catalog, answers);
+            var latency = await TimeAnswersAsync(db, catalog, answers, log);
             figures.Add(latency with { Records = size, Build = build });
             var f = figures[^1];
             log.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -116,44 +116,54 @@ internal static class ProgressBenchmark
         }
     }
 
-    private static async Task<LatencyFigures> TimeAnswersAsync(BenchmarkDatabase db, RegionCatalog catalog, int answers)
+    private static async Task<LatencyFigures> TimeAnswersAsync(BenchmarkDatabase db, RegionCatalog catalog, int answers, TextWriter log)
     {
         var random = new Random(42);
         var regencies = catalog.All(RegionLevel.Regency);
         var provinces = catalog.All(RegionLevel.Province);
-        string Next()
+        (string Text, string Kind) Next()
         {
             var roll = random.Next(100);
-            var region = roll switch
+            var (region, level) = roll switch
             {
-                < 70 => regencies[random.Next(regencies.Count)].Code,
-                < 95 => provinces[random.Next(provinces.Count)].Code,
-                _ => "Indonesia",
+                < 70 => (regencies[random.Next(regencies.Count)].Code, "regency"),
+                < 95 => (provinces[random.Next(provinces.Count)].Code, "province"),
+                _ => ("Indonesia", "country"),
             };
-            return random.Next(2) == 0 ? $"progress {region}" : $"progress {region} per 12 September 2022";
+            return random.Next(2) == 0 ? ($"progress {region}", $"{level}, now") : ($"progress {region} per 12 September 2022", $"{level}, per date");
         }
 
         for (var i = 0; i < 200; i++)
         {
-            await AnswerAsync(db, Next());
+            await AnswerAsync(db, Next().Text);
         }
 
         var times = new double[answers];
+        var byKind = new Dictionary<string, List<double>>();
         for (var i = 0; i < answers; i++)
         {
-            var text = Next();
+            var (text, kind) = Next();
             var start = Stopwatch.GetTimestamp();
             await AnswerAsync(db, text);
             times[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            (byKind.TryGetValue(kind, out var list) ? list : byKind[kind] = []).Add(times[i]);
+        }
+
+        foreach (var (kind, list) in byKind.OrderBy(k => k.Key))
+        {
+            var sorted = list.Order().ToArray();
+            log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"progress:   {kind,-18} {sorted.Length,5} answers: p50 {Percentile(sorted, 0.50):0.00} ms, p99 {Percentile(sorted, 0.99):0.00} ms"));
         }
 
         Array.Sort(times);
-        double At(double q) => times[Math.Min(times.Length - 1, (int)Math.Ceiling(q * times.Length) - 1)];
         await using var scope = db.Host.Services.CreateAsyncScope();
         var context = scope.ServiceProvider.GetRequiredService<BotDbContext>();
         var rows = context.DailyCounts.LongCount();
-        return new LatencyFigures(0, answers, At(0.50), At(0.95), At(0.99), times[^1], TimeSpan.Zero, rows);
+        return new LatencyFigures(0, answers, Percentile(times, 0.50), Percentile(times, 0.95), Percentile(times, 0.99), times[^1], TimeSpan.Zero, rows);
     }
+
+    private static double Percentile(double[] sorted, double q) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
 
     // One scope per answer, as the bot has one per update.
     private static async Task AnswerAsync(BenchmarkDatabase db, string text)

@@ -11,20 +11,23 @@ namespace PLKumkm.Bot.Progress;
 
 /// <summary>
 /// Progress figures for the country, a province or a regency, read only from the targets and the
-/// daily counts (never from the records): one small aggregate over one province's regency rows, or
-/// over the per-province rows, whatever the number of records.
+/// counts (never from the records): all-time totals per regency or province, less the days after the
+/// one asked about, so neither the number of records nor the length of the campaign makes an answer slower.
 /// </summary>
 internal sealed class ProgressService(BotDbContext db, RegionCatalog catalog, TimeProvider clock)
 {
     private const string TargetsSql = "SELECT RegionCode, Target, Enumerators, Coordinators, Start, \"End\" FROM targets";
 
-    // Sums up to the day and the day itself in one pass; the range keeps it on the primary key index.
+    // A regency's total minus the days after the one asked about (none when asked about today), and that day,
+    // for every regency of one province: index seeks per regency, never a regency's whole history. The
+    // range keeps to one province ('/' sorts right after '.').
     private const string RegencySql =
-        $"SELECT RegencyCode, Kind, SUM(Count), SUM(CASE WHEN Day = $day THEN Count ELSE 0 END) FROM {DailyCountStore.RegencyTable} " +
-        "WHERE RegencyCode >= $from AND RegencyCode < $to AND Day <= $day GROUP BY RegencyCode, Kind";
+        $"SELECT t.RegencyCode, t.Kind, t.Count - COALESCE((SELECT SUM(d.Count) FROM {DailyCountStore.RegencyTable} d " +
+        "WHERE d.RegencyCode = t.RegencyCode AND d.Day > $day AND d.Kind = t.Kind), 0), " +
+        $"COALESCE((SELECT SUM(d.Count) FROM {DailyCountStore.RegencyTable} d WHERE d.RegencyCode = t.RegencyCode AND d.Day = $day AND d.Kind = t.Kind), 0) " +
+        $"FROM {DailyCountStore.RegencyTotalTable} t WHERE t.RegencyCode >= $from AND t.RegencyCode < $to";
 
-    // A province's total minus the days after the one asked about (none or few), and that day: a few index
-    // seeks per province instead of its whole history.
+    // The same for every province.
     private const string ProvinceSql =
         $"SELECT t.ProvinceCode, t.Kind, t.Count - COALESCE((SELECT SUM(p.Count) FROM {DailyCountStore.ProvinceTable} p " +
         "WHERE p.ProvinceCode = t.ProvinceCode AND p.Day > $day AND p.Kind = t.Kind), 0), " +

@@ -14,6 +14,7 @@ internal sealed partial class BotDbContext
 {
     public DbSet<ProvinceDailyCount> ProvinceDailyCounts => Set<ProvinceDailyCount>();
     public DbSet<ProvinceTotal> ProvinceTotals => Set<ProvinceTotal>();
+    public DbSet<RegencyTotal> RegencyTotals => Set<RegencyTotal>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -84,6 +85,12 @@ internal sealed partial class BotDbContext
         {
             e.ToTable("province_daily_counts");
             e.HasKey(c => new { c.ProvinceCode, c.Day, c.Kind });
+            e.Property(c => c.Kind).HasConversion<string>().HasMaxLength(16);
+        });
+        model.Entity<RegencyTotal>(e =>
+        {
+            e.ToTable("regency_totals");
+            e.HasKey(c => new { c.RegencyCode, c.Kind });
             e.Property(c => c.Kind).HasConversion<string>().HasMaxLength(16);
         });
         model.Entity<ProvinceTotal>(e =>

@@ -156,6 +156,9 @@ public sealed class CountingTests : IAsyncLifetime
         var total = db.Model.FindEntityType(typeof(ProvinceTotal))!;
         Assert.Equal(DailyCountStore.ProvinceTotalTable, total.GetTableName());
         Assert.Equal(["Count", "Kind", "ProvinceCode"], total.GetProperties().Select(p => p.GetColumnName()).Order());
+        var regencyTotal = db.Model.FindEntityType(typeof(RegencyTotal))!;
+        Assert.Equal(DailyCountStore.RegencyTotalTable, regencyTotal.GetTableName());
+        Assert.Equal(["Count", "Kind", "RegencyCode"], regencyTotal.GetProperties().Select(p => p.GetColumnName()).Order());
         Assert.Equal(["Count", "Day", "Kind", "RegencyCode"], regency.GetProperties().Select(p => p.GetColumnName()).Order());
         Assert.Equal(["Count", "Day", "Kind", "ProvinceCode"], province.GetProperties().Select(p => p.GetColumnName()).Order());
     }
@@ -207,6 +210,7 @@ public sealed class CountingTests : IAsyncLifetime
             counts.Select(c => $"{c.RegencyCode} {c.Day:yyyy-MM-dd} {c.Count}"));
         Assert.Equal(2, await check.ProvinceDailyCounts.Where(c => c.ProvinceCode == "16").SumAsync(c => c.Count));
         Assert.Equal(2, (await check.ProvinceTotals.SingleAsync(c => c.ProvinceCode == "16")).Count);
+        Assert.Equal(2, (await check.RegencyTotals.SingleAsync(c => c.RegencyCode == "16.01")).Count);
     }
 
     private static DateTimeOffset At(string text) => DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
@@ -234,10 +238,13 @@ public sealed class CountingTests : IAsyncLifetime
         return (await db.ProvinceDailyCounts.AsNoTracking().ToListAsync(), await db.DailyCounts.AsNoTracking().ToListAsync());
     }
 
+    // Both regency tables must agree: the per-day rows and the all-time total.
     private async Task<int> TotalAsync(string regency)
     {
         await using var db = _database.Open();
-        return await db.DailyCounts.Where(c => c.RegencyCode == regency).SumAsync(c => c.Count);
+        var byDay = await db.DailyCounts.Where(c => c.RegencyCode == regency).SumAsync(c => c.Count);
+        Assert.Equal(byDay, await db.RegencyTotals.Where(c => c.RegencyCode == regency).SumAsync(c => c.Count));
+        return byDay;
     }
 
     // Both province tables must agree: the per-day rows and the all-time total.

@@ -136,6 +136,9 @@ public sealed class RecordsImportTests
         var stored = (await db.DailyCounts.ToListAsync()).ToDictionary(c => (c.RegencyCode, c.Day), c => c.Count);
         Assert.Equal(expected.OrderBy(e => e.Key).ToList(), stored.OrderBy(e => e.Key).ToList());
         Assert.Equal(3_000, await db.ProvinceDailyCounts.Where(c => c.ProvinceCode == "16").SumAsync(c => c.Count));
+        Assert.Equal(3_000, await db.ProvinceTotals.Where(c => c.ProvinceCode == "16").SumAsync(c => c.Count));
+        Assert.Equal(expected.GroupBy(e => e.Key.KodeKabupaten).ToDictionary(g => g.Key, g => g.Sum(e => e.Value)).OrderBy(e => e.Key).ToList(),
+            (await db.RegencyTotals.ToListAsync()).ToDictionary(t => t.RegencyCode, t => t.Count).OrderBy(e => e.Key).ToList());
         Assert.True(await db.UmkmRecords.AllAsync(r => r.Sumber == RecordSources.Impor));
     }
 

@@ -1,18 +1,20 @@
 using System.Data.Common;
 using System.Globalization;
+using PLKumkm.Bot.Conversations.Definition;
 
 namespace PLKumkm.Bot.Progress.Counting;
 
 /// <summary>
 /// Writes <see cref="CountDeltas"/> to <c>daily_counts</c>, its per-province sum
-/// <c>province_daily_counts</c> and the provinces' all-time <c>province_totals</c>, as upserts inside
-/// the caller's transaction.
+/// <c>province_daily_counts</c>, and the all-time <c>regency_totals</c> and <c>province_totals</c>, as
+/// upserts inside the caller's transaction.
 /// </summary>
 internal static class DailyCountStore
 {
     // Names as mapped in BotDbContext (a test keeps them in step with the EF model).
     public const string RegencyTable = "daily_counts";
     public const string ProvinceTable = "province_daily_counts";
+    public const string RegencyTotalTable = "regency_totals";
     public const string ProvinceTotalTable = "province_totals";
 
     private const string UpsertRegency =
@@ -23,7 +25,11 @@ internal static class DailyCountStore
         $"INSERT INTO {ProvinceTable} (ProvinceCode, Day, Kind, Count) VALUES ($code, $day, $kind, $delta) " +
         "ON CONFLICT (ProvinceCode, Day, Kind) DO UPDATE SET Count = Count + excluded.Count";
 
-    private const string UpsertTotal =
+    private const string UpsertRegencyTotal =
+        $"INSERT INTO {RegencyTotalTable} (RegencyCode, Kind, Count) VALUES ($code, $kind, $delta) " +
+        "ON CONFLICT (RegencyCode, Kind) DO UPDATE SET Count = Count + excluded.Count";
+
+    private const string UpsertProvinceTotal =
         $"INSERT INTO {ProvinceTotalTable} (ProvinceCode, Kind, Count) VALUES ($code, $kind, $delta) " +
         "ON CONFLICT (ProvinceCode, Kind) DO UPDATE SET Count = Count + excluded.Count";
 
@@ -33,53 +39,46 @@ internal static class DailyCountStore
     public static void Apply(DbConnection connection, DbTransaction? transaction, CountDeltas deltas)
     {
         var provinces = new Dictionary<CountKey, int>();
-        using var regency = Command(connection, transaction, UpsertRegency);
-        foreach (var (key, delta) in deltas.NonZero)
+        var regencyTotals = new Dictionary<(string, RecordKind), int>();
+        var provinceTotals = new Dictionary<(string, RecordKind), int>();
+        using (var regency = Command(connection, transaction, UpsertRegency, withDay: true))
         {
-            Run(regency, key.RegencyCode, key, delta);
-            var province = key with { RegencyCode = key.ProvinceCode };
-            provinces[province] = provinces.GetValueOrDefault(province) + delta;
-        }
-
-        var totals = new Dictionary<(string Province, Conversations.Definition.RecordKind Kind), int>();
-        using var byProvince = Command(connection, transaction, UpsertProvince);
-        foreach (var (key, delta) in provinces)
-        {
-            if (delta != 0)
+            foreach (var (key, delta) in deltas.NonZero)
             {
-                Run(byProvince, key.RegencyCode, key, delta);
-                totals[(key.RegencyCode, key.Kind)] = totals.GetValueOrDefault((key.RegencyCode, key.Kind)) + delta;
+                Run(regency, key.RegencyCode, key.Day, key.Kind, delta);
+                Add(provinces, key with { RegencyCode = key.ProvinceCode }, delta);
+                Add(regencyTotals, (key.RegencyCode, key.Kind), delta);
+                Add(provinceTotals, (key.ProvinceCode, key.Kind), delta);
             }
         }
 
-        using var total = connection.CreateCommand();
-        total.CommandText = UpsertTotal;
-        total.Transaction = transaction;
-        foreach (var name in (ReadOnlySpan<string>)["$code", "$kind", "$delta"])
+        using (var province = Command(connection, transaction, UpsertProvince, withDay: true))
         {
-            var p = total.CreateParameter();
-            p.ParameterName = name;
-            total.Parameters.Add(p);
+            foreach (var (key, delta) in provinces.Where(p => p.Value != 0))
+            {
+                Run(province, key.RegencyCode, key.Day, key.Kind, delta);
+            }
         }
 
-        foreach (var ((province, kind), delta) in totals)
+        foreach (var (sql, totals) in new[] { (UpsertRegencyTotal, regencyTotals), (UpsertProvinceTotal, provinceTotals) })
         {
-            if (delta != 0)
+            using var command = Command(connection, transaction, sql, withDay: false);
+            foreach (var ((code, kind), delta) in totals.Where(t => t.Value != 0))
             {
-                total.Parameters[0].Value = province;
-                total.Parameters[1].Value = kind.ToString();
-                total.Parameters[2].Value = delta;
-                total.ExecuteNonQuery();
+                Run(command, code, null, kind, delta);
             }
         }
     }
 
-    private static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql)
+    private static void Add<TKey>(Dictionary<TKey, int> sums, TKey key, int delta)
+        where TKey : notnull => sums[key] = sums.GetValueOrDefault(key) + delta;
+
+    private static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql, bool withDay)
     {
         var command = connection.CreateCommand();
         command.CommandText = sql;
         command.Transaction = transaction;
-        foreach (var name in (ReadOnlySpan<string>)["$code", "$day", "$kind", "$delta"])
+        foreach (var name in withDay ? ["$code", "$day", "$kind", "$delta"] : new[] { "$code", "$kind", "$delta" })
         {
             var p = command.CreateParameter();
             p.ParameterName = name;
@@ -90,12 +89,16 @@ internal static class DailyCountStore
         return command;
     }
 
-    private static void Run(DbCommand command, string code, CountKey key, int delta)
+    private static void Run(DbCommand command, string code, DateOnly? day, RecordKind kind, int delta)
     {
-        command.Parameters[0].Value = code;
-        command.Parameters[1].Value = DayText(key.Day);
-        command.Parameters[2].Value = key.Kind.ToString();
-        command.Parameters[3].Value = delta;
+        command.Parameters["$code"].Value = code;
+        if (day is { } d)
+        {
+            command.Parameters["$day"].Value = DayText(d);
+        }
+
+        command.Parameters["$kind"].Value = kind.ToString();
+        command.Parameters["$delta"].Value = delta;
         command.ExecuteNonQuery();
     }
 }

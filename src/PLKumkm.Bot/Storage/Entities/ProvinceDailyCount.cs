@@ -25,3 +25,11 @@ internal sealed class ProvinceTotal
     public RecordKind Kind { get; set; }
     public int Count { get; set; }
 }
+
+/// <summary>All counted records of a regency and kind, whatever the day (see <see cref="ProvinceTotal"/>).</summary>
+internal sealed class RegencyTotal
+{
+    public string RegencyCode { get; set; } = "";
+    public RecordKind Kind { get; set; }
+    public int Count { get; set; }
+}

@@ -496,6 +496,23 @@ namespace PLKumkm.Bot.Storage.Migrations
                     b.ToTable("record_versions", (string)null);
                 });
 
+            modelBuilder.Entity("PLKumkm.Bot.Storage.Entities.RegencyTotal", b =>
+                {
+                    b.Property<string>("RegencyCode")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RegencyCode", "Kind");
+
+                    b.ToTable("regency_totals", (string)null);
+                });
+
             modelBuilder.Entity("PLKumkm.Bot.Storage.Entities.RegionRow", b =>
                 {
                     b.Property<string>("Code")

@@ -11,8 +11,8 @@ using PLKumkm.Bot.Storage;
 namespace PLKumkm.Bot.Storage.Migrations
 {
     [DbContext(typeof(BotDbContext))]
-    [Migration("20261127192439_ProgressCounts")]
-    partial class ProgressCounts
+    [Migration("20261127193552_ProgressTotals")]
+    partial class ProgressTotals
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -497,6 +497,23 @@ namespace PLKumkm.Bot.Storage.Migrations
                         .IsUnique();
 
                     b.ToTable("record_versions", (string)null);
+                });
+
+            modelBuilder.Entity("PLKumkm.Bot.Storage.Entities.RegencyTotal", b =>
+                {
+                    b.Property<string>("RegencyCode")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RegencyCode", "Kind");
+
+                    b.ToTable("regency_totals", (string)null);
                 });
 
             modelBuilder.Entity("PLKumkm.Bot.Storage.Entities.RegionRow", b =>

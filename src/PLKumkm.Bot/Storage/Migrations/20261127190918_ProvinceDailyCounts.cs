@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace PLKumkm.Bot.Storage.Migrations
 {
     /// <inheritdoc />
-    public partial class ProgressCounts : Migration
+    public partial class ProvinceDailyCounts : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -23,19 +23,6 @@ namespace PLKumkm.Bot.Storage.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_province_daily_counts", x => new { x.ProvinceCode, x.Day, x.Kind });
-                });
-
-            migrationBuilder.CreateTable(
-                name: "province_totals",
-                columns: table => new
-                {
-                    ProvinceCode = table.Column<string>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Count = table.Column<int>(type: "INTEGER", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_province_totals", x => new { x.ProvinceCode, x.Kind });
                 });
 
             // Records written before counting existed are counted once here, on their regency's local day
@@ -60,10 +47,6 @@ namespace PLKumkm.Bot.Storage.Migrations
             migrationBuilder.Sql(
                 "INSERT INTO province_daily_counts (ProvinceCode, Day, Kind, Count) " +
                 "SELECT substr(RegencyCode, 1, 2), Day, Kind, SUM(Count) FROM daily_counts GROUP BY substr(RegencyCode, 1, 2), Day, Kind;");
-
-            migrationBuilder.Sql(
-                "INSERT INTO province_totals (ProvinceCode, Kind, Count) " +
-                "SELECT ProvinceCode, Kind, SUM(Count) FROM province_daily_counts GROUP BY ProvinceCode, Kind;");
         }
 
         /// <inheritdoc />
@@ -71,9 +54,6 @@ namespace PLKumkm.Bot.Storage.Migrations
         {
             migrationBuilder.DropTable(
                 name: "province_daily_counts");
-
-            migrationBuilder.DropTable(
-                name: "province_totals");
         }
     }
 }

@@ -30,6 +30,10 @@ internal static class ThrottleMode
 
             // A reply that exhausted its attempts is retried by the outbox service after 30 s.
             idle = await driver.WaitIdleAsync(TimeSpan.FromSeconds(o.Smoke ? 90 : 180), ct).ConfigureAwait(false);
+            if (!idle)
+            {
+                Console.WriteLine($"  not idle: confirmed offset {fake.ConfirmedOffset}, {fake.PendingUpdateCount} pending at the fake, last offsets {string.Join(",", fake.GetUpdatesOffsets.TakeLast(5))} of {fake.GetUpdatesOffsets.Count} getUpdates calls");
+            }
         }
 
         Console.WriteLine($"  {driver.Sent:N0} updates, {fake.SentCount:N0} messages delivered; injected {policy.Injected429:N0} x 429 and {policy.Injected5xx:N0} x 5xx");

@@ -115,7 +115,7 @@ internal sealed partial class InboundProcessor(
         }
 
         await transaction.CommitAsync(ct);
-        outbox.AddRange(committed);
+        outbox.AddRange(delivery.Live(committed));
     }
 
     /// <summary>One update's effects and replies, saved (not yet committed).</summary>

@@ -38,6 +38,14 @@ internal static class BotCommandLine
         root.Subcommands.Add(Verbs.BackupVerb.Create());
         root.Subcommands.Add(Verbs.UsersVerb.Create());
 
+        root.Subcommands.Add(new Command("records", "The single database: records export and import")
+        {
+            Verbs.RecordsExportVerb.Create(),
+            Verbs.RecordsImportVerb.Create(),
+        });
+        root.Subcommands.Add(Verbs.TargetsVerb.Create());
+        root.Subcommands.Add(Verbs.ProgressVerb.Create());
+
         return root;
     }
 

@@ -1,7 +1,11 @@
 using Microsoft.Extensions.Logging.Console;
 using PLKumkm.Bot.Channels.Console;
 using PLKumkm.Bot.Conversations;
+using PLKumkm.Bot.Cooperatives;
+using PLKumkm.Bot.Exports;
 using PLKumkm.Bot.Messaging;
+using PLKumkm.Bot.Owners;
+using PLKumkm.Bot.Progress;
 using PLKumkm.Bot.Regions;
 using PLKumkm.Bot.Staff;
 using PLKumkm.Bot.Storage;
@@ -67,8 +71,12 @@ internal static class BotHost
             .AddRegions()
             .AddStorage(builder.Configuration)
             .AddConversations(builder.Configuration)
+            .AddOwnerCommands()
+            .AddExports()
+            .AddCooperatives()
             .AddStaff()
-            .AddMessaging();
+            .AddMessaging()
+            .AddProgress();
 
         if (consoleChat)
         {

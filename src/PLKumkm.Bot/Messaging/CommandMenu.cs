@@ -12,6 +12,9 @@ internal static class CommandMenu
     public static IReadOnlyList<MenuCommand> All { get; } =
     [
         new("start", new UserText("Mulai / daftar usaha", "Start / register a business")),
+        new("koperasi", new UserText("Daftarkan koperasi", "Register a cooperative")),
+        new("status", new UserText("Lihat data saya", "See my records")),
+        new("ubah", new UserText("Perbaiki data saya", "Correct my records")),
         new("bantuan", new UserText("Bantuan", "Help")),
         new("kembali", new UserText("Kembali ke pertanyaan sebelumnya", "Back to the previous question")),
         new("lewati", new UserText("Lewati pertanyaan opsional", "Skip an optional question")),

@@ -54,7 +54,7 @@ internal static class UmkmFields
             {
                 if (v is not null)
                 {
-                    r.WaktuKirim = DateTimeOffset.Parse(v, Inv);
+                    r.WaktuKirim = IsoTime.TryParse(v, out var at) ? at : DateTimeOffset.Parse(v, Inv);
                 }
             }),
             ["sumber"] = (r => r.Sumber, (r, v) => r.Sumber = v ?? RecordSources.Mandiri),
@@ -84,6 +84,15 @@ internal static class UmkmFields
     private static void SetVillage(UmkmRecord r, string? code)
     {
         r.KodeDesa = code ?? "";
+        if (Regions.RegionCodes.IsValid(r.KodeDesa) && r.KodeDesa.Length == 13)
+        {
+            // A canonical village code: the levels above are its fixed-width prefixes.
+            r.KodeProvinsi = r.KodeDesa[..2];
+            r.KodeKabupaten = r.KodeDesa[..5];
+            r.KodeKecamatan = r.KodeDesa[..8];
+            return;
+        }
+
         var parts = r.KodeDesa.Split('.');
         r.KodeProvinsi = parts.Length > 0 ? parts[0] : "";
         r.KodeKabupaten = parts.Length > 1 ? string.Join('.', parts[..2]) : "";

@@ -18,6 +18,9 @@ internal enum StaffAction
 
     /// <summary><c>/tinjau</c>: deciding flagged records of one's region.</summary>
     Review,
+
+    /// <summary>The guided questionnaire filled in for a business owner (the owner's consent is asked every time).</summary>
+    RegisterForOwner,
 }
 
 /// <summary>
@@ -33,6 +36,7 @@ internal static class RolePolicy
         [StaffAction.Performance] = [PersonRole.Enumerator],
         [StaffAction.Team] = [PersonRole.Coordinator, PersonRole.Admin],
         [StaffAction.Review] = [PersonRole.Coordinator, PersonRole.Admin],
+        [StaffAction.RegisterForOwner] = [PersonRole.Enumerator, PersonRole.Coordinator],
     };
 
     /// <summary>The names <c>users add --role</c> accepts (the contract's).</summary>

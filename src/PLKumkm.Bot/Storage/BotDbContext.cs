@@ -3,7 +3,7 @@ using PLKumkm.Bot.Storage.Entities;
 
 namespace PLKumkm.Bot.Storage;
 
-internal sealed class BotDbContext(DbContextOptions<BotDbContext> options) : DbContext(options)
+internal sealed partial class BotDbContext(DbContextOptions<BotDbContext> options) : DbContext(options)
 {
     public DbSet<Person> People => Set<Person>();
     public DbSet<PersonAddress> PersonAddresses => Set<PersonAddress>();
@@ -16,6 +16,8 @@ internal sealed class BotDbContext(DbContextOptions<BotDbContext> options) : DbC
     public DbSet<UmkmRecord> UmkmRecords => Set<UmkmRecord>();
     public DbSet<CampaignTarget> Targets => Set<CampaignTarget>();
     public DbSet<DailyCount> DailyCounts => Set<DailyCount>();
+    public DbSet<KoperasiRecord> KoperasiRecords => Set<KoperasiRecord>();
+    public DbSet<RecordVersion> RecordVersions => Set<RecordVersion>();
     public DbSet<ReviewDecision> ReviewDecisions => Set<ReviewDecision>();
     public DbSet<WebhookInboxItem> WebhookInbox => Set<WebhookInboxItem>();
 
@@ -108,6 +110,39 @@ internal sealed class BotDbContext(DbContextOptions<BotDbContext> options) : DbC
             e.ToTable("webhook_inbox");
             e.HasIndex(i => i.ProcessedAt);
             e.Property(i => i.Channel).HasMaxLength(32);
+        });
+        ConfigureSingleDatabase(model);
+        ConfigureCounting(model);
+    }
+
+    /// <summary>Cooperatives, version history, and the indexes the duplicate checks and exports rely on.</summary>
+    private static void ConfigureSingleDatabase(ModelBuilder model)
+    {
+        model.Entity<KoperasiRecord>(e =>
+        {
+            e.ToTable("koperasi_records");
+            e.HasIndex(r => r.RegistrationNumber).IsUnique();
+            e.HasIndex(r => r.NoBadanHukumNormal);
+            e.HasIndex(r => new { r.KodeDesa, r.NamaKoperasiNormal });
+            e.HasIndex(r => r.Nib);
+            e.HasIndex(r => r.Hp);
+            e.HasIndex(r => new { r.KodeKabupaten, r.Status });
+            e.HasIndex(r => new { r.KodeProvinsi, r.Status });
+            e.HasIndex(r => r.OwnerPersonId);
+            e.HasIndex(r => new { r.Enumerator, r.WaktuKirim });
+            e.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
+            e.Ignore(r => r.Kind);
+        });
+        model.Entity<UmkmRecord>(e =>
+        {
+            e.HasIndex(r => r.Hp);
+            e.HasIndex(r => new { r.KodeProvinsi, r.Status });
+        });
+        model.Entity<RecordVersion>(e =>
+        {
+            e.ToTable("record_versions");
+            e.HasIndex(v => new { v.Kind, v.RecordId, v.Version }).IsUnique();
+            e.Property(v => v.Kind).HasConversion<string>().HasMaxLength(16);
         });
     }
 }

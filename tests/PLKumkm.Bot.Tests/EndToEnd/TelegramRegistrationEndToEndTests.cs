@@ -14,7 +14,11 @@ public sealed class TelegramRegistrationEndToEndTests
         using var db = new TestDatabase();
         await using var bot = await TelegramBotSession.StartAsync(db);
 
-        var consent = await bot.SayAsync(Chat, "/start");
+        // /start offers the two registrations; the button's command value arrives as if typed.
+        var choice = await bot.SayAsync(Chat, "/start");
+        Assert.Contains(choice.SelectMany(m => m.InlineButtons), b => b.CallbackData == "/daftar");
+        Assert.Contains(choice.SelectMany(m => m.InlineButtons), b => b.CallbackData == "/koperasi");
+        var consent = await bot.PressAsync(Chat, "/daftar");
         Assert.Contains("UU 27/2022", TelegramBotSession.Text(consent));
         Assert.Contains(consent.SelectMany(m => m.InlineButtons), b => b.CallbackData == "_consent=ya");
 

@@ -74,7 +74,7 @@ public sealed class TelegramWebhookEndToEndTests : IAsyncLifetime
         Assert.False(setWebhook.GetBool("drop_pending_updates"));
         await _telegram.WaitUntilAsync(() => _telegram.CommandMenus.Count == 2, TimeSpan.FromSeconds(10));
 
-        var start = Update(id => FakeBotUpdates.Text(id, Chat, "/start"));
+        var start = Update(id => FakeBotUpdates.Text(id, Chat, "/daftar"));
         foreach (var wrong in new[] { null, "", "wrong-secret", Secret + "x" })
         {
             using var refused = await PostTelegramAsync(start, wrong);
@@ -116,7 +116,7 @@ public sealed class TelegramWebhookEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task A_Telegram_user_who_shares_their_own_number_is_the_same_person_on_WhatsApp()
     {
-        await SayAsync(Update(id => FakeBotUpdates.Text(id, Chat, "/start")));
+        await SayAsync(Update(id => FakeBotUpdates.Text(id, Chat, "/daftar")));
         await SayAsync(Update(id => FakeBotUpdates.CallbackQuery($"cbq-{id}", Chat, "_consent=ya", 1, _telegram.BotUserId), "callback_query"));
         await SayAsync(Update(id => FakeBotUpdates.Text(id, Chat, "Siti Aminah")));
         await SayAsync(Update(id => FakeBotUpdates.Text(id, Chat, "1601074508900001")));

@@ -18,7 +18,10 @@ public sealed class WhatsAppRegistrationEndToEndTests
         var hello = await bot.SayAsync("Halo");
         Assert.Contains(hello.SelectMany(m => m.OptionIds), id => id == "/start");
 
-        var consent = await bot.PressAsync("/start");
+        // /start offers UMKM or koperasi; "Daftarkan UMKM" carries /daftar.
+        var choice = await bot.PressAsync("/start");
+        Assert.Contains(choice.SelectMany(m => m.OptionIds), id => id == "/koperasi");
+        var consent = await bot.PressAsync("/daftar");
         Assert.Contains("UU 27/2022", Text(consent));
         Assert.Equal("button", consent.Last().InteractiveType);
 

@@ -62,6 +62,9 @@ public sealed class WhatsAppTranscriptEndToEndTests
     /// <summary>What a WhatsApp user does for each transcript input: type, tap the offered button or list row, or send a widget.</summary>
     private static JsonObject ToWhatsApp(WhatsAppBotSession bot, InboundContent input) => input switch
     {
+        // A transcript opens with /start and goes straight into its questionnaire; in the chat that is /daftar
+        // (/start first offers UMKM or koperasi).
+        TextInput { Text: "/start" } => FakeWhatsAppWebhooks.Text(User, "/daftar"),
         TextInput t => FakeWhatsAppWebhooks.Text(User, t.Text),
         ChoiceInput c => bot.Fake.SentTo(User).LastOrDefault(m => m.OptionIds.Contains(c.Value)) is { } offered
             && offered.Rows.Any(r => r.Id == c.Value)

@@ -12,7 +12,8 @@ public sealed class ConsoleChatTests
 {
     private static readonly string[] FirstHalf =
     [
-        "/start", "1", "Siti Aminah", "1601 0745 0890 0001", "2", "0812-3456-7890", "Warung Bu Siti",
+        // /start offers UMKM or koperasi: "1" is "Daftarkan UMKM", the next "1" agrees to the notice.
+        "/start", "1", "1", "Siti Aminah", "1601 0745 0890 0001", "2", "0812-3456-7890", "Warung Bu Siti",
         "jualan sembako", "G", "2019", "1", "1", "tidak",
     ];
 
@@ -71,7 +72,7 @@ public sealed class ConsoleChatTests
         using var db = new TestDatabase();
         await ChatAsync(db, [.. FirstHalf, .. SecondHalf, "kirim"]);
         // Consent was given the first time, so the second registration starts at the first question.
-        var again = await ChatAsync(db, ["/start", .. FirstHalf.Skip(2), .. SecondHalf, "kirim"]);
+        var again = await ChatAsync(db, ["/daftar", .. FirstHalf.Skip(3), .. SecondHalf, "kirim"]);
         Assert.Contains("sudah terdaftar dengan nomor KUMKM-1601-000001", again);
         await using var ctx = db.Open();
         Assert.Equal(1, await ctx.UmkmRecords.CountAsync());
@@ -90,5 +91,37 @@ public sealed class ConsoleChatTests
             b => b.Services.AddSingleton(terminal));
         var e = await Assert.ThrowsAnyAsync<Exception>(() => host.StartAsync());
         Assert.Contains("umkm.yaml, question 'tk_total': unknown type 'angka'", BotCommandLine.Reason(e));
+    }
+
+    [Fact]
+    public async Task An_enumerator_registers_for_an_owner_with_the_owners_consent_each_time()
+    {
+        using var db = new TestDatabase();
+        await ChatAsync(db, ["/bantuan"], user: "petugas1");
+        await using (var setup = db.Open())
+        {
+            var person = await setup.People.SingleAsync();
+            person.Role = PersonRole.Enumerator;
+            person.RegionCode = "16.01";
+            await setup.SaveChangesAsync();
+        }
+
+        var first = await ChatAsync(db, [.. FirstHalf, .. SecondHalf, "kirim"], user: "petugas1");
+        Assert.Contains("atas nama pemiliknya", first);
+        Assert.Contains("KUMKM-1601-000001", first);
+
+        // A second owner: the notice is shown again, because consent is each owner's own.
+        var second = await ChatAsync(db, ["/daftar"], user: "petugas1");
+        Assert.Contains("Apakah Anda setuju?", second);
+
+        await using var ctx = db.Open();
+        var enumerator = await ctx.People.SingleAsync();
+        var record = await ctx.UmkmRecords.SingleAsync();
+        Assert.Equal(RecordSources.Enumerator, record.Sumber);
+        Assert.Equal(enumerator.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), record.Enumerator);
+        Assert.Null(record.OwnerPersonId);
+        var consent = await ctx.Consents.SingleAsync(c => c.RegistrationNumber != null);
+        Assert.True(consent.OnBehalfOfOwner);
+        Assert.Equal("KUMKM-1601-000001", consent.RegistrationNumber);
     }
 }

@@ -75,7 +75,7 @@ public sealed class OnboardingTests
     {
         await using var chat = await StaffChat.StartAsync();
         await chat.AddStaffAsync("0812 3456 7890", "enumerator", "16.01", "Siti Aminah");
-        await chat.SayAsync("o", "/start");
+        await chat.SayAsync("o", "/daftar");
         await chat.PressAsync("o", "_consent=ya");
         await chat.SayAsync("o", "Siti Aminah");
         await chat.SayAsync("o", "1601074508900001");

@@ -60,7 +60,7 @@ internal sealed class AnswerReader(IRegionLookup regions)
             case QuestionType.Money:
                 return ReadMoney(question, text, session);
             case QuestionType.Nik:
-                return FromParsed(NikParser.Parse(text, regions), v => v.Digits);
+                return FromParsed(NikParser.Parse(text, regions, today), v => v.Digits);
             case QuestionType.Phone:
                 return FromParsed(PhoneParser.Parse(text), v => v);
             case QuestionType.Year:

@@ -40,6 +40,61 @@ internal sealed class ConversationEngine(QuestionnaireCatalog questionnaires, Re
         return step.Result();
     }
 
+    /// <summary>
+    /// Starts a correction of a stored record: the session holds <paramref name="answers"/> (the record's
+    /// current values) and goes straight to the numbered summary, where the person picks what to change.
+    /// A required question without a stored value is asked first; the consent notice comes first unless given.
+    /// </summary>
+    public EngineResult StartEditing(
+        string questionnaireId, string language, IReadOnlyDictionary<string, string> answers, string registrationNumber, bool consentAlreadyGiven = true)
+    {
+        var questionnaire = questionnaires.Get(questionnaireId);
+        var now = clock.GetUtcNow();
+        var session = new SessionState
+        {
+            QuestionnaireId = questionnaire.Id,
+            QuestionnaireVersion = questionnaire.Version,
+            Language = Languages.Normalize(language),
+            StartedAt = now,
+            UpdatedAt = now,
+            EditingRegistrationNumber = registrationNumber,
+        };
+        foreach (var (id, value) in answers)
+        {
+            if (questionnaire.Find(id) is not null && !string.IsNullOrEmpty(value))
+            {
+                session.Answers[id] = value;
+            }
+        }
+
+        foreach (var question in Flow.Applicable(questionnaire, session.Answers))
+        {
+            if (!session.Answers.ContainsKey(question.Id) && question.Optional)
+            {
+                session.Skipped.Add(question.Id);
+            }
+
+            if (session.Answers.ContainsKey(question.Id) || session.Skipped.Contains(question.Id))
+            {
+                session.History.Add(question.Id);
+            }
+        }
+
+        var step = new Step(questionnaire, session);
+        if (consentAlreadyGiven)
+        {
+            new SessionLifecycle(session).Fire(SessionLifecycle.Trigger.Agree);
+            step.Say(AnswerReader.Format(EngineTexts.EditIntro, registrationNumber).In(session.Language));
+            AskNext(step);
+        }
+        else
+        {
+            step.Say(Prompts.Consent(questionnaire, session.Language));
+        }
+
+        return step.Result();
+    }
+
     /// <summary>Repeats where the person is (after /start in the middle of a questionnaire, or a resume).</summary>
     public EngineResult Resume(SessionState session)
     {

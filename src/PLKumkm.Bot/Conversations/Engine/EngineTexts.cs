@@ -14,6 +14,10 @@ internal static class EngineTexts
         "Baik, tidak ada data Anda yang kami simpan. Jika berubah pikiran, ketik /start kapan saja.",
         "Alright, none of your data has been stored. If you change your mind, type /start at any time.");
 
+    public static readonly UserText EditIntro = new(
+        "Perbaikan data {0}. Di bawah ini data yang tersimpan: ketik nomor yang ingin diubah, lalu *Kirim*.",
+        "Correcting {0}. Below is the stored data: type the number you want to change, then *Submit*.");
+
     public static readonly UserText Required = new(
         "Pertanyaan ini wajib diisi, jadi tidak bisa dilewati.",
         "This question is required, so it cannot be skipped.");

@@ -140,6 +140,10 @@ internal static class Prompts
                 return RegionPath(value, regions);
             case QuestionType.Photo:
                 return EngineTexts.PhotoAttached.In(language);
+            case QuestionType.Date:
+                return DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+                    ? DateParser.Format(date)
+                    : value;
             case QuestionType.Location:
                 return value.Replace(",", ", ", StringComparison.Ordinal);
             case QuestionType.Kbli:

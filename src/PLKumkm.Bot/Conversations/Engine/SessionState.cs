@@ -38,10 +38,19 @@ internal sealed class SessionState
     /// <summary>Who answers for whom: set when an enumerator fills the questionnaire on an owner's behalf.</summary>
     public string? OnBehalfOf { get; set; }
 
+    /// <summary>The record being corrected (<c>/ubah</c>); its submission updates that record as a new version.</summary>
+    public string? EditingRegistrationNumber { get; init; }
+
     public DateTimeOffset StartedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; set; }
 
     public bool IsOver => Stage is SessionStage.Submitted or SessionStage.Cancelled;
+}
+
+internal static class SessionOwners
+{
+    /// <summary><see cref="SessionState.OnBehalfOf"/> when staff fill the questionnaire for a business owner.</summary>
+    public const string Owner = "pemilik";
 }
 
 internal sealed class RegionPick

@@ -8,7 +8,8 @@ internal sealed class FallbackHandler : IMessageHandler
     public static readonly UserText Help = new(
         """
         Halo! Saya bot PL-KUMKM (Pendataan Lengkap Koperasi dan UMKM).
-        • /start — daftarkan usaha Anda (sekitar 5 menit)
+        • /start — daftarkan usaha (UMKM) atau koperasi Anda (sekitar 5 menit)
+        • /status — lihat data Anda; /ubah — perbaiki; "hapus data saya" — tarik persetujuan
         • progress <wilayah> — capaian pendataan, mis. "progress OKU"
         • /bahasa en — English
         • /bantuan — bantuan
@@ -16,7 +17,8 @@ internal sealed class FallbackHandler : IMessageHandler
         """,
         """
         Hello! I am the PL-KUMKM bot (complete census of cooperatives and MSMEs).
-        • /start — register your business (about 5 minutes)
+        • /start — register your business (MSME) or cooperative (about 5 minutes)
+        • /status — see your records; /ubah — correct them; "hapus data saya" — withdraw consent
         • progress <region> — census progress, e.g. "progress OKU"
         • /bahasa id — Bahasa Indonesia
         • /bantuan — help

@@ -3,6 +3,7 @@ using PLKumkm.Bot.Conversations.Definition;
 using PLKumkm.Bot.Conversations.Engine;
 using PLKumkm.Bot.Messaging;
 using PLKumkm.Bot.Records;
+using PLKumkm.Bot.Staff;
 using PLKumkm.Bot.Storage.Entities;
 
 namespace PLKumkm.Bot.Conversations.Handling;
@@ -14,10 +15,41 @@ internal sealed class QuestionnaireRunner(ConversationEngine engine, Questionnai
     {
         var questionnaire = questionnaires.Get(questionnaireId);
         var version = questionnaire.Consent.Version;
+        // Staff register businesses for their owners: each owner reads and agrees to the notice themself.
+        var forOwner = RolePolicy.Allows(context.Person, StaffAction.RegisterForOwner);
+        var consented = !forOwner && await context.Db.Consents.AnyAsync(
+            c => c.PersonId == context.Person.Id && c.NoticeVersion == version && c.WithdrawnAt == null && !c.OnBehalfOfOwner, ct);
+        if (forOwner)
+        {
+            context.Reply(SubmissionTexts.ForOwner(context.Language));
+        }
+
+        var result = engine.Start(questionnaireId, context.Language, consented);
+        if (forOwner)
+        {
+            result.Session.OnBehalfOf = SessionOwners.Owner;
+        }
+
+        var row = SessionStore.New(context.Person.Id, result.Session);
+        context.Db.Sessions.Add(row);
+        await ApplyAsync(context, row, result, ct);
+    }
+
+    /// <summary>
+    /// Starts a correction of the person's own record (<c>/ubah</c>): the questionnaire of its kind, filled with
+    /// the stored values, opened at the summary. Submitting it updates that record as a new version.
+    /// </summary>
+    public async Task StartEditingAsync(UpdateContext context, IRegisteredRecord record, CancellationToken ct)
+    {
+        var questionnaire = questionnaires.All.FirstOrDefault(q => q.Kind == record.Kind)
+            ?? throw new InvalidOperationException($"no questionnaire of kind {record.Kind} is loaded");
+        var version = questionnaire.Consent.Version;
         var consented = await context.Db.Consents.AnyAsync(
             c => c.PersonId == context.Person.Id && c.NoticeVersion == version && c.WithdrawnAt == null, ct);
-        var result = engine.Start(questionnaireId, context.Language, consented);
+        var answers = EditAnswers.From(questionnaire, RecordSnapshots.Answers(record, questionnaire));
+        var result = engine.StartEditing(questionnaire.Id, context.Language, answers, record.RegistrationNumber, consented);
         var row = SessionStore.New(context.Person.Id, result.Session);
+        row.RegistrationNumber = record.RegistrationNumber;
         context.Db.Sessions.Add(row);
         await ApplyAsync(context, row, result, ct);
     }
@@ -52,10 +84,14 @@ internal sealed class QuestionnaireRunner(ConversationEngine engine, Questionnai
                         NoticeVersion = given.NoticeVersion,
                         GivenAt = clock.GetUtcNow(),
                         Address = context.Message.Address,
+                        OnBehalfOfOwner = result.Session.OnBehalfOf == SessionOwners.Owner,
                     });
                     break;
+                case SubmissionReady ready when result.Session.EditingRegistrationNumber is { } editing:
+                    row.RegistrationNumber = await SubmitCorrectionAsync(context, ready, editing, ct);
+                    break;
                 case SubmissionReady ready:
-                    row.RegistrationNumber = await SubmitAsync(context, ready, ct);
+                    row.RegistrationNumber = await SubmitAsync(context, ready, result.Session.OnBehalfOf == SessionOwners.Owner, ct);
                     break;
             }
         }
@@ -63,10 +99,43 @@ internal sealed class QuestionnaireRunner(ConversationEngine engine, Questionnai
         SessionStore.Write(row, result.Session);
     }
 
-    private async Task<string> SubmitAsync(UpdateContext context, SubmissionReady ready, CancellationToken ct)
+    private async Task<string> SubmitAsync(UpdateContext context, SubmissionReady ready, bool forOwner, CancellationToken ct)
     {
         var answers = new Dictionary<string, string>(ready.Answers, StringComparer.Ordinal);
-        var submitter = new Submitter(context.Person.Id, RecordSources.Mandiri, null, context.Person.Id);
+        var submitter = forOwner
+            ? new Submitter(context.Person.Id, RecordSources.Enumerator, context.Person.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), null)
+            : new Submitter(context.Person.Id, RecordSources.Mandiri, null, context.Person.Id);
+        var number = await SubmitAsync(context, ready, answers, submitter, ct);
+        if (forOwner)
+        {
+            await LinkOwnerConsentAsync(context, number, ct);
+        }
+
+        return number;
+    }
+
+    /// <summary>Ties the owner's consent, recorded at the start of this session, to the owner's record.</summary>
+    private static async Task LinkOwnerConsentAsync(UpdateContext context, string number, CancellationToken ct)
+    {
+        var consent = context.Db.Consents.Local.LastOrDefault(c => c.PersonId == context.Person.Id && c.OnBehalfOfOwner && c.RegistrationNumber == null)
+                      ?? await context.Db.Consents
+                          .Where(c => c.PersonId == context.Person.Id && c.OnBehalfOfOwner && c.RegistrationNumber == null)
+                          .OrderByDescending(c => c.Id)
+                          .FirstOrDefaultAsync(ct);
+        if (consent is not null)
+        {
+            consent.RegistrationNumber = number;
+        }
+    }
+
+    private async Task<string> SubmitAsync(
+        UpdateContext context, SubmissionReady ready, Dictionary<string, string> answers, Submitter submitter, CancellationToken ct)
+    {
+        if (ready.Questionnaire.Kind == RecordKind.Koperasi)
+        {
+            return await SubmitKoperasiAsync(context, ready, answers, submitter, ct);
+        }
+
         var saved = await records.SaveUmkmAsync(answers, submitter, ct);
         var number = saved.Record.RegistrationNumber;
         var done = ready.Questionnaire.Done.In(context.Language);
@@ -78,6 +147,52 @@ internal sealed class QuestionnaireRunner(ConversationEngine engine, Questionnai
             context.Reply(SubmissionTexts.SizeClass(skala, context.Language));
         }
 
+        if (saved.Record.Status == RecordStatus.Flagged && saved.Record.Skala != SizeClass.Besar)
+        {
+            context.Reply(SubmissionTexts.UnderReview(context.Language));
+        }
+
         return number;
+    }
+
+    private async Task<string> SubmitKoperasiAsync(
+        UpdateContext context, SubmissionReady ready, Dictionary<string, string> answers, Submitter submitter, CancellationToken ct)
+    {
+        var saved = await records.SaveKoperasiAsync(answers, submitter, ct);
+        var number = saved.Record.RegistrationNumber;
+        context.Reply(saved.Updated
+            ? SubmissionTexts.KoperasiUpdated(number, context.Language)
+            : $"{ready.Questionnaire.Done.In(context.Language)}\n\n{SubmissionTexts.Number(number, context.Language)}");
+        if (saved.Record.Status == RecordStatus.Flagged)
+        {
+            context.Reply(SubmissionTexts.UnderReview(context.Language));
+        }
+
+        return number;
+    }
+
+    /// <summary>
+    /// A correction replaces the record's values for every field the questionnaire stores: a question no
+    /// longer answered (skipped, or switched off by another answer) clears its field.
+    /// </summary>
+    private async Task<string> SubmitCorrectionAsync(UpdateContext context, SubmissionReady ready, string registrationNumber, CancellationToken ct)
+    {
+        var answers = new Dictionary<string, string>(ready.Answers, StringComparer.Ordinal);
+        foreach (var question in ready.Questionnaire.Questions.Where(q => q.Store))
+        {
+            answers.TryAdd(question.Id, "");
+        }
+
+        var submitter = new Submitter(context.Person.Id, RecordSources.Mandiri, null, context.Person.Id);
+        var record = await records.UpdateAsync(ready.Questionnaire.Kind, registrationNumber, answers, submitter, ct);
+        context.Reply(record is null
+            ? SubmissionTexts.CorrectionGone(registrationNumber, context.Language)
+            : SubmissionTexts.Corrected(registrationNumber, context.Language));
+        if (record?.Status == RecordStatus.Flagged)
+        {
+            context.Reply(SubmissionTexts.UnderReview(context.Language));
+        }
+
+        return registrationNumber;
     }
 }

@@ -2,17 +2,25 @@ using PLKumkm.Bot.Messaging;
 
 namespace PLKumkm.Bot.Conversations.Handling;
 
-/// <summary><c>/start</c> and <c>/daftar</c>: begin a registration, or pick up the one in progress.</summary>
+/// <summary>
+/// <c>/start</c> offers the two registrations (business or cooperative); <c>/daftar</c> (<c>/mulai</c>) begins the
+/// UMKM one and <c>/koperasi</c> the cooperative one. With a registration in progress, any of them picks it up.
+/// </summary>
 internal sealed class StartHandler(QuestionnaireRunner runner) : IMessageHandler
 {
     public const string DefaultQuestionnaire = "umkm";
+    public const string KoperasiQuestionnaire = "koperasi";
+
+    private static readonly UserText Choose = new(
+        "Selamat datang di PL-KUMKM (Pendataan Lengkap Koperasi dan UMKM)! Apa yang ingin Anda daftarkan?",
+        "Welcome to PL-KUMKM (complete census of cooperatives and MSMEs)! What would you like to register?");
 
     public int Order => 20;
 
     public async Task<bool> TryHandleAsync(UpdateContext context, CancellationToken cancellationToken)
     {
         var command = ChatCommand.Parse(context.Text);
-        if (command is null || !command.Is("start", "daftar", "mulai"))
+        if (command is null || !command.Is("start", "daftar", "mulai", "koperasi"))
         {
             return false;
         }
@@ -27,7 +35,35 @@ internal sealed class StartHandler(QuestionnaireRunner runner) : IMessageHandler
             return true;
         }
 
-        await runner.StartAsync(context, DefaultQuestionnaire, cancellationToken);
+        var questionnaire = Wanted(command);
+        if (questionnaire is null)
+        {
+            context.Reply(new OutboundMessage(Choose.In(context.Language))
+            {
+                Options =
+                [
+                    new ReplyOption(context.Language == Languages.English ? "Register an MSME" : "Daftarkan UMKM", "/daftar"),
+                    new ReplyOption(context.Language == Languages.English ? "Register a cooperative" : "Daftarkan Koperasi", "/koperasi"),
+                ],
+            });
+            return true;
+        }
+
+        await runner.StartAsync(context, questionnaire, cancellationToken);
         return true;
+    }
+
+    /// <summary>Which registration the command asks for; null for a plain /start (the person chooses).</summary>
+    private static string? Wanted(ChatCommand command)
+    {
+        // "/start koperasi" also arrives from a Telegram deep link (t.me/bot?start=koperasi).
+        var argument = command.Arguments.Trim().ToLowerInvariant();
+        return command.Name switch
+        {
+            "koperasi" => KoperasiQuestionnaire,
+            _ when argument is "koperasi" or "kop" => KoperasiQuestionnaire,
+            "start" when argument is not ("umkm" or "usaha" or "daftar") => null,
+            _ => DefaultQuestionnaire,
+        };
     }
 }

@@ -9,14 +9,22 @@ internal sealed class VerbException(string message) : Exception(message);
 /// </summary>
 internal static class VerbRunner
 {
+    public static Task<int> RunAsync(
+        System.CommandLine.ParseResult result,
+        Func<IServiceProvider, TextWriter, CancellationToken, Task> work,
+        CancellationToken cancellationToken) =>
+        RunAsync(result, [.. result.UnmatchedTokens], work, cancellationToken);
+
+    /// <summary>As above, with the <c>--Section:Key=value</c> settings picked out by the verb (when its arguments take any word).</summary>
     public static async Task<int> RunAsync(
         System.CommandLine.ParseResult result,
+        string[] configArgs,
         Func<IServiceProvider, TextWriter, CancellationToken, Task> work,
         CancellationToken cancellationToken)
     {
         try
         {
-            using var host = BotHost.Build(HostMode.Tool, result.UnmatchedTokens.ToArray());
+            using var host = BotHost.Build(HostMode.Tool, configArgs);
             await host.Services.GetRequiredService<Storage.DatabaseInitializer>().InitializeAsync(cancellationToken);
             await using var scope = host.Services.CreateAsyncScope();
             await work(scope.ServiceProvider, result.InvocationConfiguration.Output, cancellationToken);

@@ -12,4 +12,12 @@ internal sealed class Consent
     public string Address { get; set; } = "";
 
     public DateTimeOffset? WithdrawnAt { get; set; }
+
+    /// <summary>
+    /// True when an enumerator recorded a business owner's consent on their device: the person is the
+    /// enumerator, the consent is the owner's, and <see cref="RegistrationNumber"/> names the owner's record.
+    /// </summary>
+    public bool OnBehalfOfOwner { get; set; }
+
+    public string? RegistrationNumber { get; set; }
 }

@@ -7,7 +7,7 @@ namespace PLKumkm.Bot.Storage.Entities;
 /// One business in the single database. Property names mirror the contract's field ids
 /// (<c>nama_pemilik</c> → <see cref="NamaPemilik"/>); money is whole rupiah, omzet per year.
 /// </summary>
-internal sealed class UmkmRecord : ICountedRecord
+internal sealed class UmkmRecord : ICountedRecord, IRegisteredRecord
 {
     public RecordKind Kind => RecordKind.Umkm;
 
@@ -71,6 +71,8 @@ internal sealed class UmkmRecord : ICountedRecord
 
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+
+    string IRegisteredRecord.BusinessName => NamaUsaha;
 }
 
 internal enum RecordStatus

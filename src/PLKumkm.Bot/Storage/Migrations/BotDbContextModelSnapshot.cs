@@ -62,8 +62,14 @@ namespace PLKumkm.Bot.Storage.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("OnBehalfOfOwner")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("PersonId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("RegistrationNumber")
+                        .HasColumnType("TEXT");
 
                     b.Property<long?>("WithdrawnAt")
                         .HasColumnType("INTEGER");
@@ -157,6 +163,172 @@ namespace PLKumkm.Bot.Storage.Migrations
                     b.ToTable("inbound_updates", (string)null);
                 });
 
+            modelBuilder.Entity("PLKumkm.Bot.Storage.Entities.KoperasiRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Aktif")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Alamat")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("AnggotaL")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AnggotaP")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("Aset")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BentukKop")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Enumerator")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FlagReason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("JabatanPengurus")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("JenisKop")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Karyawan")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kbli")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KbliSection")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kegiatan")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KodeDesa")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KodeKabupaten")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KodeKecamatan")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KodeProvinsi")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Lat")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Lon")
+                        .HasColumnType("REAL");
+
+                    b.Property<long?>("ModalSendiri")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NamaKoperasi")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NamaKoperasiNormal")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NamaPengurus")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Nib")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NikKoperasi")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NoBadanHukum")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NoBadanHukumNormal")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("OwnerPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Pola")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RatTerakhir")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RegistrationNumber")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("Shu")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SubmittedByPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sumber")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("TglBadanHukum")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("VolumeUsaha")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WaktuKirim")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Hp");
+
+                    b.HasIndex("Nib");
+
+                    b.HasIndex("NoBadanHukumNormal");
+
+                    b.HasIndex("OwnerPersonId");
+
+                    b.HasIndex("RegistrationNumber")
+                        .IsUnique();
+
+                    b.HasIndex("Enumerator", "WaktuKirim");
+
+                    b.HasIndex("KodeDesa", "NamaKoperasiNormal");
+
+                    b.HasIndex("KodeKabupaten", "Status");
+
+                    b.HasIndex("KodeProvinsi", "Status");
+
+                    b.ToTable("koperasi_records", (string)null);
+                });
+
             modelBuilder.Entity("PLKumkm.Bot.Storage.Entities.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -243,6 +415,102 @@ namespace PLKumkm.Bot.Storage.Migrations
                     b.HasIndex("PersonId");
 
                     b.ToTable("person_addresses", (string)null);
+                });
+
+            modelBuilder.Entity("PLKumkm.Bot.Storage.Entities.ProvinceDailyCount", b =>
+                {
+                    b.Property<string>("ProvinceCode")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ProvinceCode", "Day", "Kind");
+
+                    b.ToTable("province_daily_counts", (string)null);
+                });
+
+            modelBuilder.Entity("PLKumkm.Bot.Storage.Entities.ProvinceTotal", b =>
+                {
+                    b.Property<string>("ProvinceCode")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ProvinceCode", "Kind");
+
+                    b.ToTable("province_totals", (string)null);
+                });
+
+            modelBuilder.Entity("PLKumkm.Bot.Storage.Entities.RecordVersion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ByPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangesJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "RecordId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("record_versions", (string)null);
+                });
+
+            modelBuilder.Entity("PLKumkm.Bot.Storage.Entities.RegencyTotal", b =>
+                {
+                    b.Property<string>("RegencyCode")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RegencyCode", "Kind");
+
+                    b.ToTable("regency_totals", (string)null);
                 });
 
             modelBuilder.Entity("PLKumkm.Bot.Storage.Entities.RegionRow", b =>
@@ -466,6 +734,8 @@ namespace PLKumkm.Bot.Storage.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Hp");
+
                     b.HasIndex("Nib");
 
                     b.HasIndex("OwnerPersonId");
@@ -478,6 +748,8 @@ namespace PLKumkm.Bot.Storage.Migrations
                     b.HasIndex("KodeDesa", "NamaUsahaNormal");
 
                     b.HasIndex("KodeKabupaten", "Status");
+
+                    b.HasIndex("KodeProvinsi", "Status");
 
                     b.HasIndex("Nik", "NamaUsahaNormal");
 

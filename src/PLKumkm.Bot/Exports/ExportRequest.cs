@@ -1,0 +1,22 @@
+using PLKumkm.Bot.Conversations.Definition;
+
+namespace PLKumkm.Bot.Exports;
+
+internal enum ExportFormat
+{
+    Csv,
+    Xlsx,
+}
+
+/// <summary>
+/// What to export: one kind of record inside a region (<c>""</c> is the whole country), as CSV or XLSX;
+/// NIKs masked unless <see cref="WithNik"/> (admins only).
+/// </summary>
+internal sealed record ExportRequest(RecordKind Kind, string RegionCode, ExportFormat Format, bool WithNik)
+{
+    public string Extension => Format == ExportFormat.Xlsx ? "xlsx" : "csv";
+
+    public string MediaType => Format == ExportFormat.Xlsx
+        ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        : "text/csv";
+}

@@ -1,0 +1,220 @@
+using System.Data;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text;
+using CsvHelper;
+using CsvHelper.Configuration;
+using Microsoft.EntityFrameworkCore;
+using MiniExcelLibs;
+using PLKumkm.Bot.Conversations.Definition;
+using PLKumkm.Bot.Records;
+using PLKumkm.Bot.Regions;
+using PLKumkm.Bot.Storage;
+using PLKumkm.Bot.Storage.Entities;
+using PLKumkm.Bot.Validation;
+
+namespace PLKumkm.Bot.Exports;
+
+/// <summary>
+/// Writes the single database of a region as CSV (UTF-8 with BOM, so Excel reads Indonesian text) or XLSX,
+/// streaming: records are read untracked one by one and written straight to the output, so a million of them
+/// never sit in memory. Only records that count (active or under review) are exported; values are canonical
+/// (money as plain rupiah, <c>waktu_kirim</c> ISO 8601 with the region's offset, multiple choices comma-joined).
+/// </summary>
+internal sealed class RecordExporter(BotDbContext db, RegionCatalog regions)
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+    private readonly Dictionary<string, TimeSpan> _offsets = new(StringComparer.Ordinal);
+
+    public Task<int> CountAsync(ExportRequest request, CancellationToken ct) => request.Kind == RecordKind.Koperasi
+        ? Koperasi(request.RegionCode).CountAsync(ct)
+        : Umkm(request.RegionCode).CountAsync(ct);
+
+    /// <summary>Writes the export to <paramref name="output"/> (left open) and returns the number of records.</summary>
+    public async Task<int> WriteAsync(ExportRequest request, Stream output, CancellationToken ct)
+    {
+        var columns = ExportColumns.For(request.Kind);
+        return request.Format == ExportFormat.Xlsx
+            ? await WriteXlsxAsync(request, columns, output, ct)
+            : await WriteCsvAsync(request, columns, output, ct);
+    }
+
+    private async Task<int> WriteCsvAsync(ExportRequest request, IReadOnlyList<string> columns, Stream output, CancellationToken ct)
+    {
+        var count = 0;
+        await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 1 << 16, leaveOpen: true);
+        await using var csv = new CsvWriter(writer, new CsvConfiguration(Inv) { NewLine = "\r\n" });
+        foreach (var column in columns)
+        {
+            csv.WriteField(column);
+        }
+
+        await csv.NextRecordAsync();
+        await foreach (var row in RowsAsync(request, columns, ct))
+        {
+            foreach (var value in row)
+            {
+                csv.WriteField(value is null ? "" : CsvFormulaGuard.Guard(value));
+            }
+
+            await csv.NextRecordAsync();
+            count++;
+        }
+
+        await csv.FlushAsync();
+        return count;
+    }
+
+    private async Task<int> WriteXlsxAsync(ExportRequest request, IReadOnlyList<string> columns, Stream output, CancellationToken ct)
+    {
+        var count = 0;
+        IEnumerable<IDictionary<string, object?>> Cells()
+        {
+            foreach (var row in Rows(request, columns))
+            {
+                ct.ThrowIfCancellationRequested();
+                count++;
+                var cells = new Dictionary<string, object?>(columns.Count, StringComparer.Ordinal);
+                for (var i = 0; i < columns.Count; i++)
+                {
+                    cells[columns[i]] = Cell(columns[i], row[i]);
+                }
+
+                yield return cells;
+            }
+        }
+
+        // An empty region still gets its header row (MiniExcel takes headers from the first row or a table's columns).
+        object sheet = await CountAsync(request, ct) == 0 ? EmptyTable(columns) : Cells();
+        await output.SaveAsAsync(sheet, sheetName: request.Kind == RecordKind.Koperasi ? "koperasi" : "umkm",
+            excelType: ExcelType.XLSX, cancellationToken: ct);
+        return count;
+    }
+
+    private static object? Cell(string column, string? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (ExportColumns.IsNumeric(column))
+        {
+            if (long.TryParse(value, NumberStyles.AllowLeadingSign, Inv, out var whole))
+            {
+                return whole;
+            }
+
+            if (double.TryParse(value, NumberStyles.Float, Inv, out var real))
+            {
+                return real;
+            }
+        }
+
+        return value;
+    }
+
+    private static DataTable EmptyTable(IReadOnlyList<string> columns)
+    {
+        var table = new DataTable();
+        foreach (var column in columns)
+        {
+            table.Columns.Add(column, typeof(string));
+        }
+
+        return table;
+    }
+
+    private async IAsyncEnumerable<string?[]> RowsAsync(ExportRequest request, IReadOnlyList<string> columns, [EnumeratorCancellation] CancellationToken ct)
+    {
+        if (request.Kind == RecordKind.Koperasi)
+        {
+            await foreach (var record in Koperasi(request.RegionCode).OrderBy(r => r.Id).AsAsyncEnumerable().WithCancellation(ct))
+            {
+                yield return Row(record, columns, request.WithNik);
+            }
+        }
+        else
+        {
+            await foreach (var record in Umkm(request.RegionCode).OrderBy(r => r.Id).AsAsyncEnumerable().WithCancellation(ct))
+            {
+                yield return Row(record, columns, request.WithNik);
+            }
+        }
+    }
+
+    // MiniExcel pulls rows synchronously; EF streams a synchronous query just the same.
+    private IEnumerable<string?[]> Rows(ExportRequest request, IReadOnlyList<string> columns) => request.Kind == RecordKind.Koperasi
+        ? Koperasi(request.RegionCode).OrderBy(r => r.Id).AsEnumerable().Select(r => Row(r, columns, request.WithNik))
+        : Umkm(request.RegionCode).OrderBy(r => r.Id).AsEnumerable().Select(r => Row(r, columns, request.WithNik));
+
+    private string?[] Row(IRegisteredRecord record, IReadOnlyList<string> columns, bool withNik)
+    {
+        var row = new string?[columns.Count];
+        for (var i = 0; i < columns.Count; i++)
+        {
+            row[i] = columns[i] switch
+            {
+                ExportColumns.RegistrationNumber => record.RegistrationNumber,
+                ExportColumns.KodeProvinsi => record.KodeProvinsi,
+                ExportColumns.KodeKabupaten => record.KodeKabupaten,
+                ExportColumns.KodeKecamatan => record.KodeKecamatan,
+                ExportColumns.Skala => (record as UmkmRecord)?.Skala,
+                "waktu_kirim" => Local(record.WaktuKirim, record.KodeKabupaten),
+                "nik" when !withNik => Mask(RecordSnapshots.Get(record, "nik")),
+                var field => RecordSnapshots.Get(record, field),
+            };
+        }
+
+        return row;
+    }
+
+    private static string? Mask(string? nik) => nik is null ? null : NikParser.Mask(nik);
+
+    private string Local(DateTimeOffset at, string regencyCode)
+    {
+        // Indonesia has no daylight saving: one offset per regency, looked up once per export.
+        if (!_offsets.TryGetValue(regencyCode, out var offset))
+        {
+            TimeZoneInfo zone;
+            try
+            {
+                zone = regions.TimeZoneOf(regencyCode);
+            }
+            catch (ArgumentException)
+            {
+                zone = RegionTimeZones.Wib;
+            }
+
+            _offsets[regencyCode] = offset = zone.BaseUtcOffset;
+        }
+
+        return at.ToOffset(offset).ToString("yyyy-MM-dd'T'HH:mm:sszzz", Inv);
+    }
+
+    private IQueryable<UmkmRecord> Umkm(string region)
+    {
+        var query = db.UmkmRecords.AsNoTracking().Where(r => r.Status == RecordStatus.Active || r.Status == RecordStatus.Flagged);
+        return RegionCodes.LevelOf(region) switch
+        {
+            RegionLevel.Province => query.Where(r => r.KodeProvinsi == region),
+            RegionLevel.Regency => query.Where(r => r.KodeKabupaten == region),
+            RegionLevel.District => query.Where(r => r.KodeKecamatan == region),
+            RegionLevel.Village => query.Where(r => r.KodeDesa == region),
+            _ => query,
+        };
+    }
+
+    private IQueryable<KoperasiRecord> Koperasi(string region)
+    {
+        var query = db.KoperasiRecords.AsNoTracking().Where(r => r.Status == RecordStatus.Active || r.Status == RecordStatus.Flagged);
+        return RegionCodes.LevelOf(region) switch
+        {
+            RegionLevel.Province => query.Where(r => r.KodeProvinsi == region),
+            RegionLevel.Regency => query.Where(r => r.KodeKabupaten == region),
+            RegionLevel.District => query.Where(r => r.KodeKecamatan == region),
+            RegionLevel.Village => query.Where(r => r.KodeDesa == region),
+            _ => query,
+        };
+    }
+}

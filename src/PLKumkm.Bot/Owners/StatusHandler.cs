@@ -1,0 +1,61 @@
+using System.Text;
+using PLKumkm.Bot.Conversations.Handling;
+using PLKumkm.Bot.Messaging;
+using PLKumkm.Bot.Regions;
+using PLKumkm.Bot.Storage.Entities;
+
+namespace PLKumkm.Bot.Owners;
+
+/// <summary>
+/// <c>/status</c>: the person's own records with registration number, name, review state and last change.
+/// The NIK is shown in full here only, because the person asking is its owner.
+/// </summary>
+internal sealed class StatusHandler(QuestionnaireRunner runner, RegionCatalog regions) : IMessageHandler
+{
+    public int Order => 40;
+
+    public async Task<bool> TryHandleAsync(UpdateContext context, CancellationToken cancellationToken)
+    {
+        var command = ChatCommand.Parse(context.Text);
+        if (command is null || !command.Is("status", "statusku", "data"))
+        {
+            return false;
+        }
+
+        var lang = context.Language;
+        var records = await OwnerRecords.ListAsync(context.Db, context.Person.Id, cancellationToken);
+        if (records.Count == 0)
+        {
+            context.Reply(OwnerTexts.NoRecords);
+        }
+        else
+        {
+            var text = new StringBuilder(lang == Languages.English ? "*Your records*" : "*Data Anda*");
+            foreach (var record in records)
+            {
+                text.Append("\n\n").Append(record.RegistrationNumber).Append(" — ").Append(OwnerTexts.Name(record, lang));
+                if (record is UmkmRecord { Nik: { } nik })
+                {
+                    text.Append("\nNIK: ").Append(nik);
+                }
+
+                text.Append('\n').Append(lang == Languages.English ? "Status: " : "Status: ").Append(OwnerTexts.State(record, lang));
+                text.Append('\n').Append(lang == Languages.English ? "Last change: " : "Terakhir diubah: ")
+                    .Append(OwnerTexts.When(record.UpdatedAt, record.KodeKabupaten, regions));
+            }
+
+            text.Append("\n\n").Append(lang == Languages.English
+                ? "/ubah to correct a record · \"hapus data saya\" to withdraw consent and delete your personal data."
+                : "/ubah untuk memperbaiki data · \"hapus data saya\" untuk menarik persetujuan dan menghapus data pribadi Anda.");
+            context.Reply(text.ToString());
+        }
+
+        var active = await SessionStore.FindActiveAsync(context.Db, context.Person.Id, cancellationToken);
+        if (active is not null)
+        {
+            runner.Resume(context, active);
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,122 @@
+using System.Text;
+using PLKumkm.Bot.Conversations.Engine;
+using PLKumkm.Bot.Messaging;
+
+namespace PLKumkm.Bot.Owners;
+
+/// <summary>
+/// "hapus data saya" (or <c>/hapus</c>) at any time, even mid-questionnaire: says what will be deleted and asks
+/// to confirm with a button (<c>/hapus ya</c>); on confirmation <see cref="PersonalDataEraser"/> does it at once.
+/// </summary>
+internal sealed class WithdrawalHandler(TimeProvider clock) : IMessageHandler
+{
+    private const string Confirm = "/hapus ya";
+    private const string Abort = "/hapus batal";
+
+    private static readonly HashSet<string> Phrases = new(StringComparer.Ordinal)
+    {
+        "hapus data saya", "hapus data", "hapus dataku", "hapus semua data saya", "tarik persetujuan", "delete my data",
+    };
+
+    public int Order => 39;
+
+    public async Task<bool> TryHandleAsync(UpdateContext context, CancellationToken cancellationToken)
+    {
+        var text = context.Text;
+        if (text is null)
+        {
+            return false;
+        }
+
+        var command = ChatCommand.Parse(text);
+        string answer;
+        if (command is not null)
+        {
+            if (!command.Is("hapus", "hapusdata"))
+            {
+                return false;
+            }
+
+            answer = TextNormalizer.Fold(command.Arguments);
+        }
+        else if (Phrases.Contains(TextNormalizer.Fold(text)))
+        {
+            answer = "";
+        }
+        else
+        {
+            return false;
+        }
+
+        switch (answer)
+        {
+            case "ya" or "yes":
+                await EraseAsync(context, cancellationToken);
+                break;
+            case "batal" or "tidak" or "no" or "cancel":
+                context.Reply(new UserText("Baik, tidak ada yang dihapus.", "OK, nothing was deleted."));
+                break;
+            default:
+                await ExplainAsync(context, cancellationToken);
+                break;
+        }
+
+        return true;
+    }
+
+    private static async Task ExplainAsync(UpdateContext context, CancellationToken ct)
+    {
+        var lang = context.Language;
+        var records = (await OwnerRecords.ListAsync(context.Db, context.Person.Id, ct))
+            .Where(r => r.Status != Storage.Entities.RecordStatus.Withdrawn).ToList();
+        var text = new StringBuilder(lang == Languages.English
+            ? "You are asking to withdraw your consent and delete your personal data (Law 27/2022)."
+            : "Anda meminta menarik persetujuan dan menghapus data pribadi Anda (UU 27/2022).");
+        if (records.Count > 0)
+        {
+            text.Append("\n\n").Append(lang == Languages.English ? "Records concerned:" : "Data yang terkena:");
+            foreach (var record in records)
+            {
+                text.Append("\n• ").Append(record.RegistrationNumber).Append(" — ").Append(OwnerTexts.Name(record, lang));
+            }
+        }
+
+        text.Append("\n\n").Append(lang == Languages.English
+            ? """
+              Deleted at once: NIK, names (owner, business, cooperative officer), phone numbers, addresses, map locations and photos, also from the change history and from your unfinished forms. These records will no longer be counted in the census.
+              Kept without anything that identifies you: region codes, sector and the figures (workers, turnover…), for statistics only.
+              Continue?
+              """
+            : """
+              Yang langsung dihapus: NIK, nama (pemilik, usaha, pengurus koperasi), nomor HP, alamat, titik lokasi dan foto, juga dari riwayat perubahan dan dari pengisian yang belum selesai. Data tersebut tidak lagi dihitung dalam pendataan.
+              Yang tetap disimpan tanpa identitas Anda: kode wilayah, sektor dan angka usaha (pekerja, omzet…), hanya untuk statistik.
+              Lanjutkan?
+              """);
+        context.Reply(new OutboundMessage(text.ToString())
+        {
+            Options =
+            [
+                new ReplyOption(lang == Languages.English ? "Yes, delete my data" : "Ya, hapus data saya", Confirm),
+                new ReplyOption(lang == Languages.English ? "No, keep it" : "Tidak jadi", Abort),
+            ],
+        });
+    }
+
+    private async Task EraseAsync(UpdateContext context, CancellationToken ct)
+    {
+        var withdrawn = await PersonalDataEraser.EraseAsync(context.Db, context.Person, clock.GetUtcNow(), ct);
+        var lang = context.Language;
+        var text = new StringBuilder(lang == Languages.English
+            ? "Done. Your personal data has been deleted now (the law allows up to 3×24 hours; we did it immediately) and your consent is withdrawn."
+            : "Selesai. Data pribadi Anda sudah dihapus sekarang juga (UU 27/2022 memberi batas 3×24 jam; kami menghapusnya langsung) dan persetujuan Anda sudah ditarik.");
+        if (withdrawn.Count > 0)
+        {
+            text.Append("\n\n").Append(lang == Languages.English ? "No longer counted: " : "Tidak dihitung lagi: ").AppendJoin(", ", withdrawn);
+        }
+
+        text.Append("\n\n").Append(lang == Languages.English
+            ? "If you want to register again later, type /start."
+            : "Jika ingin mendaftar lagi kelak, ketik /start.");
+        context.Reply(text.ToString());
+    }
+}

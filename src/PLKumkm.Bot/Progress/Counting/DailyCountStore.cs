@@ -1,0 +1,104 @@
+using System.Data.Common;
+using System.Globalization;
+using PLKumkm.Bot.Conversations.Definition;
+
+namespace PLKumkm.Bot.Progress.Counting;
+
+/// <summary>
+/// Writes <see cref="CountDeltas"/> to <c>daily_counts</c>, its per-province sum
+/// <c>province_daily_counts</c>, and the all-time <c>regency_totals</c> and <c>province_totals</c>, as
+/// upserts inside the caller's transaction.
+/// </summary>
+internal static class DailyCountStore
+{
+    // Names as mapped in BotDbContext (a test keeps them in step with the EF model).
+    public const string RegencyTable = "daily_counts";
+    public const string ProvinceTable = "province_daily_counts";
+    public const string RegencyTotalTable = "regency_totals";
+    public const string ProvinceTotalTable = "province_totals";
+
+    private const string UpsertRegency =
+        $"INSERT INTO {RegencyTable} (RegencyCode, Day, Kind, Count) VALUES ($code, $day, $kind, $delta) " +
+        "ON CONFLICT (RegencyCode, Day, Kind) DO UPDATE SET Count = Count + excluded.Count";
+
+    private const string UpsertProvince =
+        $"INSERT INTO {ProvinceTable} (ProvinceCode, Day, Kind, Count) VALUES ($code, $day, $kind, $delta) " +
+        "ON CONFLICT (ProvinceCode, Day, Kind) DO UPDATE SET Count = Count + excluded.Count";
+
+    private const string UpsertRegencyTotal =
+        $"INSERT INTO {RegencyTotalTable} (RegencyCode, Kind, Count) VALUES ($code, $kind, $delta) " +
+        "ON CONFLICT (RegencyCode, Kind) DO UPDATE SET Count = Count + excluded.Count";
+
+    private const string UpsertProvinceTotal =
+        $"INSERT INTO {ProvinceTotalTable} (ProvinceCode, Kind, Count) VALUES ($code, $kind, $delta) " +
+        "ON CONFLICT (ProvinceCode, Kind) DO UPDATE SET Count = Count + excluded.Count";
+
+    /// <summary>The stored form of a day (EF Core's SQLite mapping of <see cref="DateOnly"/>).</summary>
+    public static string DayText(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static void Apply(DbConnection connection, DbTransaction? transaction, CountDeltas deltas)
+    {
+        var provinces = new Dictionary<CountKey, int>();
+        var regencyTotals = new Dictionary<(string, RecordKind), int>();
+        var provinceTotals = new Dictionary<(string, RecordKind), int>();
+        using (var regency = Command(connection, transaction, UpsertRegency, withDay: true))
+        {
+            foreach (var (key, delta) in deltas.NonZero)
+            {
+                Run(regency, key.RegencyCode, key.Day, key.Kind, delta);
+                Add(provinces, key with { RegencyCode = key.ProvinceCode }, delta);
+                Add(regencyTotals, (key.RegencyCode, key.Kind), delta);
+                Add(provinceTotals, (key.ProvinceCode, key.Kind), delta);
+            }
+        }
+
+        using (var province = Command(connection, transaction, UpsertProvince, withDay: true))
+        {
+            foreach (var (key, delta) in provinces.Where(p => p.Value != 0))
+            {
+                Run(province, key.RegencyCode, key.Day, key.Kind, delta);
+            }
+        }
+
+        foreach (var (sql, totals) in new[] { (UpsertRegencyTotal, regencyTotals), (UpsertProvinceTotal, provinceTotals) })
+        {
+            using var command = Command(connection, transaction, sql, withDay: false);
+            foreach (var ((code, kind), delta) in totals.Where(t => t.Value != 0))
+            {
+                Run(command, code, null, kind, delta);
+            }
+        }
+    }
+
+    private static void Add<TKey>(Dictionary<TKey, int> sums, TKey key, int delta)
+        where TKey : notnull => sums[key] = sums.GetValueOrDefault(key) + delta;
+
+    private static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql, bool withDay)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        foreach (var name in withDay ? ["$code", "$day", "$kind", "$delta"] : new[] { "$code", "$kind", "$delta" })
+        {
+            var p = command.CreateParameter();
+            p.ParameterName = name;
+            command.Parameters.Add(p);
+        }
+
+        command.Prepare();
+        return command;
+    }
+
+    private static void Run(DbCommand command, string code, DateOnly? day, RecordKind kind, int delta)
+    {
+        command.Parameters["$code"].Value = code;
+        if (day is { } d)
+        {
+            command.Parameters["$day"].Value = DayText(d);
+        }
+
+        command.Parameters["$kind"].Value = kind.ToString();
+        command.Parameters["$delta"].Value = delta;
+        command.ExecuteNonQuery();
+    }
+}

@@ -1,0 +1,222 @@
+using System.Globalization;
+using System.Text;
+using Humanizer;
+using PLKumkm.Bot.Messaging;
+using PLKumkm.Bot.Regions;
+using PLKumkm.Bot.Validation;
+
+namespace PLKumkm.Bot.Progress;
+
+/// <summary>
+/// The words of a progress answer, short enough for a phone screen: Indonesian number and date
+/// formats (<c>13.495 dari 42.000 (32,13%)</c>), or English ones for people who chose English.
+/// The bot and the <c>progress</c> verb both print this, so they can never disagree.
+/// </summary>
+internal static class ProgressFormatter
+{
+    private static readonly CultureInfo Indonesian = CultureInfo.GetCultureInfo("id-ID");
+    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
+
+    public static string Format(RegionProgress progress, string language)
+    {
+        var en = language == Languages.English;
+        var text = new StringBuilder();
+        text.Append('*').Append(en ? "Progress of " : "Progres ").Append(progress.Region.FullName).AppendLine("*");
+        text.AppendLine(Moment(progress.Moment, en));
+
+        if (progress.Target is not { } target)
+        {
+            text.AppendLine(en
+                ? $"Collected {Number(progress.Collected.Total, en)} records{Koperasi(progress.Collected, en)}. No target has been set for this region yet."
+                : $"Terkumpul {Number(progress.Collected.Total, en)} data{Koperasi(progress.Collected, en)}. Wilayah ini belum punya target.");
+            text.Append(Added(progress, en));
+            return text.ToString();
+        }
+
+        var day = progress.Moment.Day;
+        if (day < target.Start)
+        {
+            var wait = target.Start.DayNumber - day.DayNumber;
+            text.AppendLine(en
+                ? $"The census has not started: it runs from {Date(target.Start, en)} ({Days(wait, en)} to go) to {Date(target.End, en)}."
+                : $"Pendataan belum dimulai: berlangsung {Date(target.Start, en)} ({Days(wait, en)} lagi) s.d. {Date(target.End, en)}.");
+            text.AppendLine(en
+                ? $"Target {Number(target.Target, en)} records{Enumerators(target, en)}."
+                : $"Target {Number(target.Target, en)} data{Enumerators(target, en)}.");
+            if (progress.Collected.Total > 0)
+            {
+                text.AppendLine(en
+                    ? $"Already in: {Number(progress.Collected.Total, en)}{Koperasi(progress.Collected, en)}."
+                    : $"Sudah masuk {Number(progress.Collected.Total, en)} data{Koperasi(progress.Collected, en)}.");
+            }
+
+            return text.ToString().TrimEnd();
+        }
+
+        // As of the end of a day, that day is spent; asked today, today still counts.
+        var daysToEnd = target.End.DayNumber - day.DayNumber;
+        var over = progress.Moment.AsOf ? daysToEnd <= 0 : daysToEnd < 0;
+        var figure = $"{Number(progress.Collected.Total, en)} {(en ? "of" : "dari")} {Number(target.Target, en)} ({Percent(progress.Percent!.Value, en)})";
+        if (over)
+        {
+            text.AppendLine(en
+                ? $"The census ended on {Date(target.End, en)}. Final figure: {figure}{Koperasi(progress.Collected, en)}."
+                : $"Pendataan sudah berakhir {Date(target.End, en)}. Angka akhir: {figure}{Koperasi(progress.Collected, en)}.");
+            text.Append(Rank(progress.Rank, en));
+            return text.ToString().TrimEnd();
+        }
+
+        text.AppendLine(en
+            ? $"Collected {figure}{Koperasi(progress.Collected, en)}"
+            : $"Terkumpul {figure}{Koperasi(progress.Collected, en)}");
+        text.Append(Rank(progress.Rank, en));
+        text.AppendLine(Ends(target.End, daysToEnd, en));
+
+        var remaining = target.Target - progress.Collected.Total;
+        if (remaining <= 0)
+        {
+            text.AppendLine(en
+                ? $"🎉 The target is reached{(remaining < 0 ? $", {Number(-remaining, en)} above it" : "")}."
+                : $"🎉 Target sudah tercapai{(remaining < 0 ? $", lebih {Number(-remaining, en)}" : "")}.");
+        }
+        else
+        {
+            var workingDays = progress.Moment.AsOf ? daysToEnd : daysToEnd + 1;
+            text.AppendLine(Pace(remaining, workingDays, target.Enumerators, en));
+        }
+
+        text.Append(Added(progress, en));
+        return text.ToString().TrimEnd();
+    }
+
+    public static string FormatRanking(Ranking ranking, string language)
+    {
+        var en = language == Languages.English;
+        var text = new StringBuilder();
+        var children = ranking.Parent.Level == RegionLevel.Country ? (en ? "provinces" : "provinsi") : (en ? "regencies/cities" : "kabupaten/kota");
+        text.Append('*').Append(en ? $"Ranking of {children} in " : $"Peringkat {children} di ").Append(ranking.Parent.Name).AppendLine("*");
+        text.AppendLine(Moment(ranking.Moment, en));
+        if (ranking.Entries.Count == 0)
+        {
+            text.Append(en ? "No targets have been set here yet." : "Belum ada target di wilayah ini.");
+            return text.ToString();
+        }
+
+        var position = 0;
+        decimal? previous = null;
+        for (var i = 0; i < ranking.Entries.Count; i++)
+        {
+            var entry = ranking.Entries[i];
+            // Equal percentages share a place, like the rank in a region's own answer.
+            if (entry.Percent != previous)
+            {
+                position = i + 1;
+                previous = entry.Percent;
+            }
+
+            text.AppendLine(CultureInfo.InvariantCulture, $"{position}. {ShortName(entry.Region)}: {Percent(entry.Percent, en)} ({Number(entry.Collected.Total, en)}/{Number(entry.Target.Target, en)})");
+        }
+
+        if (ranking.WithoutTarget > 0)
+        {
+            text.AppendLine(en
+                ? $"{ranking.WithoutTarget} more without a target."
+                : $"{ranking.WithoutTarget} lainnya belum punya target.");
+        }
+
+        if (ranking.Total.Target is { } total)
+        {
+            text.Append(en ? "Total: " : "Total: ")
+                .Append(CultureInfo.InvariantCulture, $"{Number(ranking.Total.Collected.Total, en)} {(en ? "of" : "dari")} {Number(total.Target, en)} ({Percent(ranking.Total.Percent!.Value, en)})");
+        }
+
+        return text.ToString().TrimEnd();
+    }
+
+    /// <summary>The caption under a chart: what it shows and when.</summary>
+    public static string ChartCaption(Ranking ranking, string language)
+    {
+        var en = language == Languages.English;
+        return en
+            ? $"Census progress in {ranking.Parent.Name}, % of target per {(ranking.Parent.Level == RegionLevel.Country ? "province" : "regency/city")}. {Moment(ranking.Moment, en)}."
+            : $"Capaian pendataan {ranking.Parent.Name}, % dari target per {(ranking.Parent.Level == RegionLevel.Country ? "provinsi" : "kabupaten/kota")}. {Moment(ranking.Moment, en)}.";
+    }
+
+    /// <summary><c>Ogan Komering Ulu</c> for a kabupaten (the usual way to say it), <c>Kota Palembang</c> for a city.</summary>
+    public static string ShortName(Region region) =>
+        region.Kind.StartsWith("Kabupaten", StringComparison.Ordinal) || region.Level == RegionLevel.Province ? region.Name : region.FullName;
+
+    public static string Number(long value, bool en) => value.ToString("N0", en ? English : Indonesian);
+
+    public static string Percent(decimal value, bool en) => value.ToString("N2", en ? English : Indonesian) + "%";
+
+    public static string Date(DateOnly date, bool en) =>
+        en ? date.ToString("d MMMM yyyy", English) : DateParser.Format(date);
+
+    private static string Moment(ProgressMoment moment, bool en)
+    {
+        if (moment.AsOf)
+        {
+            var yesterday = moment.Day == moment.Today.AddDays(-1)
+                ? moment.Day.Humanize(moment.Today, en ? English : Indonesian) + ", "
+                : "";
+            return en
+                ? $"As of {yesterday}{Date(moment.Day, en)}, 24:00 {moment.Zone}"
+                : $"Per {yesterday}{Date(moment.Day, en)}, pukul 24.00 {moment.Zone}";
+        }
+
+        var time = moment.LocalNow.ToString(en ? "HH:mm" : "HH.mm", CultureInfo.InvariantCulture);
+        return en
+            ? $"Today, {Date(moment.Day, en)}, {time} {moment.Zone}"
+            : $"Hari ini, {Date(moment.Day, en)}, pukul {time} {moment.Zone}";
+    }
+
+    private static string Koperasi(Tally tally, bool en) =>
+        tally.Koperasi == 0 ? "" : en ? $", including {Number(tally.Koperasi, en)} cooperatives" : $", termasuk {Number(tally.Koperasi, en)} koperasi";
+
+    private static string Enumerators(TargetFigures target, bool en) =>
+        target.Enumerators == 0 ? "" : en ? $", {Number(target.Enumerators, en)} enumerators" : $", {Number(target.Enumerators, en)} pencacah";
+
+    private static string Rank(RegionRank? rank, bool en) =>
+        rank is null
+            ? ""
+            : (en ? $"Rank {rank.Position} of {rank.Of} in {rank.Parent.Name}" : $"Peringkat {rank.Position} dari {rank.Of} di {rank.Parent.Name}") + "\n";
+
+    private static string Ends(DateOnly end, int daysToEnd, bool en)
+    {
+        if (daysToEnd == 0)
+        {
+            return en ? $"The census ends today, {Date(end, en)}." : $"Pendataan berakhir hari ini, {Date(end, en)}.";
+        }
+
+        return en
+            ? $"The census ends on {Date(end, en)}, {Days(daysToEnd, en)} left."
+            : $"Pendataan berakhir {Date(end, en)}, {Days(daysToEnd, en)} lagi.";
+    }
+
+    private static string Pace(int remaining, int workingDays, int enumerators, bool en)
+    {
+        var perDay = (int)Math.Ceiling(remaining / (double)workingDays);
+        var perEnumerator = enumerators > 0 ? Math.Ceiling(remaining * 10.0 / workingDays / enumerators) / 10 : (double?)null;
+        var culture = en ? English : Indonesian;
+        var each = perEnumerator is { } e
+            ? en ? $" ({e.ToString("N1", culture)} per enumerator)" : $" ({e.ToString("N1", culture)} per pencacah)"
+            : "";
+        return en
+            ? $"Needed: {Number(perDay, en)} records a day{each}."
+            : $"Perlu {Number(perDay, en)} data per hari{each}.";
+    }
+
+    private static string Added(RegionProgress progress, bool en)
+    {
+        var added = progress.AddedOnDay;
+        var count = Number(added.Total, en) + Koperasi(added, en);
+        return progress.Moment.AsOf
+            ? en ? $"Added on {Date(progress.Moment.Day, en)}: {count}." : $"Masuk pada {Date(progress.Moment.Day, en)}: {count} data."
+            : en ? $"Added today: {count}." : $"Masuk hari ini: {count} data.";
+    }
+
+    // "48 hari" / "48 days": Humanizer in the person's language, kept in days (not "6 minggu").
+    private static string Days(int days, bool en) =>
+        TimeSpan.FromDays(days).Humanize(maxUnit: TimeUnit.Day, minUnit: TimeUnit.Day, culture: en ? English : Indonesian);
+}

@@ -1,0 +1,290 @@
+using System.Data.Common;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using PLKumkm.Bot.Conversations.Definition;
+using PLKumkm.Bot.Progress.Counting;
+using PLKumkm.Bot.Regions;
+using PLKumkm.Bot.Storage;
+
+namespace PLKumkm.Bot.Progress;
+
+/// <summary>
+/// Progress figures for the country, a province or a regency, read only from the targets and the
+/// counts (never from the records): all-time totals per regency or province, less the days after the
+/// one asked about, so neither the number of records nor the length of the campaign makes an answer slower.
+/// </summary>
+internal sealed class ProgressService(BotDbContext db, RegionCatalog catalog, TimeProvider clock)
+{
+    private const string TargetsSql = "SELECT RegionCode, Target, Enumerators, Coordinators, Start, \"End\" FROM targets";
+
+    // A regency's total minus the days after the one asked about (none when asked about today), and that day,
+    // for every regency of one province: index seeks per regency, never a regency's whole history. The
+    // range keeps to one province ('/' sorts right after '.').
+    private const string RegencySql =
+        $"SELECT t.RegencyCode, t.Kind, t.Count - COALESCE((SELECT SUM(d.Count) FROM {DailyCountStore.RegencyTable} d " +
+        "WHERE d.RegencyCode = t.RegencyCode AND d.Day > $day AND d.Kind = t.Kind), 0), " +
+        $"COALESCE((SELECT SUM(d.Count) FROM {DailyCountStore.RegencyTable} d WHERE d.RegencyCode = t.RegencyCode AND d.Day = $day AND d.Kind = t.Kind), 0) " +
+        $"FROM {DailyCountStore.RegencyTotalTable} t WHERE t.RegencyCode >= $from AND t.RegencyCode < $to";
+
+    // The same for every province.
+    private const string ProvinceSql =
+        $"SELECT t.ProvinceCode, t.Kind, t.Count - COALESCE((SELECT SUM(p.Count) FROM {DailyCountStore.ProvinceTable} p " +
+        "WHERE p.ProvinceCode = t.ProvinceCode AND p.Day > $day AND p.Kind = t.Kind), 0), " +
+        $"COALESCE((SELECT SUM(p.Count) FROM {DailyCountStore.ProvinceTable} p WHERE p.ProvinceCode = t.ProvinceCode AND p.Day = $day AND p.Kind = t.Kind), 0) " +
+        $"FROM {DailyCountStore.ProvinceTotalTable} t";
+
+    private const string TargetsStampSql = "SELECT COUNT(*), COALESCE(MAX(UpdatedAt), 0) FROM targets";
+
+    // Targets change a few times a campaign and are read by every answer: kept per database until their stamp changes.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (long Count, long Latest, TargetBook Book)> TargetCache = new();
+
+    /// <summary>Today in the region's clock, or the as-of day; null <paramref name="asOf"/> means now.</summary>
+    public ProgressMoment MomentFor(Region region, DateOnly? asOf)
+    {
+        LocalDay.TryZone(region.Code, out var zone);
+        var now = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone);
+        var abbreviation = catalog.TimeZoneAbbreviation(region.Code);
+        return asOf is { } day
+            ? new ProgressMoment(day, true, now, abbreviation)
+            : new ProgressMoment(DateOnly.FromDateTime(now.DateTime), false, now, abbreviation);
+    }
+
+    public async Task<RegionProgress> ForRegionAsync(Region region, DateOnly? asOf, CancellationToken ct)
+    {
+        var moment = MomentFor(region, asOf);
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            var targets = await TargetsAsync(ct);
+            return region.Level switch
+            {
+                RegionLevel.Regency => await RegencyAsync(region, moment, targets, ct),
+                RegionLevel.Province => await ProvinceAsync(region, moment, targets, ct),
+                RegionLevel.Country => await CountryAsync(moment, targets, ct),
+                _ => throw new ArgumentException($"progress is kept down to regencies, not for {region}", nameof(region)),
+            };
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>The children of the country (provinces) or of a province (regencies) ranked by percentage; a regency ranks within its province.</summary>
+    public async Task<Ranking> RankingAsync(Region region, DateOnly? asOf, CancellationToken ct)
+    {
+        var parent = region.Level == RegionLevel.Regency ? catalog.ProvinceOf(region.Code)! : region;
+        var moment = MomentFor(parent, asOf);
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            var targets = await TargetsAsync(ct);
+            var counts = parent.Level == RegionLevel.Country
+                ? await CountsAsync(ProvinceSql, null, moment.Day, ct)
+                : await CountsAsync(RegencySql, parent.Code, moment.Day, ct);
+            var children = catalog.ChildrenOf(parent.Code);
+            var entries = new List<RankingEntry>();
+            foreach (var child in children)
+            {
+                if (targets.For(child) is { } target)
+                {
+                    entries.Add(new RankingEntry(child, counts.GetValueOrDefault(child.Code).Collected, target));
+                }
+            }
+
+            entries.Sort((a, b) => b.Percent != a.Percent ? b.Percent.CompareTo(a.Percent) : string.CompareOrdinal(a.Region.Code, b.Region.Code));
+            var total = Sum(counts.Values);
+            var totalProgress = new RegionProgress(parent, moment, total.Collected, total.OnDay, targets.For(parent), null);
+            return new Ranking(parent, moment, entries, children.Count - entries.Count, totalProgress);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task<RegionProgress> RegencyAsync(Region regency, ProgressMoment moment, TargetBook targets, CancellationToken ct)
+    {
+        var province = catalog.ProvinceOf(regency.Code)!;
+        var counts = await CountsAsync(RegencySql, province.Code, moment.Day, ct);
+        var own = counts.GetValueOrDefault(regency.Code);
+        return new RegionProgress(regency, moment, own.Collected, own.OnDay, targets.For(regency),
+            Rank(regency, province, catalog.ChildrenOf(province.Code), counts, targets));
+    }
+
+    private async Task<RegionProgress> ProvinceAsync(Region province, ProgressMoment moment, TargetBook targets, CancellationToken ct)
+    {
+        var counts = await CountsAsync(ProvinceSql, null, moment.Day, ct);
+        var own = counts.GetValueOrDefault(province.Code);
+        return new RegionProgress(province, moment, own.Collected, own.OnDay, targets.For(province),
+            Rank(province, RegionCatalog.Indonesia, catalog.ChildrenOf(null), counts, targets));
+    }
+
+    private async Task<RegionProgress> CountryAsync(ProgressMoment moment, TargetBook targets, CancellationToken ct)
+    {
+        var total = Sum((await CountsAsync(ProvinceSql, null, moment.Day, ct)).Values);
+        return new RegionProgress(RegionCatalog.Indonesia, moment, total.Collected, total.OnDay, targets.For(RegionCatalog.Indonesia), null);
+    }
+
+    private static RegionRank? Rank(Region region, Region parent, IReadOnlyList<Region> siblings, Dictionary<string, Counts> counts, TargetBook targets)
+    {
+        if (targets.For(region) is not { } own)
+        {
+            return null;
+        }
+
+        var percent = Percentages.Of(counts.GetValueOrDefault(region.Code).Collected.Total, own.Target);
+        int ranked = 0, ahead = 0;
+        foreach (var sibling in siblings)
+        {
+            if (targets.For(sibling) is not { } target)
+            {
+                continue;
+            }
+
+            ranked++;
+            if (Percentages.Of(counts.GetValueOrDefault(sibling.Code).Collected.Total, target.Target) > percent)
+            {
+                ahead++;
+            }
+        }
+
+        return new RegionRank(ahead + 1, ranked, parent);
+    }
+
+    /// <summary>Counts per child code (regencies of <paramref name="provinceCode"/>, or provinces when null).</summary>
+    private async Task<Dictionary<string, Counts>> CountsAsync(string sql, string? provinceCode, DateOnly day, CancellationToken ct)
+    {
+        await using var command = Connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = Transaction;
+        Add(command, "$day", DailyCountStore.DayText(day));
+        if (provinceCode is not null)
+        {
+            // Every regency code of province 16 sorts between "16." and "16/" ('/' follows '.').
+            Add(command, "$from", provinceCode + ".");
+            Add(command, "$to", provinceCode + "/");
+        }
+
+        var counts = new Dictionary<string, Counts>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            var code = reader.GetString(0);
+            var koperasi = reader.GetString(1) == nameof(RecordKind.Koperasi);
+            var upTo = reader.GetInt32(2);
+            var onDay = reader.GetInt32(3);
+            var add = koperasi ? new Counts(new Tally(0, upTo), new Tally(0, onDay)) : new Counts(new Tally(upTo, 0), new Tally(onDay, 0));
+            counts[code] = counts.GetValueOrDefault(code) + add;
+        }
+
+        return counts;
+    }
+
+    private async Task<TargetBook> TargetsAsync(CancellationToken ct)
+    {
+        long count, latest;
+        await using (var command = Connection.CreateCommand())
+        {
+            command.CommandText = TargetsStampSql;
+            command.Transaction = Transaction;
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            await reader.ReadAsync(ct);
+            (count, latest) = (reader.GetInt64(0), reader.GetInt64(1));
+        }
+
+        var key = db.Database.GetConnectionString() ?? "";
+        if (TargetCache.TryGetValue(key, out var cached) && cached.Count == count && cached.Latest == latest)
+        {
+            return cached.Book;
+        }
+
+        var book = await TargetBook.LoadAsync(Connection, Transaction, TargetsSql, catalog, ct);
+        TargetCache[key] = (count, latest, book);
+        return book;
+    }
+
+    private static Counts Sum(IEnumerable<Counts> counts) => counts.Aggregate(default(Counts), (a, b) => a + b);
+
+    private static void Add(DbCommand command, string name, object value)
+    {
+        var p = command.CreateParameter();
+        p.ParameterName = name;
+        p.Value = value;
+        command.Parameters.Add(p);
+    }
+
+    private DbConnection Connection => db.Database.GetDbConnection();
+
+    private DbTransaction? Transaction => db.Database.CurrentTransaction?.GetDbTransaction();
+
+    private readonly record struct Counts(Tally Collected, Tally OnDay)
+    {
+        public static Counts operator +(Counts a, Counts b) => new(a.Collected + b.Collected, a.OnDay + b.OnDay);
+    }
+
+    /// <summary>
+    /// The targets table (a few hundred rows) with the roll-up rule: a province without its own row
+    /// takes the sum of its regencies (target, enumerators, coordinators; earliest start, latest end);
+    /// the country sums its provinces.
+    /// </summary>
+    private sealed class TargetBook
+    {
+        private readonly Dictionary<string, TargetFigures> _rows;
+        private readonly Dictionary<string, TargetFigures?> _derived = new(StringComparer.Ordinal);
+
+        private TargetBook(Dictionary<string, TargetFigures> rows, RegionCatalog catalog)
+        {
+            _rows = rows;
+            // Worked out once, so the book can be shared read-only between answers.
+            foreach (var province in catalog.ChildrenOf(null))
+            {
+                _derived[province.Code] = rows.TryGetValue(province.Code, out var own)
+                    ? own
+                    : Combine(catalog.ChildrenOf(province.Code).Select(r => rows.GetValueOrDefault(r.Code)));
+            }
+
+            _derived[RegionCodes.Country] = Combine(catalog.ChildrenOf(null).Select(p => _derived[p.Code]));
+        }
+
+        public static async Task<TargetBook> LoadAsync(DbConnection connection, DbTransaction? transaction, string sql, RegionCatalog catalog, CancellationToken ct)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            command.Transaction = transaction;
+            var rows = new Dictionary<string, TargetFigures>(StringComparer.Ordinal);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                rows[reader.GetString(0)] = new TargetFigures(reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3),
+                    DateOnly.ParseExact(reader.GetString(4), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    DateOnly.ParseExact(reader.GetString(5), "yyyy-MM-dd", CultureInfo.InvariantCulture));
+            }
+
+            return new TargetBook(rows, catalog);
+        }
+
+        public TargetFigures? For(Region region) =>
+            _rows.TryGetValue(region.Code, out var own) ? own : _derived.GetValueOrDefault(region.Code);
+
+        private static TargetFigures? Combine(IEnumerable<TargetFigures?> parts)
+        {
+            TargetFigures? sum = null;
+            foreach (var part in parts)
+            {
+                if (part is null)
+                {
+                    continue;
+                }
+
+                sum = sum is null
+                    ? part
+                    : new TargetFigures(sum.Target + part.Target, sum.Enumerators + part.Enumerators, sum.Coordinators + part.Coordinators,
+                        part.Start < sum.Start ? part.Start : sum.Start, part.End > sum.End ? part.End : sum.End);
+            }
+
+            return sum;
+        }
+    }
+}

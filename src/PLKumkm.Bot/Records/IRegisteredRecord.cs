@@ -1,0 +1,18 @@
+using PLKumkm.Bot.Storage.Entities;
+
+namespace PLKumkm.Bot.Records;
+
+/// <summary>What owner commands (/status, /ubah, withdrawal) need of a record of either kind.</summary>
+internal interface IRegisteredRecord : ICountedRecord
+{
+    long Id { get; }
+    string RegistrationNumber { get; }
+    new RecordStatus Status { get; set; }
+    string BusinessName { get; }
+    string KodeProvinsi { get; }
+    string KodeKecamatan { get; }
+    string? FlagReason { get; set; }
+    long? OwnerPersonId { get; }
+    DateTimeOffset CreatedAt { get; }
+    DateTimeOffset UpdatedAt { get; set; }
+}

@@ -1,0 +1,36 @@
+using PLKumkm.Bot.Storage.Entities;
+
+namespace PLKumkm.Bot.Records.Import;
+
+/// <summary>
+/// Turns a row's answers into the record a new business gets and its column values, done on the
+/// validation threads so the single writer only binds and inserts.
+/// </summary>
+internal sealed class NewUmkmRecords(EntityTable<UmkmRecord> table, DateTimeOffset now)
+{
+    public EntityTable<UmkmRecord> Table => table;
+
+    /// <summary>Version 1 of a new record's history: every field it has, from nothing.</summary>
+    public static string CreationChanges(UmkmRecord record) => RecordHistory.Changes(null, RecordSnapshots.Take(record));
+
+    public DateTimeOffset Now => now;
+
+    /// <param name="answers">Read now, not kept: the row keeps its own compact copy for a possible update.</param>
+    public UmkmImportRow Create(int line, IReadOnlyDictionary<string, string> answers)
+    {
+        var record = new UmkmRecord { CreatedAt = now, UpdatedAt = now, WaktuKirim = now };
+        UmkmFields.Apply(record, answers);
+        // As the database gives it back (UTC), so the history never shows an offset change as a change.
+        record.WaktuKirim = record.WaktuKirim.ToUniversalTime();
+        // Imported, whatever the file says; a file without waktu_kirim means "now". Flags come in the writer,
+        // which can see the other records.
+        record.Sumber = RecordSources.Impor;
+        var values = table.Values(record);
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = Utf8Text.Encode(values[i]);
+        }
+
+        return new UmkmImportRow(line, [.. answers], record, values, CreationChanges(record));
+    }
+}

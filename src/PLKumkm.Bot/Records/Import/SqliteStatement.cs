@@ -1,0 +1,112 @@
+using Microsoft.Data.Sqlite;
+using SQLitePCL;
+
+namespace PLKumkm.Bot.Records.Import;
+
+/// <summary>
+/// A prepared statement driven through SQLite's own API, bound by position. The bulk import's
+/// insert runs a million times; ADO.NET's per-execution parameter lookup by name costs more than
+/// SQLite's insert itself. Runs inside whatever transaction the connection has open.
+/// </summary>
+internal sealed class SqliteStatement : IDisposable
+{
+    private readonly sqlite3 _db;
+    private readonly sqlite3_stmt _statement;
+
+    public SqliteStatement(SqliteConnection connection, string sql)
+    {
+        _db = connection.Handle ?? throw new InvalidOperationException("the connection is not open");
+        Check(raw.sqlite3_prepare_v2(_db, sql, out _statement));
+    }
+
+    /// <summary>The 1-based position of a named parameter (<c>$key</c>).</summary>
+    public int IndexOf(string name) => raw.sqlite3_bind_parameter_index(_statement, name);
+
+    /// <summary>Binds <paramref name="values"/> to positions 1…n (a stored value: text, integer, real, or null).</summary>
+    public void Bind(object?[] values)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            Bind(i + 1, values[i]);
+        }
+    }
+
+    public void Bind(int position, object? value)
+    {
+        var rc = value switch
+        {
+            null or DBNull => raw.sqlite3_bind_null(_statement, position),
+            string text => raw.sqlite3_bind_text(_statement, position, text),
+            Utf8Text utf8 => raw.sqlite3_bind_text(_statement, position, utf8.Bytes.AsSpan()),
+            long number => raw.sqlite3_bind_int64(_statement, position, number),
+            int number => raw.sqlite3_bind_int64(_statement, position, number),
+            short number => raw.sqlite3_bind_int64(_statement, position, number),
+            bool flag => raw.sqlite3_bind_int64(_statement, position, flag ? 1 : 0),
+            double real => raw.sqlite3_bind_double(_statement, position, real),
+            float real => raw.sqlite3_bind_double(_statement, position, real),
+            byte[] blob => raw.sqlite3_bind_blob(_statement, position, blob),
+            _ => throw new ArgumentException($"no SQLite binding for {value.GetType().Name}", nameof(value)),
+        };
+        Check(rc);
+    }
+
+    /// <summary>Binds position <paramref name="position"/> when the statement has that many parameters.</summary>
+    public void BindIfUsed(int position, object? value)
+    {
+        if (position <= raw.sqlite3_bind_parameter_count(_statement))
+        {
+            Bind(position, value);
+        }
+    }
+
+    /// <summary>Runs the statement once (no rows expected) and makes it ready for the next values.</summary>
+    public void Execute()
+    {
+        var rc = raw.sqlite3_step(_statement);
+        raw.sqlite3_reset(_statement);
+        if (rc != raw.SQLITE_DONE)
+        {
+            throw new SqliteException(raw.sqlite3_errmsg(_db).utf8_to_string(), rc);
+        }
+    }
+
+    /// <summary>Steps once: true with a row to read (<see cref="Column"/>), false when done. Call <see cref="Reset"/> after.</summary>
+    public bool Step()
+    {
+        var rc = raw.sqlite3_step(_statement);
+        return rc switch
+        {
+            raw.SQLITE_ROW => true,
+            raw.SQLITE_DONE => false,
+            _ => throw new SqliteException(raw.sqlite3_errmsg(_db).utf8_to_string(), rc),
+        };
+    }
+
+    /// <summary>A column of the current row as stored: long, double, string, byte[] or null.</summary>
+    public object? Column(int index) => raw.sqlite3_column_type(_statement, index) switch
+    {
+        raw.SQLITE_INTEGER => raw.sqlite3_column_int64(_statement, index),
+        raw.SQLITE_FLOAT => raw.sqlite3_column_double(_statement, index),
+        raw.SQLITE_TEXT => raw.sqlite3_column_text(_statement, index).utf8_to_string(),
+        raw.SQLITE_BLOB => raw.sqlite3_column_blob(_statement, index).ToArray(),
+        _ => null,
+    };
+
+    public void Reset() => raw.sqlite3_reset(_statement);
+
+    public void Dispose() => _statement.Dispose();
+
+    private void Check(int rc)
+    {
+        if (rc != raw.SQLITE_OK)
+        {
+            throw new SqliteException(raw.sqlite3_errmsg(_db).utf8_to_string(), rc);
+        }
+    }
+}
+
+/// <summary>Text already encoded as UTF-8 (done on the validation threads, so the single writer does not).</summary>
+internal sealed record Utf8Text(byte[] Bytes)
+{
+    public static object? Encode(object? value) => value is string text ? new Utf8Text(System.Text.Encoding.UTF8.GetBytes(text)) : value;
+}

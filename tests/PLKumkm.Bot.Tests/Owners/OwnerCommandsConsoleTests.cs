@@ -1,0 +1,83 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using PLKumkm.Bot.Channels.Console;
+using PLKumkm.Bot.Conversations.Definition;
+using PLKumkm.Bot.Hosting;
+using PLKumkm.Bot.Records;
+using PLKumkm.Bot.Storage.Entities;
+
+namespace PLKumkm.Bot.Tests.Owners;
+
+/// <summary>An owner's /status, /ubah and "hapus data saya" in the console chat, on a real database.</summary>
+public sealed class OwnerCommandsConsoleTests
+{
+    private static readonly string[] Registration =
+    [
+        "/start", "1", "1", "Siti Aminah", "1601 0745 0890 0001", "2", "0812-3456-7890", "Warung Bu Siti",
+        "jualan sembako", "G", "2019", "1", "1", "tidak",
+        "sumatera selatan", "ogan komering ulu", "baturaja timur", "sukaraya", "Jl. Merdeka 1", "/lewati", "/lewati",
+        "2", "1", "1", "bulan", "3jt", "10jt", "/lewati", "offline", "1", "8", "tidak", "kirim",
+    ];
+
+    private static async Task<string> ChatAsync(TestDatabase db, IEnumerable<string> lines)
+    {
+        var output = new StringWriter();
+        var terminal = new ConsoleTerminal(new StringReader(string.Join('\n', lines) + "\n"), output);
+        using var host = BotHost.Build(HostMode.Chat, [db.ConfigArg, "--ConsoleChat:UserId=owner", $"--ConsoleChat:OutputFolder={db.Folder}"],
+            b => b.Services.AddSingleton(terminal));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await host.RunAsync(timeout.Token);
+        return output.ToString();
+    }
+
+    [Fact]
+    public async Task Owner_sees_corrects_and_deletes_their_business()
+    {
+        using var db = new TestDatabase();
+        var output = await ChatAsync(db,
+        [
+            .. Registration,
+            "/status",
+            // /ubah lists the records as buttons; 1 picks the first, then 5 (business name) from the summary.
+            "/ubah", "1", "5", "Warung Siti Jaya", "kirim",
+            "/status",
+            "hapus data saya", "1",
+            "/status",
+        ]);
+
+        var sections = output.Split("Data Anda", StringSplitOptions.None);
+        Assert.Equal(4, sections.Length);
+        Assert.Contains("KUMKM-1601-000001 — Warung Bu Siti", sections[1]);
+        // The owner sees their own NIK in full; nobody else ever does.
+        Assert.Contains("NIK: 1601074508900001", sections[1]);
+        Assert.Contains("Status: Aktif", sections[1]);
+        Assert.Contains("Perbaikan data KUMKM-1601-000001", sections[1]);
+        Assert.Contains("Omzet: Rp36.000.000 per tahun", sections[1]);
+        Assert.Contains("Perbaikan data KUMKM-1601-000001 sudah tersimpan", sections[1]);
+        Assert.Contains("KUMKM-1601-000001 — Warung Siti Jaya", sections[2]);
+        Assert.Contains("sudah dihapus sekarang juga", sections[2]);
+        Assert.Contains("Tidak dihitung lagi: KUMKM-1601-000001", sections[2]);
+        Assert.Contains("Status: Dihapus", sections[3]);
+        Assert.DoesNotContain("NIK:", sections[3]);
+
+        await using var ctx = db.Open();
+        var record = await ctx.UmkmRecords.SingleAsync();
+        Assert.Equal(RecordStatus.Withdrawn, record.Status);
+        Assert.Null(record.Nik);
+        Assert.Null(record.NamaPemilik);
+        Assert.Null(record.Hp);
+        Assert.Equal(36_000_000, record.OmzetTahunan);
+
+        var versions = await ctx.RecordVersions.Where(v => v.Kind == RecordKind.Umkm && v.RecordId == record.Id).OrderBy(v => v.Version).ToListAsync();
+        Assert.Equal([1, 2, 3], versions.Select(v => v.Version));
+        // The correction changed the name only (the yearly turnover was not annualised a second time) …
+        var correction = RecordHistory.Read(versions[1]);
+        Assert.Equal(["nama_usaha"], correction.Keys);
+        // … and after the withdrawal the history still says what changed, but not what it was.
+        Assert.Equal((RecordHistory.Erased, RecordHistory.Erased), correction["nama_usaha"]);
+        Assert.Null(RecordHistory.Read(versions[0])["nik"].Old);
+        Assert.Equal(RecordHistory.Erased, RecordHistory.Read(versions[0])["nik"].New);
+        Assert.DoesNotContain(await RecordsTestDatabase.AllTextAsync(ctx), v => v.Contains("1601074508900001", StringComparison.Ordinal));
+    }
+}

@@ -1,0 +1,139 @@
+using PLKumkm.Bot.Progress;
+using PLKumkm.Bot.Regions;
+
+namespace PLKumkm.Bot.Tests.Progress;
+
+public sealed class ProgressFormatterTests
+{
+    private static readonly Region Oku = RegionCatalog.Shared.Find("16.01")!;
+    private static readonly Region Sumsel = RegionCatalog.Shared.Find("16")!;
+    private static readonly TargetFigures OkuTarget = new(42_000, 84, 6, new DateOnly(2022, 4, 1), new DateOnly(2022, 10, 31));
+    private static readonly DateTimeOffset Noon13Sept = new(2022, 9, 13, 14, 5, 0, TimeSpan.FromHours(7));
+
+    [Fact]
+    public void As_of_a_day_it_gives_figures_rank_days_left_pace_and_that_days_records()
+    {
+        var text = ProgressFormatter.Format(Progress(13_495, asOf: new DateOnly(2022, 9, 12), added: 312, now: new DateTimeOffset(2022, 11, 1, 9, 0, 0, TimeSpan.FromHours(7))), "id");
+
+        // 28.505 still to go over the 49 days after 12 September: 582 a day, 6,93 → 7,0 per enumerator.
+        Assert.Equal(
+            """
+            *Progres Kabupaten Ogan Komering Ulu*
+            Per 12 September 2022, pukul 24.00 WIB
+            Terkumpul 13.495 dari 42.000 (32,13%)
+            Peringkat 1 dari 8 di Sumatera Selatan
+            Pendataan berakhir 31 Oktober 2022, 49 hari lagi.
+            Perlu 582 data per hari (7,0 per pencacah).
+            Masuk pada 12 September 2022: 312 data.
+            """.ReplaceLineEndings("\n"), text);
+    }
+
+    [Fact]
+    public void Asked_today_the_day_still_counts_for_the_pace_and_yesterday_is_named()
+    {
+        var now = ProgressFormatter.Format(Progress(13_495, asOf: null, added: 40, now: Noon13Sept, koperasi: 12), "id");
+        Assert.Contains("Hari ini, 13 September 2022, pukul 14.05 WIB", now);
+        Assert.Contains("13.495 dari 42.000 (32,13%), termasuk 12 koperasi", now);
+        Assert.Contains("48 hari lagi", now);
+        // 28.505 over today and the 48 days after it.
+        Assert.Contains("Perlu 582 data per hari", now);
+        Assert.Contains("Masuk hari ini: 40 data.", now);
+
+        var yesterday = ProgressFormatter.Format(Progress(13_495, asOf: new DateOnly(2022, 9, 12), added: 312, now: Noon13Sept), "id");
+        Assert.Contains("Per kemarin, 12 September 2022", yesterday);
+    }
+
+    [Fact]
+    public void Numbers_follow_the_persons_language()
+    {
+        var text = ProgressFormatter.Format(Progress(13_495, asOf: new DateOnly(2022, 9, 12), added: 1_312, now: Noon13Sept.AddDays(30)), "en");
+        Assert.Contains("*Progress of Kabupaten Ogan Komering Ulu*", text);
+        Assert.Contains("As of 12 September 2022, 24:00 WIB", text);
+        Assert.Contains("Collected 13,495 of 42,000 (32.13%)", text);
+        Assert.Contains("Rank 1 of 8 in Sumatera Selatan", text);
+        Assert.Contains("49 days left", text);
+        Assert.Contains("Needed: 582 records a day (7.0 per enumerator).", text);
+        Assert.Contains("Added on 12 September 2022: 1,312.", text);
+    }
+
+    [Fact]
+    public void Without_a_target_the_count_is_still_given()
+    {
+        var text = ProgressFormatter.Format(Progress(1_234, asOf: null, added: 5, now: Noon13Sept, target: null, rank: false), "id");
+        Assert.Contains("Terkumpul 1.234 data. Wilayah ini belum punya target.", text);
+        Assert.Contains("Masuk hari ini: 5 data.", text);
+        Assert.DoesNotContain("Peringkat", text);
+    }
+
+    [Fact]
+    public void A_reached_target_says_so_instead_of_a_pace()
+    {
+        var text = ProgressFormatter.Format(Progress(43_000, asOf: null, added: 0, now: Noon13Sept), "id");
+        Assert.Contains("43.000 dari 42.000 (102,38%)", text);
+        Assert.Contains("Target sudah tercapai, lebih 1.000.", text);
+        Assert.DoesNotContain("Perlu", text);
+    }
+
+    [Fact]
+    public void Percentages_are_cut_not_rounded_up_to_a_target_not_yet_reached()
+    {
+        Assert.Equal(99.99m, Percentages.Of(41_999, 42_000));
+        Assert.Equal(32.13m, Percentages.Of(13_495, 42_000));
+        Assert.Equal("99,99%", ProgressFormatter.Percent(Percentages.Of(41_999, 42_000), en: false));
+    }
+
+    [Fact]
+    public void After_the_end_the_final_figure_is_given()
+    {
+        var after = ProgressFormatter.Format(Progress(40_100, asOf: null, added: 0, now: new DateTimeOffset(2022, 11, 2, 8, 0, 0, TimeSpan.FromHours(7))), "id");
+        Assert.Contains("Pendataan sudah berakhir 31 Oktober 2022. Angka akhir: 40.100 dari 42.000 (95,47%).", after);
+        Assert.DoesNotContain("Perlu", after);
+
+        // As of the end of the last day the campaign is over too; asked on that day it ends today.
+        Assert.Contains("sudah berakhir", ProgressFormatter.Format(Progress(40_100, new DateOnly(2022, 10, 31), 0, Noon13Sept.AddDays(60)), "id"));
+        var lastDay = ProgressFormatter.Format(Progress(40_100, null, 0, new DateTimeOffset(2022, 10, 31, 9, 0, 0, TimeSpan.FromHours(7))), "id");
+        Assert.Contains("Pendataan berakhir hari ini, 31 Oktober 2022.", lastDay);
+        Assert.Contains("Perlu 1.900 data per hari", lastDay);
+    }
+
+    [Fact]
+    public void Before_the_start_it_says_when_the_census_begins()
+    {
+        var text = ProgressFormatter.Format(Progress(0, asOf: null, added: 0, now: new DateTimeOffset(2022, 3, 12, 8, 0, 0, TimeSpan.FromHours(7))), "id");
+        Assert.Contains("Pendataan belum dimulai: berlangsung 1 April 2022 (20 hari lagi) s.d. 31 Oktober 2022.", text);
+        Assert.Contains("Target 42.000 data, 84 pencacah.", text);
+    }
+
+    [Fact]
+    public void A_ranking_lists_one_line_per_regency_with_shared_places_for_ties()
+    {
+        var moment = new ProgressMoment(new DateOnly(2022, 9, 12), true, Noon13Sept.AddDays(30), "WIB");
+        var palembang = RegionCatalog.Shared.Find("16.71")!;
+        var oki = RegionCatalog.Shared.Find("16.02")!;
+        var total = new RegionProgress(Sumsel, moment, new Tally(20_495, 0), default, new TargetFigures(92_000, 184, 13, OkuTarget.Start, OkuTarget.End), null);
+        var ranking = new Ranking(Sumsel, moment,
+        [
+            new RankingEntry(Oku, new Tally(13_495, 0), OkuTarget),
+            new RankingEntry(palembang, new Tally(5_000, 0), OkuTarget with { Target = 25_000 }),
+            new RankingEntry(oki, new Tally(2_000, 0), OkuTarget with { Target = 10_000 }),
+        ], 14, total);
+
+        Assert.Equal(
+            """
+            *Peringkat kabupaten/kota di Sumatera Selatan*
+            Per 12 September 2022, pukul 24.00 WIB
+            1. Ogan Komering Ulu: 32,13% (13.495/42.000)
+            2. Kota Palembang: 20,00% (5.000/25.000)
+            2. Ogan Komering Ilir: 20,00% (2.000/10.000)
+            14 lainnya belum punya target.
+            Total: 20.495 dari 92.000 (22,27%)
+            """.ReplaceLineEndings("\n"), ProgressFormatter.FormatRanking(ranking, "id"));
+    }
+
+    private static RegionProgress Progress(int umkm, DateOnly? asOf, int added, DateTimeOffset now, int koperasi = 0, TargetFigures? target = null, bool rank = true)
+    {
+        var moment = new ProgressMoment(asOf ?? DateOnly.FromDateTime(now.DateTime), asOf is not null, now, "WIB");
+        return new RegionProgress(Oku, moment, new Tally(umkm - koperasi, koperasi), new Tally(added, 0),
+            target ?? (rank ? OkuTarget : null), rank ? new RegionRank(1, 8, Sumsel) : null);
+    }
+}

@@ -29,7 +29,7 @@ internal sealed class Calibration
         using var workspace = new Workspace();
         var log = new ConcurrentQueue<(long Chat, int Registration, int Step, int Replies)>();
         UserKind[] kinds = [UserKind.Owner, UserKind.Visitor, UserKind.Enumerator];
-        var driver = new Driver(fake, 1, kinds.Length, i => kinds[i]) { StepLog = log };
+        var driver = new Driver(fake, 1, kinds.Length, i => kinds[i]) { StepLog = log, ThinkTime = TimeSpan.FromMilliseconds(100) };
         await using (var bot = await InProcessBot.StartAsync(fake, workspace, ct).ConfigureAwait(false))
         {
             await StaffSeeder.AddEnumeratorsAsync(bot.Services, driver.Users, ct).ConfigureAwait(false);
@@ -44,7 +44,7 @@ internal sealed class Calibration
             await driver.WaitIdleAsync(TimeSpan.FromSeconds(10), ct).ConfigureAwait(false);
         }
 
-        if (driver.Users[0].Registrations < 2 || driver.Users[2].Registrations < 2)
+        if (driver.Users[0].Registrations < 2 || driver.Users[2].Registrations < 2 || driver.ExpectFailures > 0)
         {
             throw new InvalidOperationException("calibration: the owner or enumerator script did not complete twice; the bot and the scripts differ");
         }
@@ -103,6 +103,15 @@ internal sealed class Calibration
         }
 
         return total;
+    }
+
+    /// <summary>Where a chat's logged replies per step differ from the calibration (for diagnosing a mismatch).</summary>
+    public string Differences(long chat, IEnumerable<(long Chat, int Registration, int Step, int Replies)> log)
+    {
+        var differences = log.Where(e => e.Chat == chat)
+            .Where(e => e.Replies != (e.Registration == 0 ? _first : _later).ElementAtOrDefault(e.Step))
+            .Select(e => $"registration {e.Registration} step {e.Step}: {e.Replies} replies, calibrated {(e.Registration == 0 ? _first : _later).ElementAtOrDefault(e.Step)}");
+        return string.Join("; ", differences);
     }
 
     public override string ToString() =>

@@ -65,6 +65,9 @@ internal sealed class Driver
         };
     }
 
+    /// <summary>A pause before each next message (calibration: every reply of a step has surely arrived).</summary>
+    public TimeSpan ThinkTime { get; set; }
+
     /// <summary>When set, each user stops after answering this many messages.</summary>
     public int? MaxAnswersPerUser { get; set; }
 
@@ -413,7 +416,11 @@ internal sealed class Driver
             return;
         }
 
-        if (_closedLoop)
+        if (_closedLoop && ThinkTime > TimeSpan.Zero)
+        {
+            _ = Task.Delay(ThinkTime).ContinueWith(_ => SendNext(user), TaskScheduler.Default);
+        }
+        else if (_closedLoop)
         {
             SendNext(user);
         }

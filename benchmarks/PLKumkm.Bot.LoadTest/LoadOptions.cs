@@ -23,6 +23,7 @@ internal sealed class LoadOptions
           --visitor-share P   share of users who only ask for help (default 0.1)
           --enumerator-share P  share of users who are enumerators sending quick entries (default 0.1)
           --bot-dll PATH      bot to start as a process (default: the Release build in this repository)
+          --with-progress     all: also run benchmarks/PLKumkm.Bot.Benchmarks (progress at 1M/10M records, import; long)
           --keep              keep the temporary databases
           --no-echo           load mode without the echo baseline (profiling)
           --per-step          pipeline mode: cost of each questionnaire step (users must be a multiple of 100)
@@ -45,6 +46,7 @@ internal sealed class LoadOptions
     public string? BotDll { get; private set; }
     public bool Keep { get; private set; }
     public bool NoEcho { get; private set; }
+    public bool WithProgress { get; private set; }
     public bool PerStep { get; private set; }
     public bool OneByOne { get; private set; }
     public bool Smoke { get; private set; }
@@ -86,6 +88,7 @@ internal sealed class LoadOptions
                 case "--bot-dll": o.BotDll = Value(); break;
                 case "--keep": o.Keep = true; break;
                 case "--no-echo": o.NoEcho = true; break;
+                case "--with-progress": o.WithProgress = true; break;
                 case "--per-step": o.PerStep = true; break;
                 case "--one-by-one": o.OneByOne = true; break;
                 case "--smoke": o.ApplySmoke(); break;

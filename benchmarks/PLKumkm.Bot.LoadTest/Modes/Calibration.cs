@@ -29,7 +29,7 @@ internal sealed class Calibration
         using var workspace = new Workspace();
         var log = new ConcurrentQueue<(long Chat, int Registration, int Step, int Replies)>();
         UserKind[] kinds = [UserKind.Owner, UserKind.Visitor, UserKind.Enumerator];
-        var driver = new Driver(fake, 1, kinds.Length, i => kinds[i]) { StepLog = log, ThinkTime = TimeSpan.FromMilliseconds(100) };
+        var driver = new Driver(fake, 1, kinds.Length, i => kinds[i]) { StepLog = log, ThinkTime = TimeSpan.FromMilliseconds(20) };
         await using (var bot = await InProcessBot.StartAsync(fake, workspace, ct).ConfigureAwait(false))
         {
             await StaffSeeder.AddEnumeratorsAsync(bot.Services, driver.Users, ct).ConfigureAwait(false);

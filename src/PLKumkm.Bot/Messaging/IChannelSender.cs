@@ -21,3 +21,16 @@ internal interface IInboundProcessor
     /// </summary>
     Task ProcessAsync(InboundMessage message, CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// A processor that can take a whole batch of updates (from many chats) in one go: each update's effects stay atomic
+/// and updates are applied in the given order (so one chat's stay in order), but the batch is committed once and its
+/// replies are delivered after that commit. Failed updates are returned so the channel can apologise for them.
+/// </summary>
+internal interface IInboundBatchProcessor
+{
+    Task<IReadOnlyList<InboundFailure>> ProcessBatchAsync(IReadOnlyList<InboundMessage> messages, CancellationToken cancellationToken);
+}
+
+/// <summary>An update whose processing threw; none of its effects were stored.</summary>
+internal sealed record InboundFailure(InboundMessage Message, Exception Exception);

@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using Microsoft.EntityFrameworkCore;
 using PLKumkm.Bot.Storage;
 using PLKumkm.Bot.Storage.Entities;
@@ -7,6 +8,8 @@ namespace PLKumkm.Bot.Messaging;
 /// <summary>
 /// The pipeline every channel feeds: dedup by update key, find the person, let the first willing
 /// handler answer, and commit the effects together with the replies (outbox) before delivering them.
+/// A batch shares one transaction (group commit): each update runs inside its own savepoint, so a failing
+/// update leaves no trace while the others are committed together.
 /// </summary>
 internal sealed partial class InboundProcessor(
     BotDbContext db,
@@ -15,55 +18,144 @@ internal sealed partial class InboundProcessor(
     OutboxDelivery delivery,
     TypingIndicator typing,
     TimeProvider clock,
-    ILogger<InboundProcessor> logger) : IInboundProcessor
+    ILogger<InboundProcessor> logger) : IInboundProcessor, IInboundBatchProcessor
 {
+    private const string UpdateSavepoint = "inbound_update";
+    private static readonly TimeSpan LastSeenPrecision = TimeSpan.FromMinutes(1);
+
+    // Compiled once: every update looks its sender up, so the LINQ translation is not redone per message.
+    private static readonly Func<BotDbContext, string, CancellationToken, Task<Person?>> PersonByAddress =
+        EF.CompileAsyncQuery((BotDbContext db, string address, CancellationToken ct) =>
+            db.PersonAddresses.Where(a => a.Address == address).Select(a => a.Person).FirstOrDefault());
+
     private readonly IMessageHandler[] _handlers = handlers.OrderBy(h => h.Order).ToArray();
 
     public async Task ProcessAsync(InboundMessage message, CancellationToken cancellationToken)
     {
-        List<OutboxMessage> outbox;
-        using var typingTimer = typing.StartFor(message);
-        using (await gate.EnterAsync(cancellationToken))
+        var failures = await ProcessBatchAsync([message], cancellationToken);
+        if (failures.Count > 0)
         {
-            if (await db.InboundUpdates.AnyAsync(u => u.UpdateKey == message.UpdateKey, cancellationToken))
-            {
-                LogDuplicate(message.Channel, message.UpdateKey);
-                return;
-            }
+            ExceptionDispatchInfo.Throw(failures[0].Exception);
+        }
+    }
 
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var now = clock.GetUtcNow();
-            var person = await FindOrCreatePersonAsync(message, now, cancellationToken);
-            var context = new UpdateContext(message, person, db) { Content = Normalize(message) };
-            foreach (var handler in _handlers)
+    public async Task<IReadOnlyList<InboundFailure>> ProcessBatchAsync(IReadOnlyList<InboundMessage> messages, CancellationToken cancellationToken)
+    {
+        var outbox = new List<OutboxMessage>();
+        var failures = new List<InboundFailure>();
+        var typingTimers = messages.Select(typing.StartFor).ToList();
+        var committed = false;
+        try
+        {
+            using (await gate.EnterAsync(cancellationToken))
             {
-                if (await handler.TryHandleAsync(context, cancellationToken))
-                {
-                    break;
-                }
+                await ApplyAsync(messages, outbox, failures, cancellationToken);
+                committed = true;
             }
-
-            db.InboundUpdates.Add(new InboundUpdate { UpdateKey = message.UpdateKey, ProcessedAt = now });
-            outbox = context.Replies.Select(r => new OutboxMessage
-            {
-                Address = message.Address,
-                PayloadJson = OutboxPayload.Serialize(r),
-                CreatedAt = now,
-            }).ToList();
-            db.Outbox.AddRange(outbox);
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            db.ChangeTracker.Clear();
+        }
+        catch (Exception e) when (e is not OperationCanceledException && messages.Count > 1)
+        {
+            LogBatchFailed(e, messages.Count);
+        }
+        finally
+        {
+            typingTimers.ForEach(t => t.Dispose());
         }
 
-        typingTimer.Dispose();
+        if (!committed)
+        {
+            // The shared commit failed, so nothing of the batch is stored: one at a time, so only an update that
+            // really fails is refused.
+            db.ChangeTracker.Clear();
+            var single = new List<InboundFailure>();
+            foreach (var message in messages)
+            {
+                single.AddRange(await ProcessBatchAsync([message], cancellationToken));
+            }
+
+            return single;
+        }
+
         await delivery.DeliverAsync(outbox, cancellationToken);
+        return failures;
+    }
+
+    /// <summary>Applies the batch in order inside one transaction; returns after the commit. Callers hold the write gate.</summary>
+    private async Task ApplyAsync(IReadOnlyList<InboundMessage> messages, List<OutboxMessage> outbox, List<InboundFailure> failures, CancellationToken ct)
+    {
+        var seen = await KnownUpdateKeysAsync(messages, ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // Each update gets its own savepoint below; EF's extra one around every SaveChanges would only add statements.
+        db.Database.AutoSavepointsEnabled = false;
+        var committed = new List<OutboxMessage>();
+        foreach (var message in messages)
+        {
+            if (!seen.Add(message.UpdateKey))
+            {
+                LogDuplicate(message.Channel, message.UpdateKey);
+                continue;
+            }
+
+            await transaction.CreateSavepointAsync(UpdateSavepoint, ct);
+            try
+            {
+                committed.AddRange(await ApplyOneAsync(message, ct));
+                await transaction.ReleaseSavepointAsync(UpdateSavepoint, ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                await transaction.RollbackToSavepointAsync(UpdateSavepoint, ct);
+                await transaction.ReleaseSavepointAsync(UpdateSavepoint, ct);
+                failures.Add(new InboundFailure(message, e));
+            }
+            finally
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+
+        await transaction.CommitAsync(ct);
+        outbox.AddRange(delivery.Live(committed));
+    }
+
+    /// <summary>One update's effects and replies, saved (not yet committed).</summary>
+    private async Task<List<OutboxMessage>> ApplyOneAsync(InboundMessage message, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var person = await FindOrCreatePersonAsync(message, now, ct);
+        var context = new UpdateContext(message, person, db) { Content = Normalize(message) };
+        foreach (var handler in _handlers)
+        {
+            if (await handler.TryHandleAsync(context, ct))
+            {
+                break;
+            }
+        }
+
+        db.InboundUpdates.Add(new InboundUpdate { UpdateKey = message.UpdateKey, ProcessedAt = now });
+        var outbox = context.Replies.Select(r => new OutboxMessage
+        {
+            Address = message.Address,
+            PayloadJson = OutboxPayload.Serialize(r),
+            CreatedAt = now,
+        }).ToList();
+        db.Outbox.AddRange(outbox);
+        await db.SaveChangesAsync(ct);
+        return outbox;
+    }
+
+    /// <summary>Keys of the batch already processed earlier: one query for the whole batch.</summary>
+    private async Task<HashSet<string>> KnownUpdateKeysAsync(IReadOnlyList<InboundMessage> messages, CancellationToken ct)
+    {
+        var keys = messages.Select(m => m.UpdateKey).ToList();
+        var known = await db.InboundUpdates.AsNoTracking().Where(u => keys.Contains(u.UpdateKey)).Select(u => u.UpdateKey).ToListAsync(ct);
+        return new HashSet<string>(known, StringComparer.Ordinal);
     }
 
     private async Task<Person> FindOrCreatePersonAsync(InboundMessage message, DateTimeOffset now, CancellationToken ct)
     {
         var address = message.Address;
-        var person = await db.PersonAddresses.Where(a => a.Address == address).Select(a => a.Person).FirstOrDefaultAsync(ct);
+        var person = await PersonByAddress(db, address, ct);
         if (person is null)
         {
             // A channel that proves the sender's phone joins the person already known by it.
@@ -82,7 +174,12 @@ internal sealed partial class InboundProcessor(
             await db.SaveChangesAsync(ct);
         }
 
-        person.LastSeenAt = now;
+        // To the minute: a write of the person's row on every message would cost more than the precision is worth.
+        if (person.LastSeenAt is not { } seen || now - seen >= LastSeenPrecision)
+        {
+            person.LastSeenAt = now;
+        }
+
         PersonPhones.RememberOwnContact(person, message.Content);
         return person;
     }
@@ -99,4 +196,7 @@ internal sealed partial class InboundProcessor(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Skipped {Channel} update {UpdateKey}: already processed")]
     private partial void LogDuplicate(string channel, string updateKey);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A batch of {Count} updates could not be committed together; processing them one by one")]
+    private partial void LogBatchFailed(Exception exception, int count);
 }

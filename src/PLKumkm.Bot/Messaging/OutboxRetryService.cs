@@ -3,18 +3,25 @@ namespace PLKumkm.Bot.Messaging;
 /// <summary>Delivers replies left unsent by a crash or an outage: at start-up, then every few seconds.</summary>
 internal sealed partial class OutboxRetryService(OutboxDelivery delivery, ILogger<OutboxRetryService> logger) : BackgroundService
 {
-    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
+
+    /// <summary>Before any channel starts: chats with replies left unsent by a crash wait for them to go first.</summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await delivery.StallUnsentAsync(cancellationToken);
+        await base.StartAsync(cancellationToken);
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // At start-up nothing is in flight, so everything unsent is due; later only what has waited a while.
-        var minAge = TimeSpan.Zero;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                var count = await delivery.RetryPendingAsync(200, minAge, stoppingToken);
-                minAge = TimeSpan.FromSeconds(30);
+                // Stalled chats first (failed deliveries, crash leftovers), in order; then anything else that has
+                // waited unusually long.
+                var count = await delivery.DeliverStalledAsync(stoppingToken);
+                count += await delivery.RetryPendingAsync(200, TimeSpan.FromSeconds(30), stoppingToken);
                 if (count > 0)
                 {
                     LogRetried(count);

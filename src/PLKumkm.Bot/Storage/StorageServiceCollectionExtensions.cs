@@ -18,9 +18,11 @@ internal static class StorageServiceCollectionExtensions
                 $"ConnectionStrings:{ConnectionName} must be a SQLite connection string with a Data Source, e.g. '{DefaultConnectionString}'")
             .ValidateOnStart();
         services.AddDbContext<BotDbContext>((sp, options) =>
-            options.UseSqlite(sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString));
+            options.UseSqlite(sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString)
+                .AddInterceptors(SqliteConnectionSetup.Instance));
         services.AddSingleton<DatabaseInitializer>();
         services.AddHostedService(sp => sp.GetRequiredService<DatabaseInitializer>());
+        services.AddHostedService<WalCheckpointService>();
         return services;
     }
 }

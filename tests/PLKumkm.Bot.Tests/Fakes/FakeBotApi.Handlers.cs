@@ -50,6 +50,12 @@ public sealed partial class FakeBotApi
             fault = _faults.TryGetValue(method, out var queue) && queue.TryDequeue(out var f) ? f : null;
         }
 
+        if (fault is null && FaultPolicy is { } policy
+            && policy(new FakeCall(method, FakeJson.GetLong(parameters, "chat_id"), at)) is { } injected)
+        {
+            fault = new Fault(injected.ErrorCode, injected.RetryAfter, RawBody: null);
+        }
+
         if (fault is not null)
         {
             Record(method, parameters, files, at, fault.ErrorCode);
@@ -188,6 +194,7 @@ public sealed partial class FakeBotApi
         var limit = (int)Math.Clamp(FakeJson.GetLong(parameters, "limit") ?? 100, 1, 100);
         var timeout = TimeSpan.FromSeconds(Math.Max(0, FakeJson.GetLong(parameters, "timeout") ?? 0));
         var deadline = _clock.Elapsed + timeout;
+        int? confirmed;
 
         lock (_gate)
         {
@@ -203,8 +210,13 @@ public sealed partial class FakeBotApi
                 return Error(409, "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first");
             }
 
-            Confirm(offset);
+            confirmed = Confirm(offset);
             PulseState();
+        }
+
+        if (confirmed is { } newOffset)
+        {
+            ConfirmObserver?.Invoke(newOffset);
         }
 
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(aborted, _stopping.Token);
@@ -246,20 +258,25 @@ public sealed partial class FakeBotApi
     }
 
     /// <summary>Telegram forgets updates below a positive offset; a negative one keeps only the last -offset.
-    /// Callers hold _gate.</summary>
-    private void Confirm(long? offset)
+    /// Returns the new confirmed offset when it grew. Callers hold _gate.</summary>
+    private int? Confirm(long? offset)
     {
         if (offset > 0)
         {
             // A redelivery stays until the bot has seen it once and asked again.
             _pending.RemoveAll(u => u.Id < offset && (!u.Redelivery || u.Delivered));
-            _confirmedOffset = (int)Math.Max(_confirmedOffset ?? 0, offset.Value);
+            var previous = _confirmedOffset ?? 0;
+            _confirmedOffset = (int)Math.Max(previous, offset.Value);
+            return _confirmedOffset > previous ? _confirmedOffset : null;
         }
-        else if (offset < 0)
+
+        if (offset < 0)
         {
             var keep = (int)Math.Min(-offset.Value, _pending.Count);
             _pending.RemoveRange(0, _pending.Count - keep);
         }
+
+        return null;
     }
 
     private (int, string) DeleteWebhook(JsonElement parameters)
@@ -403,15 +420,22 @@ public sealed partial class FakeBotApi
             var messageId = _nextMessageId++;
             sent = new SentMessage(method, chatId, messageId, text, plain, parseMode, markup,
                 kind == "photo" ? fileLength : null, kind == "document" ? fileLength : null, fileName, at);
-            _sent.Add(sent);
-            if (!_sentByChat.TryGetValue(chatId, out var list))
+            _sentCount++;
+            if (KeepSent)
             {
-                _sentByChat[chatId] = list = [];
+                _sent.Add(sent);
+                if (!_sentByChat.TryGetValue(chatId, out var list))
+                {
+                    _sentByChat[chatId] = list = [];
+                }
+
+                list.Add(sent);
             }
 
-            list.Add(sent);
             _lastMessageIdByChat[chatId] = messageId;
         }
+
+        SentObserver?.Invoke(sent);
 
         var message = MessageJson(sent.MessageId, chatId);
         if (kind is null)

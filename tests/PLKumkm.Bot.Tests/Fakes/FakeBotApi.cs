@@ -40,6 +40,7 @@ public sealed partial class FakeBotApi : IAsyncDisposable
     private int _nextUpdateId = 100;
     private int _nextMessageId = 1;
     private int? _confirmedOffset;
+    private int _sentCount;
     private string? _webhookUrl;
 
     private FakeBotApi(string token)
@@ -62,6 +63,26 @@ public sealed partial class FakeBotApi : IAsyncDisposable
     /// <summary>Keeps the request log and every update's JSON (for <see cref="Redeliver"/>). Turn off to keep memory
     /// flat in long benchmarks; sent messages, offsets and counters are still recorded.</summary>
     public bool RecordHistory { get; set; } = true;
+
+    /// <summary>Keeps every sent message for <see cref="AllSent"/>/<see cref="SentTo"/>. Benchmarks that only
+    /// count turn it off and watch <see cref="SentObserver"/> instead, so memory stays flat.</summary>
+    public bool KeepSent { get; set; } = true;
+
+    /// <summary>Called (outside the fake's lock, on the request's thread) for every message the bot sent.</summary>
+    public Action<SentMessage>? SentObserver { get; set; }
+
+    /// <summary>Called (outside the fake's lock) with the new confirmed offset whenever it grows.</summary>
+    public Action<int>? ConfirmObserver { get; set; }
+
+    /// <summary>Decides per call whether to fail it (e.g. random 429/5xx); null = answer normally.
+    /// Consulted after the <see cref="FailNext"/> queue.</summary>
+    public Func<FakeCall, FakeFault?>? FaultPolicy { get; set; }
+
+    /// <summary>Messages sent so far (counted even when <see cref="KeepSent"/> is off).</summary>
+    public int SentCount
+    {
+        get { lock (_gate) { return _sentCount; } }
+    }
 
     public static async Task<FakeBotApi> StartAsync(string token = DefaultToken, CancellationToken cancellationToken = default)
     {

@@ -64,3 +64,9 @@ public sealed record SentInlineButton(string Text, string? CallbackData, string?
 public sealed record SentKeyboardButton(string Text, bool RequestContact, bool RequestLocation);
 
 public sealed record SentCommand(string Command, string Description);
+
+/// <summary>A call as <see cref="FakeBotApi.FaultPolicy"/> sees it: method, target chat (if any) and the fake's clock.</summary>
+public sealed record FakeCall(string Method, long? ChatId, TimeSpan At);
+
+/// <summary>An injected failure: the Bot API error code and, for 429, parameters.retry_after in seconds.</summary>
+public sealed record FakeFault(int ErrorCode, int? RetryAfter = null);

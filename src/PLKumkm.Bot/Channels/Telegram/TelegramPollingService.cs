@@ -120,9 +120,65 @@ internal sealed class TelegramPollingService(
         }
     }
 
-    private Task ProcessBatchAsync(Update[] updates, CancellationToken ct)
+    private async Task ProcessBatchAsync(Update[] updates, CancellationToken ct)
     {
         var receivedAt = time.GetUtcNow();
+        var scope = scopes.CreateAsyncScope();
+        await using (scope.ConfigureAwait(false))
+        {
+            if (scope.ServiceProvider.GetService<IInboundProcessor>() is IInboundBatchProcessor batch)
+            {
+                await ProcessTogetherAsync(batch, updates, receivedAt, ct).ConfigureAwait(false);
+                return;
+            }
+        }
+
+        await ProcessPerChatAsync(updates, receivedAt, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The whole batch in one unit of work (group commit): the processor applies it in order, so each chat's
+    /// updates stay in order, commits once and delivers the replies after the commit.
+    /// </summary>
+    private async Task ProcessTogetherAsync(IInboundBatchProcessor processor, Update[] updates, DateTimeOffset receivedAt, CancellationToken ct)
+    {
+        var spinners = updates.Where(u => u.CallbackQuery is not null)
+            .Select(u => AnswerCallbackAsync(u.CallbackQuery!.Id, u.Id, ct)).ToList();
+        var messages = new List<InboundMessage>(updates.Length);
+        var updateOf = new Dictionary<InboundMessage, Update>(ReferenceEqualityComparer.Instance);
+        foreach (var update in updates)
+        {
+            try
+            {
+                if (TelegramUpdateTranslator.Translate(update, receivedAt) is { } inbound)
+                {
+                    messages.Add(inbound);
+                    updateOf[inbound] = update;
+                }
+                else
+                {
+                    logger.LogDebug("Telegram update {UpdateId} of type {UpdateType} ignored", update.Id, update.Type);
+                }
+            }
+            catch (Exception ex) when (!ct.IsCancellationRequested)
+            {
+                await FailedAsync(update, ex, ct).ConfigureAwait(false);
+            }
+        }
+
+        if (messages.Count > 0)
+        {
+            foreach (var failure in await processor.ProcessBatchAsync(messages, ct).ConfigureAwait(false))
+            {
+                await FailedAsync(updateOf[failure.Message], failure.Exception, ct).ConfigureAwait(false);
+            }
+        }
+
+        await Task.WhenAll(spinners).ConfigureAwait(false);
+    }
+
+    private Task ProcessPerChatAsync(Update[] updates, DateTimeOffset receivedAt, CancellationToken ct)
+    {
         // GroupBy keeps the original order inside each group, which is the per-chat order.
         var chats = updates.GroupBy(u => TelegramUpdateTranslator.ChatOf(u) ?? 0L).ToList();
         if (chats.Count == 1)
@@ -168,13 +224,18 @@ internal sealed class TelegramPollingService(
         }
         catch (Exception ex) when (!ct.IsCancellationRequested)
         {
-            // Only ids: the update's text, phone numbers and NIKs must never reach the logs.
-            var chatId = TelegramUpdateTranslator.ChatOf(update);
-            logger.LogError(ex, "Processing Telegram update {UpdateId} for chat {ChatId} failed", update.Id, chatId);
-            if (chatId is { } id)
-            {
-                await ApologizeAsync(TelegramUpdateTranslator.ChatIdText(id), update.Id, ct).ConfigureAwait(false);
-            }
+            await FailedAsync(update, ex, ct).ConfigureAwait(false);
+        }
+    }
+
+    private async Task FailedAsync(Update update, Exception ex, CancellationToken ct)
+    {
+        // Only ids: the update's text, phone numbers and NIKs must never reach the logs.
+        var chatId = TelegramUpdateTranslator.ChatOf(update);
+        logger.LogError(ex, "Processing Telegram update {UpdateId} for chat {ChatId} failed", update.Id, chatId);
+        if (chatId is { } id)
+        {
+            await ApologizeAsync(TelegramUpdateTranslator.ChatIdText(id), update.Id, ct).ConfigureAwait(false);
         }
     }
 

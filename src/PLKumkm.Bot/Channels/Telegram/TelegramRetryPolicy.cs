@@ -17,6 +17,9 @@ internal sealed class TelegramRetryPolicy
 
     public TimeSpan MaxDelay { get; init; } = TimeSpan.FromSeconds(8);
 
+    /// <summary>Added to every retry_after: a timer may fire a tick early, and a flood wait is not worth shaving.</summary>
+    public TimeSpan RetryAfterMargin { get; init; } = TimeSpan.FromMilliseconds(100);
+
     /// <summary>A longer flood wait is given up on rather than holding the chat's queue hostage.</summary>
     public TimeSpan MaxRetryAfter { get; init; } = TimeSpan.FromSeconds(60);
 
@@ -56,7 +59,7 @@ internal sealed class TelegramRetryPolicy
         {
             case ApiRequestException { ErrorCode: 429 } api:
                 var retryAfter = TimeSpan.FromSeconds(api.Parameters?.RetryAfter ?? 1);
-                return retryAfter <= MaxRetryAfter ? retryAfter : null;
+                return retryAfter <= MaxRetryAfter ? retryAfter + RetryAfterMargin : null;
             case ApiRequestException api:
                 return api.ErrorCode >= 500 ? Backoff(attempt) : null;
             // Non-API failures: connection refused/reset, timeouts, a proxy's HTML error page.

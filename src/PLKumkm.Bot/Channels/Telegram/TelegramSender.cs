@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using PLKumkm.Bot.Messaging;
 using Telegram.Bot;
+using Telegram.Bot.Exceptions;
 using Telegram.Bot.Extensions;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
@@ -18,6 +19,10 @@ internal sealed class TelegramSender(ITelegramBotClient bot, TelegramRetryPolicy
     // Only those need a ReplyKeyboardRemove; entries are removed as soon as it is sent.
     private readonly ConcurrentDictionary<string, byte> _replyKeyboardShown = new(StringComparer.Ordinal);
 
+    // Chats under a flood wait (a 429's retry_after): nothing goes to them before it has passed, whichever path
+    // sends (a reply now, the outbox retry later, an apology), not only the retry of the refused call.
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _floodUntil = new(StringComparer.Ordinal);
+
     public string Channel => TelegramUpdateTranslator.Channel;
 
     public async Task SendAsync(string chatId, OutboundMessage message, CancellationToken cancellationToken)
@@ -28,7 +33,7 @@ internal sealed class TelegramSender(ITelegramBotClient bot, TelegramRetryPolicy
 
         if (message.Attachment is { } attachment)
         {
-            await SendAttachmentAsync(chat, message.Text, attachment, markup, cancellationToken).ConfigureAwait(false);
+            await SendAttachmentAsync(chatId, chat, message.Text, attachment, markup, cancellationToken).ConfigureAwait(false);
         }
         else
         {
@@ -37,7 +42,7 @@ internal sealed class TelegramSender(ITelegramBotClient bot, TelegramRetryPolicy
                 throw new ArgumentException("An outbound Telegram message needs text or an attachment.", nameof(message));
             }
 
-            await SendTextAsync(chat, message.Text, markup, cancellationToken).ConfigureAwait(false);
+            await SendTextAsync(chatId, chat, message.Text, markup, cancellationToken).ConfigureAwait(false);
         }
 
         Remember(chatId, markup);
@@ -46,6 +51,11 @@ internal sealed class TelegramSender(ITelegramBotClient bot, TelegramRetryPolicy
     /// <summary>Best effort: a missing "typing…" bubble is not worth failing or delaying a reply for.</summary>
     public async Task ShowTypingAsync(string chatId, CancellationToken cancellationToken)
     {
+        if (FloodWait(chatId) > TimeSpan.Zero)
+        {
+            return;
+        }
+
         try
         {
             await bot.SendChatAction(ToChatId(chatId), ChatAction.Typing, cancellationToken: cancellationToken)
@@ -98,7 +108,7 @@ internal sealed class TelegramSender(ITelegramBotClient bot, TelegramRetryPolicy
         }
     }
 
-    private async Task SendTextAsync(ChatId chat, string text, ReplyMarkup? markup, CancellationToken ct)
+    private async Task SendTextAsync(string chatId, ChatId chat, string text, ReplyMarkup? markup, CancellationToken ct)
     {
         var parts = TelegramText.Split(text);
         for (var i = 0; i < parts.Count; i++)
@@ -107,12 +117,12 @@ internal sealed class TelegramSender(ITelegramBotClient bot, TelegramRetryPolicy
             var partMarkup = i == parts.Count - 1 ? markup : null;
             var html = LightMarkup.ToTelegramHtml(parts[i]);
             await retry.ExecuteAsync(
-                token => bot.SendMessage(chat, html, ParseMode.Html, replyMarkup: partMarkup, cancellationToken: token),
+                token => FloodGuardedAsync(chatId, () => bot.SendMessage(chat, html, ParseMode.Html, replyMarkup: partMarkup, cancellationToken: token), token),
                 "sendMessage", logger, ct).ConfigureAwait(false);
         }
     }
 
-    private async Task SendAttachmentAsync(ChatId chat, string text, Attachment attachment, ReplyMarkup? markup, CancellationToken ct)
+    private async Task SendAttachmentAsync(string chatId, ChatId chat, string text, Attachment attachment, ReplyMarkup? markup, CancellationToken ct)
     {
         var captionFits = text.Length <= TelegramText.MaxCaptionLength;
         var caption = captionFits && !string.IsNullOrWhiteSpace(text) ? LightMarkup.ToTelegramHtml(text) : null;
@@ -122,20 +132,57 @@ internal sealed class TelegramSender(ITelegramBotClient bot, TelegramRetryPolicy
         if (attachment.IsImage)
         {
             await retry.ExecuteAsync(
-                token => bot.SendPhoto(chat, FileOf(attachment), caption, ParseMode.Html, replyMarkup: fileMarkup, cancellationToken: token),
+                token => FloodGuardedAsync(chatId, () => bot.SendPhoto(chat, FileOf(attachment), caption, ParseMode.Html, replyMarkup: fileMarkup, cancellationToken: token), token),
                 "sendPhoto", logger, ct).ConfigureAwait(false);
         }
         else
         {
             await retry.ExecuteAsync(
-                token => bot.SendDocument(chat, FileOf(attachment), caption, ParseMode.Html, replyMarkup: fileMarkup, cancellationToken: token),
+                token => FloodGuardedAsync(chatId, () => bot.SendDocument(chat, FileOf(attachment), caption, ParseMode.Html, replyMarkup: fileMarkup, cancellationToken: token), token),
                 "sendDocument", logger, ct).ConfigureAwait(false);
         }
 
         if (hasFollowUp)
         {
-            await SendTextAsync(chat, text, markup, ct).ConfigureAwait(false);
+            await SendTextAsync(chatId, chat, text, markup, ct).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Waits out the chat's flood wait, then calls; a 429 starts (or extends) the chat's flood wait.</summary>
+    private async Task<T> FloodGuardedAsync<T>(string chatId, Func<Task<T>> call, CancellationToken ct)
+    {
+        var wait = FloodWait(chatId);
+        if (wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait, retry.Time, ct).ConfigureAwait(false);
+        }
+
+        try
+        {
+            return await call().ConfigureAwait(false);
+        }
+        catch (ApiRequestException api) when (api.ErrorCode == 429)
+        {
+            var until = retry.Time.GetUtcNow() + TimeSpan.FromSeconds(api.Parameters?.RetryAfter ?? 1) + retry.RetryAfterMargin;
+            _floodUntil.AddOrUpdate(chatId, until, (_, current) => current > until ? current : until);
+            throw;
+        }
+    }
+
+    private TimeSpan FloodWait(string chatId)
+    {
+        if (!_floodUntil.TryGetValue(chatId, out var until))
+        {
+            return TimeSpan.Zero;
+        }
+
+        var wait = until - retry.Time.GetUtcNow();
+        if (wait <= TimeSpan.Zero)
+        {
+            _floodUntil.TryRemove(new KeyValuePair<string, DateTimeOffset>(chatId, until));
+        }
+
+        return wait;
     }
 
     // A fresh stream per attempt: a retried upload must not start from the end of a consumed stream.

@@ -15,8 +15,13 @@ internal static class SessionStore
         Converters = { new JsonStringEnumConverter() },
     };
 
+    // Compiled once: it runs for nearly every message.
+    private static readonly Func<BotDbContext, long, CancellationToken, Task<ConversationSession?>> ActiveSession =
+        EF.CompileAsyncQuery((BotDbContext db, long personId, CancellationToken ct) =>
+            db.Sessions.Where(s => s.PersonId == personId && s.IsActive).OrderByDescending(s => s.Id).FirstOrDefault());
+
     public static Task<ConversationSession?> FindActiveAsync(BotDbContext db, long personId, CancellationToken ct) =>
-        db.Sessions.Where(s => s.PersonId == personId && s.IsActive).OrderByDescending(s => s.Id).FirstOrDefaultAsync(ct);
+        ActiveSession(db, personId, ct);
 
     public static SessionState Read(ConversationSession row) =>
         JsonSerializer.Deserialize<SessionState>(row.StateJson, Json)

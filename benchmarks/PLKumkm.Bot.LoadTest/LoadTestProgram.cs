@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using PLKumkm.Bot.LoadTest.Checks;
+using PLKumkm.Bot.LoadTest.Modes;
+
+namespace PLKumkm.Bot.LoadTest;
+
+internal static class LoadTestProgram
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        LoadOptions options;
+        try
+        {
+            options = LoadOptions.Parse(args);
+        }
+        catch (ArgumentException e)
+        {
+            await Console.Error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
+            await Console.Error.WriteLineAsync(LoadOptions.Usage).ConfigureAwait(false);
+            return 2;
+        }
+
+        using var cancel = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            cancel.Cancel();
+        };
+
+        Console.WriteLine($"PL-KUMKM Bot load test: {options.Mode}{(options.Smoke ? " (smoke)" : "")}");
+        Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}, load average {LoadAverage()}");
+        var figures = new Figures();
+        var checks = new CheckResults();
+        var total = Stopwatch.StartNew();
+        try
+        {
+            await RunModeAsync(options, figures, checks, cancel.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancel.IsCancellationRequested)
+        {
+            checks.Add($"{options.Mode} ran to the end", false, e.ToString());
+        }
+
+        figures.PrintGoals();
+        Console.WriteLine();
+        Console.WriteLine($"finished in {total.Elapsed.TotalSeconds:0} s; load average now {LoadAverage()}");
+        if (!checks.AllPassed)
+        {
+            Console.WriteLine($"CORRECTNESS CHECKS FAILED: {string.Join(", ", checks.Failures)}");
+            return 1;
+        }
+
+        Console.WriteLine("all correctness checks passed");
+        return 0;
+    }
+
+    private static async Task RunModeAsync(LoadOptions o, Figures figures, CheckResults checks, CancellationToken ct)
+    {
+        switch (o.Mode)
+        {
+            case "pipeline":
+                await PipelineMode.RunAsync(o, ct).ConfigureAwait(false);
+                break;
+
+            case "load":
+                await LoadMode.RunBotAsync(o, figures, checks, ct).ConfigureAwait(false);
+                if (!o.NoEcho)
+                {
+                    await LoadMode.RunEchoAsync(o, figures, checks, ct).ConfigureAwait(false);
+                }
+
+                break;
+            case "echo":
+                await LoadMode.RunEchoAsync(o, figures, checks, ct).ConfigureAwait(false);
+                break;
+            case "memory":
+                await MemoryMode.RunAsync(o, figures, checks, ct).ConfigureAwait(false);
+                break;
+            case "fault":
+                await FaultMode.RunAsync(o, figures, checks, ct).ConfigureAwait(false);
+                break;
+            case "throttle":
+                await ThrottleMode.RunAsync(o, checks, ct).ConfigureAwait(false);
+                break;
+            case "all":
+                await LoadMode.RunBotAsync(o, figures, checks, ct).ConfigureAwait(false);
+                await LoadMode.RunEchoAsync(o, figures, checks, ct).ConfigureAwait(false);
+                await MemoryMode.RunAsync(o, figures, checks, ct).ConfigureAwait(false);
+                await FaultMode.RunAsync(o, figures, checks, ct).ConfigureAwait(false);
+                await ThrottleMode.RunAsync(o, checks, ct).ConfigureAwait(false);
+                break;
+        }
+    }
+
+    private static string LoadAverage()
+    {
+        try
+        {
+            return string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+        }
+        catch (IOException)
+        {
+            return "unknown";
+        }
+    }
+}

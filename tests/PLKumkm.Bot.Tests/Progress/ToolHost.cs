@@ -65,6 +65,18 @@ internal sealed class ToolHost : IAsyncDisposable
     private static async Task<string> CreateTemplateAsync()
     {
         var folder = Directory.CreateTempSubdirectory("plkumkm-template-");
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try
+            {
+                SqliteConnection.ClearAllPools();
+                folder.Delete(recursive: true);
+            }
+            catch (IOException)
+            {
+                // Left for the system's temp cleaner.
+            }
+        };
         var path = System.IO.Path.Combine(folder.FullName, "template.db");
         var connection = $"Data Source={path}";
         using (var host = BotHost.Build(HostMode.Tool, [$"--ConnectionStrings:Bot={connection}"], b => b.Services.AddSingleton(RegionCatalog.Shared)))

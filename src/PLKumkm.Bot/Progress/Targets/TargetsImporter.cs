@@ -32,7 +32,9 @@ internal sealed class TargetsImporter(BotDbContext db, RegionCatalog regions, Ti
         var problems = new List<RowProblem>();
         while (csv.Read(out var record, out var line))
         {
-            var parsed = ReadRow(record, index, out var reason);
+            var parsed = record.Length == csv.Header.Count
+                ? ReadRow(record, index, out var reason)
+                : Refuse($"{record.Length} values where the header has {csv.Header.Count}", out reason);
             if (parsed is null)
             {
                 problems.Add(new RowProblem(line, reason!));
@@ -109,6 +111,12 @@ internal sealed class TargetsImporter(BotDbContext db, RegionCatalog regions, Ti
         }
 
         return Columns.Select(c => names.IndexOf(c)).ToArray();
+    }
+
+    private static CampaignTarget? Refuse(string why, out string? reason)
+    {
+        reason = why;
+        return null;
     }
 
     private CampaignTarget? ReadRow(string[] record, int[] index, out string? reason)

@@ -133,7 +133,7 @@ internal sealed class UmkmRowReader
     /// <summary>A valid row, or null with every problem in <paramref name="reason"/>.</summary>
     public UmkmImportRow? Read(string[] record, int line, out string? reason)
     {
-        if (record.Length != _width && !(record.Length < _width && record.Skip(1).All(string.IsNullOrEmpty)))
+        if (record.Length != _width)
         {
             // Usually a comma inside an unquoted value: reading on would put values under the wrong fields.
             reason = $"{record.Length} values where the header has {_width} (quote values that contain a comma)";

@@ -22,6 +22,7 @@ internal sealed class LoadOptions
           --p5xx P            throttle: share of sendMessage answered 5xx (default 0.05)
           --visitor-share P   share of users who only ask for help (default 0.1)
           --enumerator-share P  share of users who are enumerators sending quick entries (default 0.1)
+          --official-share P  share of users asking "progress OKU" (default 0.1)
           --bot-dll PATH      bot to start as a process (default: the Release build in this repository)
           --with-progress     all: also run benchmarks/PLKumkm.Bot.Benchmarks (progress at 1M/10M records, import; long)
           --keep              keep the temporary databases
@@ -52,6 +53,7 @@ internal sealed class LoadOptions
     public bool Smoke { get; private set; }
     public double VisitorShare { get; private set; } = 0.1;
     public double EnumeratorShare { get; private set; } = 0.1;
+    public double OfficialShare { get; private set; } = 0.1;
 
     public static readonly string[] Modes = ["load", "echo", "memory", "fault", "throttle", "all", "pipeline"];
 
@@ -85,6 +87,7 @@ internal sealed class LoadOptions
                 case "--p5xx": o.P5xx = Number(); break;
                 case "--visitor-share": o.VisitorShare = Math.Min(1, Number()); break;
                 case "--enumerator-share": o.EnumeratorShare = Math.Min(1, Number()); break;
+                case "--official-share": o.OfficialShare = Math.Min(1, Number()); break;
                 case "--bot-dll": o.BotDll = Value(); break;
                 case "--keep": o.Keep = true; break;
                 case "--no-echo": o.NoEcho = true; break;

@@ -53,14 +53,16 @@ internal sealed class Driver
     }
 
     /// <summary>A mix: about <paramref name="visitorShare"/> of the users only ask for help, <paramref name="enumeratorShare"/>
-    /// are enumerators sending quick entries, the rest are owners registering their business.</summary>
-    public static Func<int, UserKind> Mix(double visitorShare, double enumeratorShare, int seed = 7)
+    /// are enumerators sending quick entries, <paramref name="officialShare"/> ask for progress, the rest are owners
+    /// registering their business.</summary>
+    public static Func<int, UserKind> Mix(double visitorShare, double enumeratorShare, double officialShare, int seed = 7)
     {
         var random = new Random(seed);
         return _ => random.NextDouble() switch
         {
             var r when r < visitorShare => UserKind.Visitor,
             var r when r < visitorShare + enumeratorShare => UserKind.Enumerator,
+            var r when r < visitorShare + enumeratorShare + officialShare => UserKind.Official,
             _ => UserKind.Owner,
         };
     }
@@ -391,7 +393,7 @@ internal sealed class Driver
                 user.Script = ScriptFor(user);
             }
 
-            if (_stopping || (_finishRegistrations && (endOfScript || user.Kind == UserKind.Visitor))
+            if (_stopping || (_finishRegistrations && (endOfScript || user.Kind is UserKind.Visitor or UserKind.Official))
                 || user.Answered >= MaxAnswersPerUser)
             {
                 user.Done = true;
@@ -434,6 +436,7 @@ internal sealed class Driver
     {
         UserKind.Owner => Scripts.Owner(user.Chat, user.Registrations),
         UserKind.Enumerator => Scripts.Enumerator(user.Chat, user.Registrations),
+        UserKind.Official => Scripts.Official(),
         _ => Scripts.Visitor(),
     };
 }

@@ -159,6 +159,10 @@ internal static class Scripts
         return entry == 0 ? [new ShareContact(Phone(user)), quick] : [quick];
     }
 
+    /// <summary>An official asking for progress, by short name or by code (anyone may ask).</summary>
+    public static IReadOnlyList<Step> Official() =>
+        [new Say("progress OKU") { Expect = "Ogan Komering Ulu" }, new Say("progres 16.01") { Expect = "Ogan Komering Ulu" }];
+
     /// <summary>Someone who only asks what the bot does: help and small talk (the fallback answers).</summary>
     public static IReadOnlyList<Step> Visitor() => [new Say("/bantuan"), new Say("halo, ini bot apa?")];
 }

@@ -22,7 +22,9 @@ internal sealed class LoadOptions
           --p5xx P            throttle: share of sendMessage answered 5xx (default 0.05)
           --visitor-share P   share of users who only ask for help (default 0.1)
           --enumerator-share P  share of users who are enumerators sending quick entries (default 0.1)
+          --official-share P  share of users asking "progress OKU" (default 0.1)
           --bot-dll PATH      bot to start as a process (default: the Release build in this repository)
+          --with-progress     all: also run benchmarks/PLKumkm.Bot.Benchmarks (progress at 1M/10M records, import; long)
           --keep              keep the temporary databases
           --no-echo           load mode without the echo baseline (profiling)
           --per-step          pipeline mode: cost of each questionnaire step (users must be a multiple of 100)
@@ -45,11 +47,13 @@ internal sealed class LoadOptions
     public string? BotDll { get; private set; }
     public bool Keep { get; private set; }
     public bool NoEcho { get; private set; }
+    public bool WithProgress { get; private set; }
     public bool PerStep { get; private set; }
     public bool OneByOne { get; private set; }
     public bool Smoke { get; private set; }
     public double VisitorShare { get; private set; } = 0.1;
     public double EnumeratorShare { get; private set; } = 0.1;
+    public double OfficialShare { get; private set; } = 0.1;
 
     public static readonly string[] Modes = ["load", "echo", "memory", "fault", "throttle", "all", "pipeline"];
 
@@ -83,9 +87,11 @@ internal sealed class LoadOptions
                 case "--p5xx": o.P5xx = Number(); break;
                 case "--visitor-share": o.VisitorShare = Math.Min(1, Number()); break;
                 case "--enumerator-share": o.EnumeratorShare = Math.Min(1, Number()); break;
+                case "--official-share": o.OfficialShare = Math.Min(1, Number()); break;
                 case "--bot-dll": o.BotDll = Value(); break;
                 case "--keep": o.Keep = true; break;
                 case "--no-echo": o.NoEcho = true; break;
+                case "--with-progress": o.WithProgress = true; break;
                 case "--per-step": o.PerStep = true; break;
                 case "--one-by-one": o.OneByOne = true; break;
                 case "--smoke": o.ApplySmoke(); break;

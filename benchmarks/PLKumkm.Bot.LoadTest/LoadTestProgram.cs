@@ -88,6 +88,16 @@ internal static class LoadTestProgram
                 await MemoryMode.RunAsync(o, figures, checks, ct).ConfigureAwait(false);
                 await FaultMode.RunAsync(o, figures, checks, ct).ConfigureAwait(false);
                 await ThrottleMode.RunAsync(o, checks, ct).ConfigureAwait(false);
+                if (o.WithProgress)
+                {
+                    checks.Add("progress and import benchmark ran", await ProgressImportMode.RunAsync(ct).ConfigureAwait(false));
+                }
+                else
+                {
+                    Console.WriteLine();
+                    Console.WriteLine($"progress answers at 1M/10M records and records import rows/s: {ProgressImportMode.Command} (or add --with-progress)");
+                }
+
                 break;
         }
     }

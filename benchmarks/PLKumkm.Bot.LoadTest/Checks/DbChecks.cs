@@ -56,7 +56,7 @@ internal static class DbChecks
         using (var command = db.CreateCommand())
         {
             command.CommandText = """
-                SELECT NamaUsaha, Nik, Hp, KodeDesa, TkTotal, OmzetTahunan, Modal, Aset, KanalOnline, SumberModal, Nib, Lat
+                SELECT NamaUsaha, Nik, Hp, KodeDesa, TkTotal, OmzetTahunan, Modal, Aset, KanalOnline, SumberModal, Nib, Lat, Status
                 FROM umkm_records
                 """;
             using var reader = command.ExecuteReader();
@@ -93,13 +93,18 @@ internal static class DbChecks
                     continue;
                 }
 
+                if (row[12] != "Active")
+                {
+                    problems.Add($"'{name}' is {row[12]}, not Active (its data should raise no flag)");
+                }
+
                 string[] expected = owner
                     ?
                     [
                         name, Scripts.Nik(user.Chat), Scripts.Phone(user.Chat), "16.01.14.1005", "3",
-                        "36000000", "15000000", "-", "whatsapp,marketplace", "sendiri,kur", "9120001234567", "-4.1291",
+                        "36000000", "15000000", "-", "whatsapp,marketplace", "sendiri,kur", Scripts.Nib(user.Chat, r), "-4.1291",
                     ]
-                    : [name, Scripts.EntryNik(user.Chat, r), Scripts.EntryPhone, "16.01.14.1005", "2", "36000000", "-", "-", "-", "-", "-", "-"];
+                    : [name, Scripts.EntryNik(user.Chat, r), Scripts.EntryPhone(user.Chat, r), "16.01.14.1005", "2", "36000000", "-", "-", "-", "-", "-", "-"];
                 for (var i = 0; i < expected.Length; i++)
                 {
                     if (!string.Equals(row[i], expected[i], StringComparison.Ordinal))

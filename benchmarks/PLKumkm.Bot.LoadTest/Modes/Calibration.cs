@@ -17,9 +17,10 @@ internal sealed class Calibration
     private readonly int[] _visit;
     private readonly int[] _firstEntry;
     private readonly int[] _laterEntry;
+    private readonly int[] _progress;
 
-    private Calibration(int[] first, int[] later, int[] visit, int[] firstEntry, int[] laterEntry) =>
-        (_first, _later, _visit, _firstEntry, _laterEntry) = (first, later, visit, firstEntry, laterEntry);
+    private Calibration(int[] first, int[] later, int[] visit, int[] firstEntry, int[] laterEntry, int[] progress) =>
+        (_first, _later, _visit, _firstEntry, _laterEntry, _progress) = (first, later, visit, firstEntry, laterEntry, progress);
 
     public static async Task<Calibration> RunAsync(CancellationToken ct)
     {
@@ -28,8 +29,8 @@ internal sealed class Calibration
         fake.KeepSent = false;
         using var workspace = new Workspace();
         var log = new ConcurrentQueue<(long Chat, int Registration, int Step, int Replies)>();
-        UserKind[] kinds = [UserKind.Owner, UserKind.Visitor, UserKind.Enumerator];
-        var driver = new Driver(fake, 1, kinds.Length, i => kinds[i]) { StepLog = log };
+        UserKind[] kinds = [UserKind.Owner, UserKind.Visitor, UserKind.Enumerator, UserKind.Official];
+        var driver = new Driver(fake, 1, kinds.Length, i => kinds[i]) { StepLog = log, ThinkTime = TimeSpan.FromMilliseconds(20) };
         await using (var bot = await InProcessBot.StartAsync(fake, workspace, ct).ConfigureAwait(false))
         {
             await StaffSeeder.AddEnumeratorsAsync(bot.Services, driver.Users, ct).ConfigureAwait(false);
@@ -44,7 +45,7 @@ internal sealed class Calibration
             await driver.WaitIdleAsync(TimeSpan.FromSeconds(10), ct).ConfigureAwait(false);
         }
 
-        if (driver.Users[0].Registrations < 2 || driver.Users[2].Registrations < 2)
+        if (driver.Users[0].Registrations < 2 || driver.Users[2].Registrations < 2 || driver.ExpectFailures > 0)
         {
             throw new InvalidOperationException("calibration: the owner or enumerator script did not complete twice; the bot and the scripts differ");
         }
@@ -65,7 +66,8 @@ internal sealed class Calibration
             Counts(e => e.Chat == 1 && e.Registration == 1, Scripts.Owner(1, 1).Count),
             Counts(e => e.Chat == 2, Scripts.Visitor().Count),
             Counts(e => e.Chat == 3 && e.Registration == 0, Scripts.Enumerator(3, 0).Count),
-            Counts(e => e.Chat == 3 && e.Registration == 1, Scripts.Enumerator(3, 1).Count));
+            Counts(e => e.Chat == 3 && e.Registration == 1, Scripts.Enumerator(3, 1).Count),
+            Counts(e => e.Chat == 4, Scripts.Official().Count));
     }
 
     /// <summary>Replies the user's answered steps should have produced.</summary>
@@ -78,11 +80,12 @@ internal sealed class Calibration
         }
 
         var total = 0;
-        if (user.Kind == UserKind.Visitor)
+        if (user.Kind is UserKind.Visitor or UserKind.Official)
         {
+            var steps = user.Kind == UserKind.Visitor ? _visit : _progress;
             for (var i = 0; i < answered; i++)
             {
-                total += _visit[i % _visit.Length];
+                total += steps[i % steps.Length];
             }
 
             return total;
@@ -105,6 +108,15 @@ internal sealed class Calibration
         return total;
     }
 
+    /// <summary>Where a chat's logged replies per step differ from the calibration (for diagnosing a mismatch).</summary>
+    public string Differences(long chat, IEnumerable<(long Chat, int Registration, int Step, int Replies)> log)
+    {
+        var differences = log.Where(e => e.Chat == chat)
+            .Where(e => e.Replies != (e.Registration == 0 ? _first : _later).ElementAtOrDefault(e.Step))
+            .Select(e => $"registration {e.Registration} step {e.Step}: {e.Replies} replies, calibrated {(e.Registration == 0 ? _first : _later).ElementAtOrDefault(e.Step)}");
+        return string.Join("; ", differences);
+    }
+
     public override string ToString() =>
-        $"first registration {_first.Length} steps / {_first.Sum()} replies, later ones {_later.Length} / {_later.Sum()}, help visit {_visit.Length} / {_visit.Sum()}, enumerator's first entry {_firstEntry.Length} / {_firstEntry.Sum()}, later entries {_laterEntry.Length} / {_laterEntry.Sum()}";
+        $"first registration {_first.Length} steps / {_first.Sum()} replies, later ones {_later.Length} / {_later.Sum()}, help visit {_visit.Length} / {_visit.Sum()}, enumerator's first entry {_firstEntry.Length} / {_firstEntry.Sum()}, later entries {_laterEntry.Length} / {_laterEntry.Sum()}, progress questions {_progress.Length} / {_progress.Sum()}";
 }

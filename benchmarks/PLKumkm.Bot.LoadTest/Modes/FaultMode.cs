@@ -24,7 +24,8 @@ internal static class FaultMode
         fake.RecordHistory = false;
         using var workspace = new Workspace { Keep = o.Keep };
         var args = InProcessBot.BotArgs(fake, workspace);
-        var driver = new Driver(fake, LoadMode.FirstChat, o.FaultUsers, Driver.Mix(o.VisitorShare, o.EnumeratorShare));
+        var stepLog = new System.Collections.Concurrent.ConcurrentQueue<(long Chat, int Registration, int Step, int Replies)>();
+        var driver = new Driver(fake, LoadMode.FirstChat, o.FaultUsers, Driver.Mix(o.VisitorShare, o.EnumeratorShare, o.OfficialShare)) { StepLog = stepLog };
         var random = new Random(42);
         await StaffSeeder.AddEnumeratorsAsync(workspace.DatabasePath, driver.Users, ct).ConfigureAwait(false);
         var bot = BotProcess.Start(dll, args, workspace.Folder);
@@ -100,6 +101,10 @@ internal static class FaultMode
         var committed = DbChecks.OutboxByChat(db);
         var counts = ReplyCounts.Mismatches(calibration, driver.Users, committed);
         checks.Expect("fault: each chat's committed replies match its answered steps (nothing applied twice or lost)", counts);
+        foreach (var chat in counts.Take(3).Select(c => long.Parse(c.Split(' ', ':')[1], System.Globalization.CultureInfo.InvariantCulture)))
+        {
+            Console.WriteLine($"    chat {chat}: {calibration.Differences(chat, stepLog)}; last replies: {string.Join(" | ", (committed.GetValueOrDefault(chat) ?? []).TakeLast(4).Select(t => (t.Length > 60 ? t[..60] : t).ReplaceLineEndings(" ")))}");
+        }
         foreach (var problem in counts)
         {
             (problem.Contains(ReplyCounts.TooMany, StringComparison.Ordinal) ? duplicated : lost).Add(problem);

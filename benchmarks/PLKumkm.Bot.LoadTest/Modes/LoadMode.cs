@@ -14,12 +14,12 @@ internal static class LoadMode
     public static async Task RunBotAsync(LoadOptions o, Figures figures, CheckResults checks, CancellationToken ct)
     {
         Console.WriteLine();
-        Console.WriteLine($"== load: the real bot, {o.Users:N0} users ({o.EnumeratorShare:P0} enumerators sending quick entries, {o.VisitorShare:P0} asking for help, the rest owners in the questionnaire)");
+        Console.WriteLine($"== load: the real bot, {o.Users:N0} users ({o.EnumeratorShare:P0} enumerators sending quick entries, {o.OfficialShare:P0} officials asking progress, {o.VisitorShare:P0} asking for help, the rest owners in the questionnaire)");
         await using var fake = await FakeBotApi.StartAsync(cancellationToken: ct).ConfigureAwait(false);
         fake.RecordHistory = false;
         fake.KeepSent = false;
         using var workspace = new Workspace { Keep = o.Keep };
-        var driver = new Driver(fake, FirstChat, o.Users, Driver.Mix(o.VisitorShare, o.EnumeratorShare));
+        var driver = new Driver(fake, FirstChat, o.Users, Driver.Mix(o.VisitorShare, o.EnumeratorShare, o.OfficialShare));
         WindowResult closed;
         OpenLoopResult? open = null;
         bool idle;
@@ -87,7 +87,7 @@ internal static class LoadMode
         await using var fake = await FakeBotApi.StartAsync(cancellationToken: ct).ConfigureAwait(false);
         fake.RecordHistory = false;
         fake.KeepSent = false;
-        var driver = new Driver(fake, FirstChat, o.Users, Driver.Mix(o.VisitorShare, o.EnumeratorShare));
+        var driver = new Driver(fake, FirstChat, o.Users, Driver.Mix(o.VisitorShare, o.EnumeratorShare, o.OfficialShare));
         WindowResult closed;
         TimeSpan cpu;
         bool idle;

@@ -53,17 +53,22 @@ internal sealed class Driver
     }
 
     /// <summary>A mix: about <paramref name="visitorShare"/> of the users only ask for help, <paramref name="enumeratorShare"/>
-    /// are enumerators sending quick entries, the rest are owners registering their business.</summary>
-    public static Func<int, UserKind> Mix(double visitorShare, double enumeratorShare, int seed = 7)
+    /// are enumerators sending quick entries, <paramref name="officialShare"/> ask for progress, the rest are owners
+    /// registering their business.</summary>
+    public static Func<int, UserKind> Mix(double visitorShare, double enumeratorShare, double officialShare, int seed = 7)
     {
         var random = new Random(seed);
         return _ => random.NextDouble() switch
         {
             var r when r < visitorShare => UserKind.Visitor,
             var r when r < visitorShare + enumeratorShare => UserKind.Enumerator,
+            var r when r < visitorShare + enumeratorShare + officialShare => UserKind.Official,
             _ => UserKind.Owner,
         };
     }
+
+    /// <summary>A pause before each next message (calibration: every reply of a step has surely arrived).</summary>
+    public TimeSpan ThinkTime { get; set; }
 
     /// <summary>When set, each user stops after answering this many messages.</summary>
     public int? MaxAnswersPerUser { get; set; }
@@ -388,7 +393,7 @@ internal sealed class Driver
                 user.Script = ScriptFor(user);
             }
 
-            if (_stopping || (_finishRegistrations && (endOfScript || user.Kind == UserKind.Visitor))
+            if (_stopping || (_finishRegistrations && (endOfScript || user.Kind is UserKind.Visitor or UserKind.Official))
                 || user.Answered >= MaxAnswersPerUser)
             {
                 user.Done = true;
@@ -413,7 +418,11 @@ internal sealed class Driver
             return;
         }
 
-        if (_closedLoop)
+        if (_closedLoop && ThinkTime > TimeSpan.Zero)
+        {
+            _ = Task.Delay(ThinkTime).ContinueWith(_ => SendNext(user), TaskScheduler.Default);
+        }
+        else if (_closedLoop)
         {
             SendNext(user);
         }
@@ -427,6 +436,7 @@ internal sealed class Driver
     {
         UserKind.Owner => Scripts.Owner(user.Chat, user.Registrations),
         UserKind.Enumerator => Scripts.Enumerator(user.Chat, user.Registrations),
+        UserKind.Official => Scripts.Official(),
         _ => Scripts.Visitor(),
     };
 }

@@ -10,6 +10,9 @@ internal enum UserKind
 
     /// <summary>Field staff: links their chat by sharing their own contact, then sends one-message quick entries.</summary>
     Enumerator,
+
+    /// <summary>Someone following the census: asks for a regency's progress ("progress OKU").</summary>
+    Official,
 }
 
 /// <summary>

@@ -70,13 +70,18 @@ internal static class Scripts
         return string.Create(CultureInfo.InvariantCulture, $"160107{day:D2}0890{serial:D4}");
     }
 
+    /// <summary>An NIB of this registration's own (a shared one gets the record flagged for review).</summary>
+    public static string Nib(long user, int registration) =>
+        string.Create(CultureInfo.InvariantCulture, $"9{user * 100 + registration % 100:D12}");
+
     public static string Phone(long user) =>
         string.Create(CultureInfo.InvariantCulture, $"+62812{10_000_000 + user % 89_999_999:D8}");
 
-    /// <summary>One registration; the consent step only the first time (later /start skips the notice).</summary>
+    /// <summary>One registration; the consent step only the first time (later registrations skip the notice).</summary>
     public static IReadOnlyList<Step> Owner(long user, int registration)
     {
-        var steps = new List<Step> { new Say("/start") };
+        // /daftar goes straight to the UMKM registration (/start first asks business or cooperative).
+        var steps = new List<Step> { new Say("/daftar") };
         if (registration == 0)
         {
             steps.Add(new Press("_consent=ya"));
@@ -95,7 +100,7 @@ internal static class Scripts
             new Say("1"),
             new Say("perorangan"),
             new Say("ya"),
-            new Say("9120001234567"),
+            new Say(Nib(user, registration)),
             new Say("sumatera selatan"),
             new Say("ogan komering ulu"),
             new Say("baturaja timur"),
@@ -135,7 +140,8 @@ internal static class Scripts
     /// <summary>The NIK of an enumerator's entry: a different owner per entry.</summary>
     public static string EntryNik(long user, int entry) => Nik(user * 31 + entry);
 
-    public const string EntryPhone = "+6281234567890";
+    /// <summary>The business's own phone in an enumerator's entry (one number shared by owners of different NIKs gets flagged).</summary>
+    public static string EntryPhone(long user, int entry) => Phone(user * 31 + entry);
 
     /// <summary>An enumerator: the first time they link their chat by sharing their own number, then one quick entry per record.</summary>
     public static IReadOnlyList<Step> Enumerator(long user, int entry)
@@ -145,13 +151,17 @@ internal static class Scripts
             $"NIK: {EntryNik(user, entry)}",
             "Nama: Budi Santoso",
             $"Usaha: {EntryBusinessName(user, entry)}",
-            "HP: 0812 3456 7890",
+            $"HP: {EntryPhone(user, entry)}",
             "Desa: Sukaraya, Baturaja Timur",
             "KBLI: G",
             "Omzet: 3jt/bulan",
             "Pekerja: 2")) { Expect = Saved };
         return entry == 0 ? [new ShareContact(Phone(user)), quick] : [quick];
     }
+
+    /// <summary>An official asking for progress, by short name or by code (anyone may ask).</summary>
+    public static IReadOnlyList<Step> Official() =>
+        [new Say("progress OKU") { Expect = "Ogan Komering Ulu" }, new Say("progres 16.01") { Expect = "Ogan Komering Ulu" }];
 
     /// <summary>Someone who only asks what the bot does: help and small talk (the fallback answers).</summary>
     public static IReadOnlyList<Step> Visitor() => [new Say("/bantuan"), new Say("halo, ini bot apa?")];

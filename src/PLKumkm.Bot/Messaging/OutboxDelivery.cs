@@ -58,42 +58,49 @@ internal sealed partial class OutboxDelivery(
     public async Task<int> DeliverStalledAsync(CancellationToken cancellationToken)
     {
         var total = 0;
-        foreach (var address in _stalled.Keys.ToList())
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = MaxChatsInParallel, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(_stalled.Keys.ToList(), parallel, async (address, ct) =>
         {
-            while (true)
+            var sent = await DeliverBacklogAsync(address, ct);
+            Interlocked.Add(ref total, sent);
+        });
+        return total;
+    }
+
+    private async Task<int> DeliverBacklogAsync(string address, CancellationToken cancellationToken)
+    {
+        var total = 0;
+        while (true)
+        {
+            List<OutboxMessage> backlog;
+            await using (var scope = scopes.CreateAsyncScope())
             {
-                List<OutboxMessage> backlog;
-                await using (var scope = scopes.CreateAsyncScope())
+                var db = scope.ServiceProvider.GetRequiredService<BotDbContext>();
+                // Under the gate: a batch committing now either sees the chat stalled (and leaves its replies
+                // here) or commits after this query found nothing and the stall was lifted.
+                using (await gate.EnterAsync(cancellationToken))
                 {
-                    var db = scope.ServiceProvider.GetRequiredService<BotDbContext>();
-                    // Under the gate: a batch committing now either sees the chat stalled (and leaves its replies
-                    // here) or commits after this query found nothing and the stall was lifted.
-                    using (await gate.EnterAsync(cancellationToken))
+                    backlog = await db.Outbox.AsNoTracking()
+                        .Where(o => o.Address == address && o.SentAt == null && o.Attempts < MaxAttempts)
+                        .OrderBy(o => o.Id).Take(100).ToListAsync(cancellationToken);
+                    if (backlog.Count == 0)
                     {
-                        backlog = await db.Outbox.AsNoTracking()
-                            .Where(o => o.Address == address && o.SentAt == null && o.Attempts < MaxAttempts)
-                            .OrderBy(o => o.Id).Take(100).ToListAsync(cancellationToken);
-                        if (backlog.Count == 0)
-                        {
-                            _stalled.TryRemove(address, out _);
-                            break;
-                        }
+                        _stalled.TryRemove(address, out _);
+                        return total;
                     }
                 }
+            }
 
-                var sent = new List<long>();
-                var failed = new List<(long Id, string Error)>();
-                await DeliverChatAsync(backlog, sent, failed, cancellationToken);
-                await MarkAsync(sent, failed, cancellationToken);
-                total += sent.Count;
-                if (failed.Count > 0)
-                {
-                    break;
-                }
+            var sent = new List<long>();
+            var failed = new List<(long Id, string Error)>();
+            await DeliverChatAsync(backlog, sent, failed, cancellationToken);
+            await MarkAsync(sent, failed, cancellationToken);
+            total += sent.Count;
+            if (failed.Count > 0)
+            {
+                return total;
             }
         }
-
-        return total;
     }
 
     /// <summary>

@@ -54,7 +54,10 @@ internal static class TelegramServiceCollectionExtensions
             };
             return new TelegramBotClient(clientOptions, http);
         });
-        services.TryAddSingleton(new TelegramRetryPolicy());
+        // A send is not retried at length inline: a flood wait there would hold up the whole polling batch, every
+        // chat's acknowledgement with it. A failed reply is left to the outbox, which sends the chat's replies again
+        // in order once its retry_after has passed (TelegramSender keeps the wait per chat).
+        services.TryAddSingleton(new TelegramRetryPolicy { MaxRetryAfter = TimeSpan.Zero, MaxAttempts = 2 });
         services.AddSingleton<TelegramSender>();
         services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<TelegramSender>());
         if (configured.IsWebhookMode)

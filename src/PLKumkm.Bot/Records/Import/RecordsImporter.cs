@@ -25,9 +25,16 @@ internal sealed record RecordsImportResult(int Read, int Added, int Updated, int
 internal sealed class RecordsImporter(BotDbContext db, RegionCatalog regions, QuestionnaireCatalog questionnaires, TimeProvider clock)
 {
     private const int ChunkSize = 250;
+    private const int BytesPerRow = 256;
 
     /// <summary>Rows per transaction: large enough to amortise commits, small enough to let the bot write in between.</summary>
     public int BatchSize { get; init; } = 50_000;
+
+    /// <summary>
+    /// Files from this size on into a table with no more records than the file has rows (about) load as
+    /// one transaction with the table's indexes deferred (see <see cref="BulkUmkmWriter"/>); <see cref="long.MaxValue"/>: never.
+    /// </summary>
+    public long DeferIndexesFromBytes { get; init; } = 16L << 20;
 
     /// <summary>Rejected rows kept for the report (all are counted).</summary>
     public int MaxProblemsKept { get; init; } = 100;
@@ -63,7 +70,11 @@ internal sealed class RecordsImporter(BotDbContext db, RegionCatalog regions, Qu
 
         var problems = new List<RowProblem>();
         int read = 0, rejected = 0;
-        using var writer = new BulkUmkmWriter(db.Database.GetConnectionString()!, db.Model, table, now, BatchSize);
+        // A row of a real file is 200–400 bytes: this errs towards fewer rows, so towards the usual path.
+        var fileBytes = new FileInfo(path).Length;
+        var expectedRows = fileBytes / BytesPerRow;
+        using var writer = new BulkUmkmWriter(db.Database.GetConnectionString()!, db.Model, table, now, BatchSize,
+            fileBytes >= DeferIndexesFromBytes ? expectedRows : -1, expectedRows);
         try
         {
             foreach (var chunk in ordered.GetConsumingEnumerable(stop.Token))

@@ -81,6 +81,12 @@ internal sealed class BulkUmkmWriter : IDisposable
         }
     }
 
+    /// <summary>Time spent creating the deferred indexes again.</summary>
+    public TimeSpan IndexRebuild { get; private set; }
+
+    /// <summary>Time spent ending transactions: counts, sequences, the commit itself and SQLite's checkpoint after it.</summary>
+    public TimeSpan Committing { get; private set; }
+
     /// <summary>Whether this import runs as one transaction with the table's secondary indexes deferred.</summary>
     public bool DefersIndexes => _candidates is not null;
 
@@ -134,11 +140,19 @@ internal sealed class BulkUmkmWriter : IDisposable
             return;
         }
 
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         DailyCountStore.Apply(_connection, _transaction, _deltas);
         SaveSequences();
-        _deferred?.Restore();
+        if (_deferred is not null)
+        {
+            _deferred.Restore();
+            IndexRebuild += watch.Elapsed;
+            watch.Restart();
+        }
+
         _maxId = Scalar($"SELECT COALESCE(MAX({Q(_records.Key!.Name)}), 0) FROM {Q(_records.Name)}");
         _transaction.Commit();
+        Committing += watch.Elapsed;
         DisposeBatch();
     }
 

@@ -31,7 +31,10 @@ internal sealed class BulkRules : IDisposable
     private readonly object _umkmKind;
     private readonly ImportCandidates? _candidates;
     private readonly List<long> _ids = [];
-    private readonly int _changesColumn;
+    private readonly Dictionary<string, int> _versionPositions;
+    private readonly object _importSource;
+    private DateTimeOffset _at;
+    private object? _atStored;
 
     /// <param name="candidates">
     /// While the table's secondary indexes are deferred: where to find the rows a rule may match; each
@@ -81,7 +84,15 @@ internal sealed class BulkRules : IDisposable
         _lastVersion = new SqliteStatement(connection,
             $"SELECT MAX({V(nameof(RecordVersion.Version))}) FROM {Q(_versions.Name)} WHERE {V(nameof(RecordVersion.Kind))} = ?1 AND {V(nameof(RecordVersion.RecordId))} = ?2");
         _addVersion = new SqliteStatement(connection, _versions.InsertSql());
-        _changesColumn = _versions.IndexOf(nameof(RecordVersion.ChangesJson));
+        _versionPositions = _versions.Columns.Select((c, i) => (c.Property.Name, Position: i + 1)).ToDictionary(c => c.Name, c => c.Position);
+        string[] written = [nameof(RecordVersion.Kind), nameof(RecordVersion.RecordId), nameof(RecordVersion.Version), nameof(RecordVersion.At),
+            nameof(RecordVersion.ByPersonId), nameof(RecordVersion.Source), nameof(RecordVersion.ChangesJson), nameof(RecordVersion.Note)];
+        if (!_versionPositions.Keys.Order(StringComparer.Ordinal).SequenceEqual(written.Order(StringComparer.Ordinal)))
+        {
+            // A column added to the model must be given a value here, not left unbound.
+            throw new InvalidOperationException($"record_versions has columns the import does not write: {string.Join(", ", _versionPositions.Keys.Except(written))}");
+        }
+        _importSource = _versions[nameof(RecordVersion.Source)].ToProvider(RecordSources.Impor)!;
     }
 
     /// <summary>Flags <paramref name="record"/> as <see cref="RecordWriter"/> would; returns the history note (null when none).</summary>
@@ -137,23 +148,24 @@ internal sealed class BulkRules : IDisposable
     public void AddVersion(UmkmRecord record, IReadOnlyDictionary<string, string?>? before, string? note, DateTimeOffset at, object? changes = null)
     {
         var version = before is null ? 1 : (int)((Scalar(_lastVersion, _umkmKind, record.Id) as long?) ?? 0L) + 1;
-        var values = _versions.Values(new RecordVersion
+        if (at != _at)
         {
-            Kind = RecordKind.Umkm,
-            RecordId = record.Id,
-            Version = version,
-            At = at,
-            Source = RecordSources.Impor,
-            ChangesJson = changes is null ? RecordHistory.Changes(before, RecordSnapshots.Take(record)) : "",
-            Note = note,
-        });
-        if (changes is not null)
-        {
-            values[_changesColumn] = changes;
+            (_at, _atStored) = (at, _versions[nameof(RecordVersion.At)].ToProvider(at));
         }
 
-        _addVersion.Bind(values);
+        // By position, the same values every time but the record, its version and its changes (and
+        // SqliteStatement does not bind again what is already bound): a million of these per file.
+        Bind(nameof(RecordVersion.Kind), _umkmKind);
+        Bind(nameof(RecordVersion.RecordId), record.Id);
+        Bind(nameof(RecordVersion.Version), version);
+        Bind(nameof(RecordVersion.At), _atStored);
+        Bind(nameof(RecordVersion.ByPersonId), null);
+        Bind(nameof(RecordVersion.Source), _importSource);
+        Bind(nameof(RecordVersion.ChangesJson), changes ?? RecordHistory.Changes(before, RecordSnapshots.Take(record)));
+        Bind(nameof(RecordVersion.Note), note);
         _addVersion.Execute();
+
+        void Bind(string property, object? value) => _addVersion.Bind(_versionPositions[property], value);
     }
 
     public void Dispose()

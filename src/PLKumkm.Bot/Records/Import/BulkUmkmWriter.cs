@@ -282,7 +282,6 @@ internal sealed class BulkUmkmWriter : IDisposable
         var existing = _records.Materialize(stored, () => new UmkmRecord());
         var (regency, sentAt, status) = (existing.KodeKabupaten, existing.WaktuKirim, existing.Status);
         var (nik, normalName, village, nib, hp) = (existing.Nik, existing.NamaUsahaNormal, existing.KodeDesa, existing.Nib, existing.Hp);
-        var before = RecordSnapshots.Take(existing);
         // Only the columns the file gives change; a file without waktu_kirim keeps the original time.
         UmkmFields.Apply(existing, row.Answers.ToDictionary(StringComparer.Ordinal));
         existing.WaktuKirim = existing.WaktuKirim.ToUniversalTime();
@@ -303,6 +302,8 @@ internal sealed class BulkUmkmWriter : IDisposable
             return;
         }
 
+        // Only now, and from the stored row: most rows of a file imported again change nothing and need no history.
+        var before = RecordSnapshots.Take(_records.Materialize(stored, () => new UmkmRecord()));
         existing.UpdatedAt = _now;
         values[_updatedAtColumn] = _records.Columns[_updatedAtColumn].ToProvider(existing);
         changed[_updatedAtColumn] = true;

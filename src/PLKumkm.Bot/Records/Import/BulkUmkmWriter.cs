@@ -78,6 +78,9 @@ internal sealed class BulkUmkmWriter : IDisposable
         if (deferIndexesUpTo >= 0 && stored <= deferIndexesUpTo && stored + 2 * expectedRows < int.MaxValue)
         {
             _candidates = new ImportCandidates((int)Math.Min(stored + expectedRows, 1 << 28));
+            // Appending to a table without indexes and sorting to build them need no large page cache
+            // (measured: 32 MB as fast as 128 MB); the memory goes to the candidates instead.
+            Execute("PRAGMA cache_size = -32768");
         }
     }
 

@@ -46,7 +46,7 @@ internal sealed class ImportCandidates(int expected)
 
     public void Add(UmkmRecord record) => Add(record.Id, record.Nik, record.NamaUsahaNormal, record.KodeDesa, record.Nib, record.Hp);
 
-    /// <summary>After an update: the keys that changed from <paramref name="before"/>.</summary>
+    /// <summary>After an update: adds the record under the keys that differ from its earlier values (given).</summary>
     public void AddChanged(UmkmRecord record, string? nik, string normalName, string village, string? nib, string? hp)
     {
         if (record.Nik is not null && (record.Nik != nik || record.NamaUsahaNormal != normalName))

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.DependencyInjection;
 using PLKumkm.Bot.LoadTest.Simulation;
+using PLKumkm.Bot.Messaging;
 using PLKumkm.Bot.LoadTest.Targets;
 using PLKumkm.Bot.Tests.Fakes;
 
@@ -33,6 +35,9 @@ internal sealed class Calibration
         var driver = new Driver(fake, 1, kinds.Length, i => kinds[i]) { StepLog = log, ThinkTime = TimeSpan.FromMilliseconds(20) };
         await using (var bot = await InProcessBot.StartAsync(fake, workspace, ct).ConfigureAwait(false))
         {
+            // A step is logged only when the bot has delivered all it committed: its last reply may follow the acknowledgement.
+            var delivery = bot.Services.GetRequiredService<OutboxDelivery>();
+            driver.Settle = delivery.FlushAsync;
             await StaffSeeder.AddEnumeratorsAsync(bot.Services, driver.Users, ct).ConfigureAwait(false);
             driver.StartClosedLoop();
             var deadline = DateTime.UtcNow.AddSeconds(60);
@@ -68,6 +73,21 @@ internal sealed class Calibration
             Counts(e => e.Chat == 3 && e.Registration == 0, Scripts.Enumerator(3, 0).Count),
             Counts(e => e.Chat == 3 && e.Registration == 1, Scripts.Enumerator(3, 1).Count),
             Counts(e => e.Chat == 4, Scripts.Official().Count));
+    }
+
+    /// <summary>Replies the user's pending step gets in an undisturbed run. Call with the user locked.</summary>
+    public int RepliesForPendingStep(SimUser user)
+    {
+        var steps = (user.Kind, user.Registrations) switch
+        {
+            (UserKind.Visitor, _) => _visit,
+            (UserKind.Official, _) => _progress,
+            (UserKind.Enumerator, 0) => _firstEntry,
+            (UserKind.Enumerator, _) => _laterEntry,
+            (_, 0) => _first,
+            _ => _later,
+        };
+        return steps.Length == 0 ? 1 : steps[user.StepIndex % steps.Length];
     }
 
     /// <summary>Replies the user's answered steps should have produced.</summary>

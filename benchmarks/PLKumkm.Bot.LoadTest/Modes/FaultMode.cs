@@ -25,7 +25,11 @@ internal static class FaultMode
         using var workspace = new Workspace { Keep = o.Keep };
         var args = InProcessBot.BotArgs(fake, workspace);
         var stepLog = new System.Collections.Concurrent.ConcurrentQueue<(long Chat, int Registration, int Step, int Replies)>();
-        var driver = new Driver(fake, LoadMode.FirstChat, o.FaultUsers, Driver.Mix(o.VisitorShare, o.EnumeratorShare, o.OfficialShare)) { StepLog = stepLog };
+        var driver = new Driver(fake, LoadMode.FirstChat, o.FaultUsers, Driver.Mix(o.VisitorShare, o.EnumeratorShare, o.OfficialShare))
+        {
+            StepLog = stepLog,
+            StepReplies = calibration.RepliesForPendingStep,
+        };
         var random = new Random(42);
         await StaffSeeder.AddEnumeratorsAsync(workspace.DatabasePath, driver.Users, ct).ConfigureAwait(false);
         var bot = BotProcess.Start(dll, args, workspace.Folder);

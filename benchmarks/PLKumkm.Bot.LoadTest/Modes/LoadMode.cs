@@ -19,7 +19,11 @@ internal static class LoadMode
         fake.RecordHistory = false;
         fake.KeepSent = false;
         using var workspace = new Workspace { Keep = o.Keep };
-        var driver = new Driver(fake, FirstChat, o.Users, Driver.Mix(o.VisitorShare, o.EnumeratorShare, o.OfficialShare));
+        var calibration = await Calibration.RunAsync(ct).ConfigureAwait(false);
+        var driver = new Driver(fake, FirstChat, o.Users, Driver.Mix(o.VisitorShare, o.EnumeratorShare, o.OfficialShare))
+        {
+            StepReplies = calibration.RepliesForPendingStep,
+        };
         WindowResult closed;
         OpenLoopResult? open = null;
         bool idle;

@@ -18,7 +18,10 @@ internal static class ThrottleMode
         fake.RecordHistory = false;
         var policy = new ThrottlePolicy(o.P429, o.P5xx, seed: 11);
         using var workspace = new Workspace { Keep = o.Keep };
-        var driver = new Driver(fake, LoadMode.FirstChat, o.FaultUsers, Driver.Mix(o.VisitorShare, o.EnumeratorShare, o.OfficialShare));
+        var driver = new Driver(fake, LoadMode.FirstChat, o.FaultUsers, Driver.Mix(o.VisitorShare, o.EnumeratorShare, o.OfficialShare))
+        {
+            StepReplies = calibration.RepliesForPendingStep,
+        };
         bool idle;
         await using (var bot = await InProcessBot.StartAsync(fake, workspace, ct).ConfigureAwait(false))
         {

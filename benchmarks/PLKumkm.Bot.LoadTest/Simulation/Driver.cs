@@ -6,8 +6,9 @@ namespace PLKumkm.Bot.LoadTest.Simulation;
 
 /// <summary>
 /// Drives simulated users against a <see cref="FakeBotApi"/>. An update counts as answered when the bot has both
-/// replied to the chat and acknowledged the update (its getUpdates offset moved past it): only then does the user
-/// send the next message, as a person reads the answer before typing. Closed loop: every user sends again at once;
+/// acknowledged the update (its getUpdates offset moved past it) and sent the step's replies (as many as the
+/// calibration found, or the first one): only then does the user send the next message, as a person reads the
+/// answer before typing. The bot acknowledges a batch once it is committed, so replies may come after the acknowledgement. Closed loop: every user sends again at once;
 /// open loop: <see cref="RunOpenLoopAsync"/> sends at a fixed rate from the idle users.
 /// </summary>
 internal sealed class Driver
@@ -69,6 +70,15 @@ internal sealed class Driver
 
     /// <summary>A pause before each next message (calibration: every reply of a step has surely arrived).</summary>
     public TimeSpan ThinkTime { get; set; }
+
+    /// <summary>Replies the user's pending step gets (from a calibration); when not set, the first reply answers it.</summary>
+    public Func<SimUser, int>? StepReplies { get; set; }
+
+    /// <summary>
+    /// When set, awaited before an answered step is logged and the next message sent: the in-process bot has then
+    /// delivered everything it committed (calibration: every reply of the step is counted).
+    /// </summary>
+    public Func<Task>? Settle { get; set; }
 
     /// <summary>When set, each user stops after answering this many messages.</summary>
     public int? MaxAnswersPerUser { get; set; }
@@ -280,6 +290,7 @@ internal sealed class Driver
         var user = _users[index];
         var text = message.PlainText ?? "";
         bool complete;
+        int pending;
         lock (user)
         {
             if (user.PendingUpdate == 0)
@@ -307,12 +318,13 @@ internal sealed class Driver
                 Interlocked.Increment(ref _apologies);
             }
 
-            complete = user.Acknowledged;
+            complete = user.Acknowledged && user.Replies >= NeededReplies(user);
+            pending = user.PendingUpdate;
         }
 
         if (complete)
         {
-            Complete(user);
+            OnAnswered(user, pending);
         }
     }
 
@@ -350,22 +362,37 @@ internal sealed class Driver
             }
 
             user.Acknowledged = true;
-            complete = user.Replies > 0;
+            complete = user.Replies >= NeededReplies(user);
         }
 
         if (complete)
         {
-            Complete(user);
+            OnAnswered(user, id);
+        }
+    }
+
+    /// <summary>Called with the user locked.</summary>
+    private int NeededReplies(SimUser user) => Math.Max(1, StepReplies?.Invoke(user) ?? 1);
+
+    private void OnAnswered(SimUser user, int id)
+    {
+        if (Settle is { } settle)
+        {
+            _ = settle().ContinueWith(_ => Complete(user, id), TaskScheduler.Default);
+        }
+        else
+        {
+            Complete(user, id);
         }
     }
 
     /// <summary>The pending message is answered and acknowledged: move on (once; the second caller finds nothing pending).</summary>
-    private void Complete(SimUser user)
+    private void Complete(SimUser user, int id)
     {
         bool next;
         lock (user)
         {
-            if (user.PendingUpdate == 0 || !user.Acknowledged || user.Replies == 0)
+            if (user.PendingUpdate != id || !user.Acknowledged || user.Replies == 0)
             {
                 return;
             }

@@ -29,8 +29,18 @@ internal interface IInboundProcessor
 /// </summary>
 internal interface IInboundBatchProcessor
 {
+    /// <summary>Commits the batch and waits until its replies have been delivered.</summary>
     Task<IReadOnlyList<InboundFailure>> ProcessBatchAsync(IReadOnlyList<InboundMessage> messages, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Commits the batch and returns at once; the result's <see cref="InboundBatchResult.Delivered"/> completes when
+    /// the replies have been sent. The channel may acknowledge the batch on return: its effects and replies are stored.
+    /// </summary>
+    Task<InboundBatchResult> CommitBatchAsync(IReadOnlyList<InboundMessage> messages, CancellationToken cancellationToken);
 }
+
+/// <summary>A committed batch: the updates that failed (none of their effects stored) and its replies' delivery.</summary>
+internal sealed record InboundBatchResult(IReadOnlyList<InboundFailure> Failures, Task Delivered);
 
 /// <summary>An update whose processing threw; none of its effects were stored.</summary>
 internal sealed record InboundFailure(InboundMessage Message, Exception Exception);

@@ -32,25 +32,32 @@ internal sealed partial class InboundProcessor(
 
     public async Task ProcessAsync(InboundMessage message, CancellationToken cancellationToken)
     {
-        var failures = await ProcessBatchAsync([message], cancellationToken);
-        if (failures.Count > 0)
+        var result = await CommitBatchAsync([message], cancellationToken);
+        if (result.Failures.Count > 0)
         {
-            ExceptionDispatchInfo.Throw(failures[0].Exception);
+            ExceptionDispatchInfo.Throw(result.Failures[0].Exception);
         }
+
+        await result.Delivered.WaitAsync(cancellationToken);
     }
 
     public async Task<IReadOnlyList<InboundFailure>> ProcessBatchAsync(IReadOnlyList<InboundMessage> messages, CancellationToken cancellationToken)
     {
-        var outbox = new List<OutboxMessage>();
+        var result = await CommitBatchAsync(messages, cancellationToken);
+        await result.Delivered.WaitAsync(cancellationToken);
+        return result.Failures;
+    }
+
+    public async Task<InboundBatchResult> CommitBatchAsync(IReadOnlyList<InboundMessage> messages, CancellationToken cancellationToken)
+    {
         var failures = new List<InboundFailure>();
         var typingTimers = messages.Select(typing.StartFor).ToList();
-        var committed = false;
+        Task? delivered = null;
         try
         {
             using (await gate.EnterAsync(cancellationToken))
             {
-                await ApplyAsync(messages, outbox, failures, cancellationToken);
-                committed = true;
+                delivered = await ApplyAsync(messages, failures, cancellationToken);
             }
         }
         catch (Exception e) when (e is not OperationCanceledException && messages.Count > 1)
@@ -62,26 +69,31 @@ internal sealed partial class InboundProcessor(
             typingTimers.ForEach(t => t.Dispose());
         }
 
-        if (!committed)
+        if (delivered is null)
         {
             // The shared commit failed, so nothing of the batch is stored: one at a time, so only an update that
             // really fails is refused.
             db.ChangeTracker.Clear();
             var single = new List<InboundFailure>();
+            var deliveries = new List<Task>();
             foreach (var message in messages)
             {
-                single.AddRange(await ProcessBatchAsync([message], cancellationToken));
+                var result = await CommitBatchAsync([message], cancellationToken);
+                single.AddRange(result.Failures);
+                deliveries.Add(result.Delivered);
             }
 
-            return single;
+            return new InboundBatchResult(single, Task.WhenAll(deliveries));
         }
 
-        await delivery.DeliverAsync(outbox, cancellationToken);
-        return failures;
+        return new InboundBatchResult(failures, delivered);
     }
 
-    /// <summary>Applies the batch in order inside one transaction; returns after the commit. Callers hold the write gate.</summary>
-    private async Task ApplyAsync(IReadOnlyList<InboundMessage> messages, List<OutboxMessage> outbox, List<InboundFailure> failures, CancellationToken ct)
+    /// <summary>
+    /// Applies the batch in order inside one transaction; returns after the commit, with the replies queued for
+    /// delivery (the task completes when they are sent). Callers hold the write gate.
+    /// </summary>
+    private async Task<Task> ApplyAsync(IReadOnlyList<InboundMessage> messages, List<InboundFailure> failures, CancellationToken ct)
     {
         var seen = await KnownUpdateKeysAsync(messages, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -115,7 +127,7 @@ internal sealed partial class InboundProcessor(
         }
 
         await transaction.CommitAsync(ct);
-        outbox.AddRange(delivery.Live(committed));
+        return delivery.EnqueueCommitted(committed);
     }
 
     /// <summary>One update's effects and replies, saved (not yet committed).</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using PLKumkm.Bot.Storage;
 using PLKumkm.Bot.Storage.Entities;
@@ -10,13 +11,18 @@ namespace PLKumkm.Bot.Messaging;
 /// A chat with an older reply still unsent (a failed delivery, or left over by a crash) is "stalled": its newer
 /// replies are not sent live but wait for <see cref="DeliverStalledAsync"/>, which sends the chat's backlog in
 /// commit order, so a reply never overtakes an earlier one.
+/// Everything that sends from the outbox goes through one lane, in the order it was queued: committed batches (queued
+/// right after their commit, inside the write gate, so in commit order), the stalled chats' backlogs and the retries.
+/// The lane lets a channel go on with its next batch while the previous one's replies are still being sent, and keeps
+/// one chat's replies in order without any per-chat bookkeeping: a round sends every chat of what is queued in
+/// parallel, one chat's replies one after another.
 /// </summary>
 internal sealed partial class OutboxDelivery(
     IEnumerable<IChannelSender> senders,
     IServiceScopeFactory scopes,
     WriteGate gate,
     TimeProvider clock,
-    ILogger<OutboxDelivery> logger)
+    ILogger<OutboxDelivery> logger) : IAsyncDisposable, IDisposable
 {
     private readonly Dictionary<string, IChannelSender> _senders =
         senders.GroupBy(s => s.Channel).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
@@ -25,16 +31,27 @@ internal sealed partial class OutboxDelivery(
     private const int MaxAttempts = 50;
 
     private readonly ConcurrentDictionary<string, byte> _stalled = new(StringComparer.Ordinal);
+    private readonly Channel<LaneWork> _lane = Channel.CreateUnbounded<LaneWork>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Lock _startLock = new();
+    private Task? _laneLoop;
 
     /// <summary>Addresses whose replies wait for the backlog to be sent first.</summary>
     public int StalledCount => _stalled.Count;
 
     /// <summary>
-    /// The just-committed replies that may be sent at once: those of chats without a backlog. Call it inside the
-    /// write gate, right after the commit, so it is ordered with <see cref="DeliverStalledAsync"/>'s own checks.
+    /// Queues just-committed replies for delivery; the task completes when they have been sent (or left for a retry).
+    /// Call it inside the write gate, right after the commit: the lane then holds batches in commit order, and a chat
+    /// with a backlog keeps its new replies back for <see cref="DeliverStalledAsync"/>, which reads them from the outbox.
     /// </summary>
-    public IReadOnlyList<OutboxMessage> Live(IEnumerable<OutboxMessage> committed) =>
-        [.. committed.Where(m => !_stalled.ContainsKey(m.Address))];
+    public Task EnqueueCommitted(IEnumerable<OutboxMessage> committed)
+    {
+        List<OutboxMessage> live = [.. committed.Where(m => !_stalled.ContainsKey(m.Address))];
+        return live.Count == 0 ? Task.CompletedTask : Queue(new LaneWork.Deliver(live));
+    }
+
+    /// <summary>Completes when everything queued so far has been through the lane.</summary>
+    public Task FlushAsync() => Queue(new LaneWork.Barrier());
 
     /// <summary>At start-up: every chat with unsent replies (a crash between commit and delivery) is stalled.</summary>
     public async Task StallUnsentAsync(CancellationToken cancellationToken)
@@ -55,7 +72,10 @@ internal sealed partial class OutboxDelivery(
     /// Sends each stalled chat's unsent replies, oldest first, until it has none left (then its replies go live
     /// again) or a delivery fails (it stays stalled for the next pass). Returns how many were sent.
     /// </summary>
-    public async Task<int> DeliverStalledAsync(CancellationToken cancellationToken)
+    public Task<int> DeliverStalledAsync(CancellationToken cancellationToken) =>
+        QueueCounted(new LaneWork.Stalled(), cancellationToken);
+
+    private async Task<int> DeliverStalledInLaneAsync(CancellationToken cancellationToken)
     {
         var total = 0;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = MaxChatsInParallel, CancellationToken = cancellationToken };
@@ -104,10 +124,10 @@ internal sealed partial class OutboxDelivery(
     }
 
     /// <summary>
-    /// Sends committed replies: one chat's strictly in order (stopping at the first failure, so nothing overtakes
+    /// Sends replies: one chat's strictly in order (stopping at the first failure, so nothing overtakes
     /// it), different chats in parallel; then marks them all in one statement.
     /// </summary>
-    public async Task DeliverAsync(IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken)
+    private async Task DeliverRoundAsync(IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken)
     {
         if (messages.Count == 0)
         {
@@ -180,7 +200,10 @@ internal sealed partial class OutboxDelivery(
     /// Retries what is still unsent (after a crash or a channel outage), oldest first. Only messages older
     /// than <paramref name="minAge"/> are taken, so one being delivered right now is not sent twice.
     /// </summary>
-    public async Task<int> RetryPendingAsync(int batchSize, TimeSpan minAge, CancellationToken cancellationToken)
+    public Task<int> RetryPendingAsync(int batchSize, TimeSpan minAge, CancellationToken cancellationToken) =>
+        QueueCounted(new LaneWork.Retry(batchSize, minAge), cancellationToken);
+
+    private async Task<int> RetryPendingInLaneAsync(int batchSize, TimeSpan minAge, CancellationToken cancellationToken)
     {
         var cutoff = clock.GetUtcNow() - minAge;
         List<OutboxMessage> pending;
@@ -197,10 +220,7 @@ internal sealed partial class OutboxDelivery(
                 && !_stalled.ContainsKey(o.Address)).ToList();
         }
 
-        foreach (var chat in pending.GroupBy(o => o.Address))
-        {
-            await DeliverAsync(chat.ToList(), cancellationToken);
-        }
+        await DeliverRoundAsync(pending, cancellationToken);
 
         return pending.Count;
     }
@@ -240,6 +260,156 @@ internal sealed partial class OutboxDelivery(
             }
         }
     }
+
+    private Task Queue(LaneWork work)
+    {
+        EnsureLaneRunning();
+        if (!_lane.Writer.TryWrite(work))
+        {
+            work.Done.TrySetCanceled();
+        }
+
+        return work.Done.Task;
+    }
+
+    private async Task<int> QueueCounted(LaneWork work, CancellationToken cancellationToken)
+    {
+        await Queue(work).WaitAsync(cancellationToken);
+        return work.Count;
+    }
+
+    private void EnsureLaneRunning()
+    {
+        if (_laneLoop is not null)
+        {
+            return;
+        }
+
+        lock (_startLock)
+        {
+            _laneLoop ??= Task.Run(() => RunLaneAsync(_stopping.Token));
+        }
+    }
+
+    private async Task RunLaneAsync(CancellationToken stopping)
+    {
+        var reader = _lane.Reader;
+        var batches = new List<LaneWork.Deliver>();
+        try
+        {
+            while (await reader.WaitToReadAsync(stopping))
+            {
+                while (reader.TryPeek(out var next))
+                {
+                    if (next is LaneWork.Deliver)
+                    {
+                        // Consecutive committed batches go out together, still in commit order per chat.
+                        while (reader.TryPeek(out var more) && more is LaneWork.Deliver deliver && reader.TryRead(out _))
+                        {
+                            batches.Add(deliver);
+                        }
+
+                        await RunSafelyAsync(batches, () => DeliverCommittedAsync(batches, stopping));
+                        batches.Clear();
+                        continue;
+                    }
+
+                    reader.TryRead(out _);
+                    await RunSafelyAsync([next], async () => next.Count = next switch
+                    {
+                        LaneWork.Stalled => await DeliverStalledInLaneAsync(stopping),
+                        LaneWork.Retry retry => await RetryPendingInLaneAsync(retry.BatchSize, retry.MinAge, stopping),
+                        _ => 0,
+                    });
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // Stopping: what is still queued stays unsent in the outbox and goes out after the next start.
+        }
+
+        foreach (var work in batches)
+        {
+            work.Done.TrySetCanceled();
+        }
+
+        while (reader.TryRead(out var left))
+        {
+            left.Done.TrySetCanceled();
+        }
+    }
+
+    /// <summary>A chat stalled since its batch was queued (an earlier reply failed) leaves its replies to the backlog.</summary>
+    private Task DeliverCommittedAsync(List<LaneWork.Deliver> batches, CancellationToken cancellationToken) =>
+        DeliverRoundAsync([.. batches.SelectMany(b => b.Messages).Where(m => !_stalled.ContainsKey(m.Address))], cancellationToken);
+
+    private async Task RunSafelyAsync(IReadOnlyList<LaneWork> works, Func<Task> run)
+    {
+        try
+        {
+            await run();
+            foreach (var work in works)
+            {
+                work.Done.TrySetResult();
+            }
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception e)
+        {
+            // Unsent replies stay in the outbox for the next retry pass; the lane itself goes on.
+            LogLaneFailed(e);
+            foreach (var work in works)
+            {
+                work.Done.TrySetResult();
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync();
+        _lane.Writer.TryComplete();
+        if (_laneLoop is { } loop)
+        {
+            await loop.ConfigureAwait(false);
+        }
+
+        _stopping.Dispose();
+    }
+
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    /// <summary>One piece of work for the lane; <see cref="Done"/> completes when the lane has finished it.</summary>
+    private abstract class LaneWork
+    {
+        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>How many replies it sent (stalled backlogs and retries).</summary>
+        public int Count { get; set; }
+
+        public sealed class Deliver(IReadOnlyList<OutboxMessage> messages) : LaneWork
+        {
+            public IReadOnlyList<OutboxMessage> Messages { get; } = messages;
+        }
+
+        public sealed class Stalled : LaneWork;
+
+        public sealed class Retry(int batchSize, TimeSpan minAge) : LaneWork
+        {
+            public int BatchSize { get; } = batchSize;
+
+            public TimeSpan MinAge { get; } = minAge;
+        }
+
+        public sealed class Barrier : LaneWork;
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox delivery round failed; its unsent replies wait for the next retry pass")]
+    private partial void LogLaneFailed(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not deliver outbox message {OutboxId} on {Channel}; it will be retried")]
     private partial void LogDeliveryFailed(Exception exception, string channel, long outboxId);

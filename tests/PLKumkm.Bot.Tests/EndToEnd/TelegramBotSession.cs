@@ -1,6 +1,8 @@
-using PLKumkm.Bot.Hosting;
-using PLKumkm.Bot.Tests.Fakes;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using PLKumkm.Bot.Hosting;
+using PLKumkm.Bot.Messaging;
+using PLKumkm.Bot.Tests.Fakes;
 
 namespace PLKumkm.Bot.Tests.EndToEnd;
 
@@ -62,6 +64,8 @@ internal sealed class TelegramBotSession : IAsyncDisposable
         var before = Fake.SentTo(chat).Count;
         var id = send();
         await Fake.WaitForConfirmedOffsetAsync(id + 1, Timeout);
+        // The bot confirms a batch once it is committed; its replies may still be on their way.
+        await _host!.Services.GetRequiredService<OutboxDelivery>().FlushAsync().WaitAsync(Timeout);
         return Fake.SentTo(chat).Skip(before).ToList();
     }
 

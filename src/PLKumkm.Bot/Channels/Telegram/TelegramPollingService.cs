@@ -13,6 +13,8 @@ namespace PLKumkm.Bot.Channels.Telegram;
 /// Long polling with our own loop rather than the library's receiver: a batch is fanned out per chat
 /// (chats in parallel, one chat strictly in order) and its offset is confirmed only after every update
 /// of the batch has been processed, so nothing is acknowledged before its effects are committed.
+/// The replies of a committed batch are stored, so the next poll does not wait for them to be sent: they go out
+/// while the next batch is processed (at most <see cref="MaxBatchesSending"/> batches behind).
 /// </summary>
 internal sealed class TelegramPollingService(
     ITelegramBotClient bot,
@@ -27,6 +29,7 @@ internal sealed class TelegramPollingService(
 
     private const int BatchLimit = 100;
     private const int MaxChatsInParallel = 16;
+    private const int MaxBatchesSending = 4;
     private static readonly UpdateType[] AllowedUpdates = [UpdateType.Message, UpdateType.CallbackQuery];
     private static readonly TimeSpan MinBackoff = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
@@ -77,6 +80,7 @@ internal sealed class TelegramPollingService(
 
     private async Task PollAsync(CancellationToken ct)
     {
+        var sending = new Queue<Task>();
         int? offset = null;
         var backoff = MinBackoff;
         var timeout = options.Value.PollingTimeoutSeconds;
@@ -105,7 +109,12 @@ internal sealed class TelegramPollingService(
 
             try
             {
-                await ProcessBatchAsync(updates, ct).ConfigureAwait(false);
+                sending.Enqueue(await ProcessBatchAsync(updates, ct).ConfigureAwait(false));
+                while (sending.Count > MaxBatchesSending || (sending.Count > 0 && sending.Peek().IsCompleted))
+                {
+                    // Back-pressure: a channel slower than the bot holds the polling back, not the memory.
+                    await sending.Dequeue().ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                }
             }
             catch (Exception ex) when (!ct.IsCancellationRequested)
             {
@@ -120,7 +129,8 @@ internal sealed class TelegramPollingService(
         }
     }
 
-    private async Task ProcessBatchAsync(Update[] updates, CancellationToken ct)
+    /// <summary>Processes the batch; returns once its effects are committed, with the delivery of its replies.</summary>
+    private async Task<Task> ProcessBatchAsync(Update[] updates, CancellationToken ct)
     {
         var receivedAt = time.GetUtcNow();
         var scope = scopes.CreateAsyncScope();
@@ -128,19 +138,19 @@ internal sealed class TelegramPollingService(
         {
             if (scope.ServiceProvider.GetService<IInboundProcessor>() is IInboundBatchProcessor batch)
             {
-                await ProcessTogetherAsync(batch, updates, receivedAt, ct).ConfigureAwait(false);
-                return;
+                return await ProcessTogetherAsync(batch, updates, receivedAt, ct).ConfigureAwait(false);
             }
         }
 
         await ProcessPerChatAsync(updates, receivedAt, ct).ConfigureAwait(false);
+        return Task.CompletedTask;
     }
 
     /// <summary>
     /// The whole batch in one unit of work (group commit): the processor applies it in order, so each chat's
-    /// updates stay in order, commits once and delivers the replies after the commit.
+    /// updates stay in order, commits once and queues the replies for delivery after the commit.
     /// </summary>
-    private async Task ProcessTogetherAsync(IInboundBatchProcessor processor, Update[] updates, DateTimeOffset receivedAt, CancellationToken ct)
+    private async Task<Task> ProcessTogetherAsync(IInboundBatchProcessor processor, Update[] updates, DateTimeOffset receivedAt, CancellationToken ct)
     {
         var spinners = updates.Where(u => u.CallbackQuery is not null)
             .Select(u => AnswerCallbackAsync(u.CallbackQuery!.Id, u.Id, ct)).ToList();
@@ -166,15 +176,24 @@ internal sealed class TelegramPollingService(
             }
         }
 
+        var delivered = Task.CompletedTask;
         if (messages.Count > 0)
         {
-            foreach (var failure in await processor.ProcessBatchAsync(messages, ct).ConfigureAwait(false))
+            var result = await processor.CommitBatchAsync(messages, ct).ConfigureAwait(false);
+            delivered = result.Delivered;
+            if (result.Failures.Count > 0)
             {
-                await FailedAsync(updateOf[failure.Message], failure.Exception, ct).ConfigureAwait(false);
+                // The apology goes straight out: after the replies the chat was already due, not before them.
+                await delivered.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                foreach (var failure in result.Failures)
+                {
+                    await FailedAsync(updateOf[failure.Message], failure.Exception, ct).ConfigureAwait(false);
+                }
             }
         }
 
         await Task.WhenAll(spinners).ConfigureAwait(false);
+        return delivered;
     }
 
     private Task ProcessPerChatAsync(Update[] updates, DateTimeOffset receivedAt, CancellationToken ct)

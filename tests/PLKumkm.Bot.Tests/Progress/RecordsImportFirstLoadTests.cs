@@ -108,6 +108,30 @@ public sealed class RecordsImportFirstLoadTests
         Assert.Equal(stored, Dump(tool.Database.Path));
     }
 
+    [Fact]
+    public async Task Only_a_big_file_into_a_table_that_never_held_a_record_loads_as_one_transaction()
+    {
+        await using var empty = await ToolHost.StartAsync();
+        await using var live = await StartWithChatRecordAsync();
+
+        // The production rule (no test override): size threshold met in both, but the campaign in `live` holds a record,
+        // so its chats must keep writing between the import's short transactions.
+        Assert.True((await ImportBySizeAsync(empty, Rows, fromBytes: 0)).IndexesDeferred);
+        Assert.False((await ImportBySizeAsync(live, Rows, fromBytes: 0)).IndexesDeferred);
+        await using var small = await ToolHost.StartAsync();
+        Assert.False((await ImportBySizeAsync(small, Rows, fromBytes: 16L << 20)).IndexesDeferred);
+    }
+
+    private static Task<RecordsImportResult> ImportBySizeAsync(ToolHost tool, string[] rows, long fromBytes)
+    {
+        var path = tool.WriteFile($"{Guid.NewGuid():N}.csv", string.Join("\n", rows.Prepend(Header)) + "\n");
+        return tool.InScopeAsync(s => new RecordsImporter(s.GetRequiredService<BotDbContext>(), s.GetRequiredService<RegionCatalog>(),
+            s.GetRequiredService<QuestionnaireCatalog>(), s.GetRequiredService<TimeProvider>())
+        {
+            DeferIndexesFromBytes = fromBytes,
+        }.ImportAsync(path, CancellationToken.None));
+    }
+
     private static async Task<ToolHost> StartWithChatRecordAsync()
     {
         var tool = await ToolHost.StartAsync();

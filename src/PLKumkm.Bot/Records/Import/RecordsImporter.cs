@@ -40,8 +40,10 @@ internal sealed class RecordsImporter(BotDbContext db, RegionCatalog regions, Qu
     public int BatchSize { get; init; } = 50_000;
 
     /// <summary>
-    /// Files from this size on into a table with no more records than the file has rows (about) load as
-    /// one transaction with the table's indexes deferred (see <see cref="BulkUmkmWriter"/>); <see cref="long.MaxValue"/>: never.
+    /// Files from this size on into a table that has never held a record load as one transaction with the table's
+    /// indexes deferred (see <see cref="BulkUmkmWriter"/>); <see cref="long.MaxValue"/>: never. Only then: the bot's
+    /// writes wait for that one transaction, so once the campaign holds records a big file goes the usual way, in
+    /// transactions short enough for the chats to carry on between them.
     /// </summary>
     public long DeferIndexesFromBytes { get; init; } = 16L << 20;
 
@@ -89,7 +91,7 @@ internal sealed class RecordsImporter(BotDbContext db, RegionCatalog regions, Qu
         var fileBytes = new FileInfo(path).Length;
         var expectedRows = fileBytes / BytesPerRow;
         using var writer = new BulkUmkmWriter(db.Database.GetConnectionString()!, db.Model, table, now, BatchSize,
-            DeferIndexesUpTo ?? (fileBytes >= DeferIndexesFromBytes ? expectedRows : -1), expectedRows);
+            DeferIndexesUpTo ?? (fileBytes >= DeferIndexesFromBytes ? 0 : -1), expectedRows);
         try
         {
             foreach (var chunk in ordered.GetConsumingEnumerable(stop.Token))

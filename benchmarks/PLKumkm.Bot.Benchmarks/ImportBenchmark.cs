@@ -37,6 +37,7 @@ internal static class ImportBenchmark
 
         var first = await ImportAsync(db, csv, log);
         log.WriteLine($"import: {first.Summary} -> {rows / first.Elapsed.TotalSeconds:N0} rows/s");
+        log.WriteLine($"import: indexes {(first.IndexesDeferred ? "deferred" : "kept")}, rebuilding them {first.IndexRebuild.TotalSeconds:0.0} s, committing {first.Committing.TotalSeconds:0.0} s");
         var second = first;
         if (again)
         {
@@ -54,10 +55,12 @@ internal static class ImportBenchmark
         await using var scope = db.Host.Services.CreateAsyncScope();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var (gen0, gen1, gen2, pause) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
+        var allocated = GC.GetTotalAllocatedBytes();
         var result = await scope.ServiceProvider.GetRequiredService<RecordsImporter>().ImportAsync(csv, CancellationToken.None);
         var used = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         log.WriteLine($"import: {used.TotalSeconds:0.0} CPU-seconds ({used.TotalMilliseconds * 1000 / Math.Max(1, result.Read):0.0} µs of CPU per row); " +
-            $"GC {GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2}, paused {(GC.GetTotalPauseDuration() - pause).TotalSeconds:0.0} s");
+            $"GC {GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2}, paused {(GC.GetTotalPauseDuration() - pause).TotalSeconds:0.0} s, " +
+            $"{(GC.GetTotalAllocatedBytes() - allocated) / 1024.0 / Math.Max(1, result.Read):0.0} KB allocated per row (gen0 budget {GC.GetGCMemoryInfo(GCKind.Ephemeral).GenerationInfo[0].SizeBeforeBytes / 1e6:0.0} MB)");
         return result;
     }
 }

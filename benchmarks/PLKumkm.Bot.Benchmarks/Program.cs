@@ -2,13 +2,19 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using PLKumkm.Bot.Benchmarks;
 
-// dotnet run -c Release --project benchmarks/PLKumkm.Bot.Benchmarks -- progress|import|all [--records N] [--answers N]
+// dotnet run -c Release --project benchmarks/PLKumkm.Bot.Benchmarks -- progress|import|import-parts|all [--records N] [--answers N]
 var what = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "all";
 long? records = Option("--records") is { } r ? long.Parse(r, CultureInfo.InvariantCulture) : null;
 var answers = Option("--answers") is { } a ? int.Parse(a, CultureInfo.InvariantCulture) : 5_000;
+if (what == "import-parts")
+{
+    await ImportPartsBenchmark.RunAsync(records ?? 200_000, Console.Out);
+    return 0;
+}
+
 if (what is not ("progress" or "import" or "all"))
 {
-    Console.Error.WriteLine("error: usage: progress|import|all [--records N] [--answers N]");
+    Console.Error.WriteLine("error: usage: progress|import|import-parts|all [--records N] [--answers N]");
     return 2;
 }
 

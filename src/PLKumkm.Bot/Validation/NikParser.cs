@@ -54,7 +54,7 @@ internal static partial class NikParser
             return Fail($"NIK harus 16 angka, Anda menulis {digits.Length}.", $"A NIK has 16 digits; you wrote {digits.Length}.");
         }
 
-        if (digits.Distinct().Count() == 1)
+        if (!digits.AsSpan().ContainsAnyExcept(digits[0]))
         {
             return Fail("NIK ini tidak mungkin benar (semua angkanya sama). Periksa lagi KTP Anda.",
                 "That NIK can't be right (all digits are the same). Please check the ID card.");

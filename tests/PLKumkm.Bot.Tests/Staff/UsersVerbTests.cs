@@ -99,18 +99,21 @@ public sealed class UsersVerbTests
             "0812-3456-7890;enumerator;16.02;Siti Lagi\r\n" +
             "0813 9999 0000;official;;Pak Kadis\r\n");
         var (exit, output, error) = await RunAsync(db, "users", "import", file);
-        Assert.Equal(1, exit);
-        Assert.Equal("imported 3 (3 new, 0 updated)\n", output.ReplaceLineEndings("\n"));
+        // A partly valid file is a success: the valid rows are kept, the bad ones reported by line.
+        Assert.Equal(0, exit);
         Assert.Equal(
-            "error: 2 row(s) not imported: line 3: unknown role 'enumerater' (one of enumerator, coordinator, official, admin); line 6: the same phone is already on line 2\n",
-            error.ReplaceLineEndings("\n"));
+            "line 3: unknown role 'enumerater' (one of enumerator, coordinator, official, admin)\n" +
+            "line 6: the same phone is already on line 2\n" +
+            "imported 3 (3 new, 0 updated), 2 rejected\n",
+            output.ReplaceLineEndings("\n"));
+        Assert.Equal("", error);
 
         // Re-running the corrected file only updates.
         await File.WriteAllTextAsync(file, "name,phone,role,region_code\nSiti Aminah,0812 3456 7890,enumerator,16.01\n\"Budi, S.E.\",0812 3456 7891,enumerator,16.01\n");
         (exit, output, error) = await RunAsync(db, "users", "import", file);
         Assert.Equal(0, exit);
         Assert.Equal("", error);
-        Assert.StartsWith("imported 2 (1 new, 1 updated)", output, StringComparison.Ordinal);
+        Assert.Equal("imported 2 (1 new, 1 updated), 0 rejected\n", output.ReplaceLineEndings("\n"));
 
         await using var ctx = db.Open();
         Assert.Equal(4, await ctx.People.CountAsync());
@@ -131,6 +134,15 @@ public sealed class UsersVerbTests
         (exit, _, error) = await RunAsync(db, "users", "import", file);
         Assert.Equal(1, exit);
         Assert.Equal("error: missing column(s) role, region_code (expected phone,role,region_code,name)\n", error.ReplaceLineEndings("\n"));
+
+        // Not one valid row: nothing was imported, which is a failure.
+        await File.WriteAllTextAsync(file, "phone,role,region_code,name\n0812 3456 7890,enumerater,16.01,Siti\n");
+        (exit, var output, error) = await RunAsync(db, "users", "import", file);
+        Assert.Equal(1, exit);
+        Assert.Equal("line 2: unknown role 'enumerater' (one of enumerator, coordinator, official, admin)\nimported 0 (0 new, 0 updated), 1 rejected\n",
+            output.ReplaceLineEndings("\n"));
+        Assert.StartsWith("error: no valid row in ", error, StringComparison.Ordinal);
+        Assert.EndsWith("(1 rejected; first: line 2: unknown role 'enumerater' (one of enumerator, coordinator, official, admin))\n", error.ReplaceLineEndings("\n"));
     }
 
     [Fact]

@@ -51,13 +51,20 @@ internal static class UsersVerb
 
             using var reader = new StreamReader(source.FullName);
             var imported = await services.GetRequiredService<StaffImport>().ImportAsync(reader, token);
-            await output.WriteLineAsync(FormattableString.Invariant(
-                $"imported {imported.Imported} ({imported.Created} new, {imported.Updated} updated)"));
-            if (imported.Problems.Count > 0)
+            // As targets and records import: a partly valid file is a success, its bad rows reported by line;
+            // a failure is a file that gives nothing at all.
+            foreach (var problem in imported.Problems)
             {
-                // The valid rows are kept; the exit code still tells a script that some were not.
-                throw new VerbException(FormattableString.Invariant(
-                    $"{imported.Problems.Count} row(s) not imported: {string.Join("; ", imported.Problems)}"));
+                await output.WriteLineAsync(problem.ToString());
+            }
+
+            await output.WriteLineAsync(FormattableString.Invariant(
+                $"imported {imported.Imported} ({imported.Created} new, {imported.Updated} updated), {imported.Problems.Count} rejected"));
+            if (imported.Imported == 0)
+            {
+                throw new VerbException(imported.Problems.Count == 0
+                    ? $"{source.FullName} has no rows under its header"
+                    : FormattableString.Invariant($"no valid row in {source.FullName} ({imported.Problems.Count} rejected; first: {imported.Problems[0]})"));
             }
         }, ct));
         return command;

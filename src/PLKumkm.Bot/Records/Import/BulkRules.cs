@@ -29,9 +29,20 @@ internal sealed class BulkRules : IDisposable
     private readonly object _withdrawn;
     private readonly object _approvedOutcome;
     private readonly object _umkmKind;
+    private readonly ImportCandidates? _candidates;
+    private readonly List<long> _ids = [];
+    private readonly Dictionary<string, int> _versionPositions;
+    private readonly object _importSource;
+    private DateTimeOffset _at;
+    private object? _atStored;
 
-    public BulkRules(SqliteConnection connection, IModel model)
+    /// <param name="candidates">
+    /// While the table's secondary indexes are deferred: where to find the rows a rule may match; each
+    /// candidate is then checked by its id against the same conditions.
+    /// </param>
+    public BulkRules(SqliteConnection connection, IModel model, ImportCandidates? candidates = null)
     {
+        _candidates = candidates;
         var umkm = new EntityTable<UmkmRecord>(model);
         var koperasi = new EntityTable<KoperasiRecord>(model);
         var decisions = new EntityTable<ReviewDecision>(model);
@@ -50,25 +61,38 @@ internal sealed class BulkRules : IDisposable
         var counted = $"{status} IN (?8, ?9)";
 
         // ?1 village, ?2 name, ?3 own id (0 when new), ?4 NIK: the oldest counted record of another owner.
-        _duplicate = new SqliteStatement(connection,
-            $"SELECT {number} FROM {Q(umkm.Name)} WHERE {U(nameof(UmkmRecord.KodeDesa))} = ?1 AND {U(nameof(UmkmRecord.NamaUsahaNormal))} = ?2 " +
-            $"AND (?3 = 0 OR {id} < ?3) AND ({U(nameof(UmkmRecord.Nik))} IS NULL OR {U(nameof(UmkmRecord.Nik))} <> ?4) AND {counted} ORDER BY {id} LIMIT 1");
+        _duplicate = Lookup(connection, number,
+            $"{U(nameof(UmkmRecord.KodeDesa))} = ?1 AND {U(nameof(UmkmRecord.NamaUsahaNormal))} = ?2 " +
+            $"AND (?3 = 0 OR {id} < ?3) AND ({U(nameof(UmkmRecord.Nik))} IS NULL OR {U(nameof(UmkmRecord.Nik))} <> ?4) AND {counted}", id, $"ORDER BY {id} LIMIT 1");
         // ?1 NIB, ?2 own id, ?3 created (ticks), ?7 withdrawn: who had the NIB first.
-        _nibUmkm = new SqliteStatement(connection,
-            $"SELECT {number} FROM {Q(umkm.Name)} WHERE {U(nameof(UmkmRecord.Nib))} = ?1 AND {id} <> ?2 AND {status} <> ?7 " +
-            $"AND (?2 = 0 OR {U(nameof(UmkmRecord.CreatedAt))} < ?3 OR ({U(nameof(UmkmRecord.CreatedAt))} = ?3 AND {id} < ?2)) ORDER BY {id} LIMIT 1");
+        _nibUmkm = Lookup(connection, number,
+            $"{U(nameof(UmkmRecord.Nib))} = ?1 AND {id} <> ?2 AND {status} <> ?7 " +
+            $"AND (?2 = 0 OR {U(nameof(UmkmRecord.CreatedAt))} < ?3 OR ({U(nameof(UmkmRecord.CreatedAt))} = ?3 AND {id} < ?2))", id, $"ORDER BY {id} LIMIT 1");
         _nibKoperasi = new SqliteStatement(connection,
             $"SELECT {K(nameof(KoperasiRecord.RegistrationNumber))} FROM {Q(koperasi.Name)} WHERE {K(nameof(KoperasiRecord.Nib))} = ?1 " +
             $"AND {K(nameof(KoperasiRecord.Status))} <> ?7 AND (?2 = 0 OR {K(nameof(KoperasiRecord.CreatedAt))} < ?3) ORDER BY {Q(koperasi.Key!.Name)} LIMIT 1");
-        _phone = new SqliteStatement(connection,
-            $"SELECT {number}, {U(nameof(UmkmRecord.Nik))}, {U(nameof(UmkmRecord.NamaUsahaNormal))} FROM {Q(umkm.Name)} " +
-            $"WHERE {U(nameof(UmkmRecord.Hp))} = ?1 AND {id} <> ?2 AND {counted} LIMIT {MaxPhoneCandidates}");
+        _phone = Lookup(connection, $"{number}, {U(nameof(UmkmRecord.Nik))}, {U(nameof(UmkmRecord.NamaUsahaNormal))}",
+            $"{U(nameof(UmkmRecord.Hp))} = ?1 AND {id} <> ?2 AND {counted}", id, $"LIMIT {MaxPhoneCandidates}");
+
+        SqliteStatement Lookup(SqliteConnection c, string columns, string where, string key, string rest) => new(c,
+            candidates is null
+                ? $"SELECT {columns} FROM {Q(umkm.Name)} WHERE {where} {rest}"
+                : $"SELECT {columns} FROM {Q(umkm.Name)} WHERE {key} = ?10 AND {where}");
         _approved = new SqliteStatement(connection,
             $"SELECT 1 FROM {Q(decisions.Name)} WHERE {Q(decisions[nameof(ReviewDecision.RecordId)].Name)} = ?1 " +
             $"AND {Q(decisions[nameof(ReviewDecision.Decision)].Name)} = ?2 LIMIT 1");
         _lastVersion = new SqliteStatement(connection,
             $"SELECT MAX({V(nameof(RecordVersion.Version))}) FROM {Q(_versions.Name)} WHERE {V(nameof(RecordVersion.Kind))} = ?1 AND {V(nameof(RecordVersion.RecordId))} = ?2");
         _addVersion = new SqliteStatement(connection, _versions.InsertSql());
+        _versionPositions = _versions.Columns.Select((c, i) => (c.Property.Name, Position: i + 1)).ToDictionary(c => c.Name, c => c.Position);
+        string[] written = [nameof(RecordVersion.Kind), nameof(RecordVersion.RecordId), nameof(RecordVersion.Version), nameof(RecordVersion.At),
+            nameof(RecordVersion.ByPersonId), nameof(RecordVersion.Source), nameof(RecordVersion.ChangesJson), nameof(RecordVersion.Note)];
+        if (!_versionPositions.Keys.Order(StringComparer.Ordinal).SequenceEqual(written.Order(StringComparer.Ordinal)))
+        {
+            // A column added to the model must be given a value here, not left unbound.
+            throw new InvalidOperationException($"record_versions has columns the import does not write: {string.Join(", ", _versionPositions.Keys.Except(written))}");
+        }
+        _importSource = _versions[nameof(RecordVersion.Source)].ToProvider(RecordSources.Impor)!;
     }
 
     /// <summary>Flags <paramref name="record"/> as <see cref="RecordWriter"/> would; returns the history note (null when none).</summary>
@@ -83,7 +107,8 @@ internal sealed class BulkRules : IDisposable
 
         // RecordFlags: implausible figures, and the same business under another owner in the same village.
         var reasons = RecordFlags.Implausible(record).ToList();
-        if (Text(_duplicate, record.KodeDesa, record.NamaUsahaNormal, record.Id, record.Nik) is { } original)
+        if (First(_duplicate, _candidates?.Village, ImportCandidates.VillageKey(record.KodeDesa, record.NamaUsahaNormal),
+                record.KodeDesa, record.NamaUsahaNormal, record.Id, record.Nik) is { } original)
         {
             reasons.Insert(0, $"kemungkinan duplikat dari {original}");
         }
@@ -119,20 +144,28 @@ internal sealed class BulkRules : IDisposable
     }
 
     /// <summary>Adds the record's next version (1 for a new record): the changed fields, from the import.</summary>
-    public void AddVersion(UmkmRecord record, IReadOnlyDictionary<string, string?>? before, string? note, DateTimeOffset at, string? changes = null)
+    /// <param name="changes">When already worked out: the changes as text or <see cref="Utf8Text"/>.</param>
+    public void AddVersion(UmkmRecord record, IReadOnlyDictionary<string, string?>? before, string? note, DateTimeOffset at, object? changes = null)
     {
         var version = before is null ? 1 : (int)((Scalar(_lastVersion, _umkmKind, record.Id) as long?) ?? 0L) + 1;
-        _addVersion.Bind(_versions.Values(new RecordVersion
+        if (at != _at)
         {
-            Kind = RecordKind.Umkm,
-            RecordId = record.Id,
-            Version = version,
-            At = at,
-            Source = RecordSources.Impor,
-            ChangesJson = changes ?? RecordHistory.Changes(before, RecordSnapshots.Take(record)),
-            Note = note,
-        }));
+            (_at, _atStored) = (at, _versions[nameof(RecordVersion.At)].ToProvider(at));
+        }
+
+        // By position, the same values every time but the record, its version and its changes (and
+        // SqliteStatement does not bind again what is already bound): a million of these per file.
+        Bind(nameof(RecordVersion.Kind), _umkmKind);
+        Bind(nameof(RecordVersion.RecordId), record.Id);
+        Bind(nameof(RecordVersion.Version), version);
+        Bind(nameof(RecordVersion.At), _atStored);
+        Bind(nameof(RecordVersion.ByPersonId), null);
+        Bind(nameof(RecordVersion.Source), _importSource);
+        Bind(nameof(RecordVersion.ChangesJson), changes ?? RecordHistory.Changes(before, RecordSnapshots.Take(record)));
+        Bind(nameof(RecordVersion.Note), note);
         _addVersion.Execute();
+
+        void Bind(string property, object? value) => _addVersion.Bind(_versionPositions[property], value);
     }
 
     public void Dispose()
@@ -153,7 +186,8 @@ internal sealed class BulkRules : IDisposable
         }
 
         var created = record.CreatedAt.UtcTicks;
-        return Text(_nibUmkm, record.Nib, record.Id, created) ?? Text(_nibKoperasi, record.Nib, record.Id, created);
+        return First(_nibUmkm, _candidates?.Nib, ImportCandidates.Key(record.Nib), record.Nib, record.Id, created)
+            ?? Text(_nibKoperasi, record.Nib, record.Id, created);
     }
 
     private string? SamePhoneSimilarName(UmkmRecord record)
@@ -163,24 +197,91 @@ internal sealed class BulkRules : IDisposable
             return null;
         }
 
-        Bind(_phone, record.Hp, record.Id);
-        try
+        if (_candidates is null)
         {
-            while (_phone.Step())
+            Bind(_phone, record.Hp, record.Id);
+            try
             {
-                if (!string.Equals(_phone.Column(1) as string, record.Nik, StringComparison.Ordinal)
-                    && BusinessName.AreSimilar(_phone.Column(2) as string ?? "", record.NamaUsahaNormal))
+                while (_phone.Step())
+                {
+                    if (Similar(record))
+                    {
+                        return _phone.Column(0) as string;
+                    }
+                }
+
+                return null;
+            }
+            finally
+            {
+                _phone.Reset();
+            }
+        }
+
+        // The same candidates the index would give, in the same order (by id), at most as many.
+        _candidates.Phone.Find(ImportCandidates.Key(record.Hp), _ids);
+        var seen = 0;
+        foreach (var candidate in _ids)
+        {
+            Bind(_phone, record.Hp, record.Id);
+            _phone.Bind(10, candidate);
+            try
+            {
+                if (!_phone.Step())
+                {
+                    continue;
+                }
+
+                if (Similar(record))
                 {
                     return _phone.Column(0) as string;
                 }
-            }
 
-            return null;
+                if (++seen == MaxPhoneCandidates)
+                {
+                    return null;
+                }
+            }
+            finally
+            {
+                _phone.Reset();
+            }
         }
-        finally
+
+        return null;
+    }
+
+    private bool Similar(UmkmRecord record) =>
+        !string.Equals(_phone.Column(1) as string, record.Nik, StringComparison.Ordinal)
+        && BusinessName.AreSimilar(_phone.Column(2) as string ?? "", record.NamaUsahaNormal);
+
+    /// <summary>The first row's text: by the table's index, or among the candidates (lowest id first, as the index orders them).</summary>
+    private string? First(SqliteStatement statement, CandidateIndex? candidates, ulong key, params object?[] values)
+    {
+        if (candidates is null)
         {
-            _phone.Reset();
+            return Text(statement, values);
         }
+
+        candidates.Find(key, _ids);
+        foreach (var candidate in _ids)
+        {
+            Bind(statement, values);
+            statement.Bind(10, candidate);
+            try
+            {
+                if (statement.Step())
+                {
+                    return statement.Column(0) as string;
+                }
+            }
+            finally
+            {
+                statement.Reset();
+            }
+        }
+
+        return null;
     }
 
     private string? Text(SqliteStatement statement, params object?[] values) => Scalar(statement, values) as string;
@@ -198,7 +299,7 @@ internal sealed class BulkRules : IDisposable
         }
     }
 
-    // Positions 1… are the values; 7, 8 and 9 are the withdrawn, active and flagged statuses wherever a statement uses them.
+    // Positions 1… are the values; 7, 8 and 9 are the withdrawn, active and flagged statuses wherever a statement uses them; 10 a candidate's id.
     private void Bind(SqliteStatement statement, params object?[] values)
     {
         for (var i = 0; i < values.Length; i++)

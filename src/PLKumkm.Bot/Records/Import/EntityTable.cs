@@ -117,6 +117,7 @@ internal sealed class EntityTable<T>
     internal sealed record Column(IProperty Property, string Name, ValueConverter? Converter)
     {
         private readonly IClrPropertyGetter _getter = Property.GetGetter();
+        private readonly Action<T, object?> _setter = CompileSetter(Property.PropertyInfo!);
         private readonly Type _providerType = Nullable.GetUnderlyingType(Converter?.ProviderClrType ?? Property.ClrType) ?? Converter?.ProviderClrType ?? Property.ClrType;
 
         public object? ToProvider(T entity)
@@ -137,7 +138,19 @@ internal sealed class EntityTable<T>
                 value = Converter is null ? provider : Converter.ConvertFromProvider(provider);
             }
 
-            Property.PropertyInfo!.SetValue(entity, value);
+            _setter(entity, value);
+        }
+
+        // Compiled once per column: reflection's SetValue per value is what made reading a stored row slow.
+        private static Action<T, object?> CompileSetter(System.Reflection.PropertyInfo property)
+        {
+            var entity = System.Linq.Expressions.Expression.Parameter(typeof(T));
+            var value = System.Linq.Expressions.Expression.Parameter(typeof(object));
+            return System.Linq.Expressions.Expression.Lambda<Action<T, object?>>(
+                System.Linq.Expressions.Expression.Assign(
+                    System.Linq.Expressions.Expression.Property(entity, property),
+                    System.Linq.Expressions.Expression.Convert(value, property.PropertyType)),
+                entity, value).Compile();
         }
     }
 }

@@ -11,7 +11,7 @@ internal sealed class NewUmkmRecords(EntityTable<UmkmRecord> table, DateTimeOffs
     public EntityTable<UmkmRecord> Table => table;
 
     /// <summary>Version 1 of a new record's history: every field it has, from nothing.</summary>
-    public static string CreationChanges(UmkmRecord record) => RecordHistory.Changes(null, RecordSnapshots.Take(record));
+    public static Utf8Text CreationChanges(UmkmRecord record) => new(RecordHistory.CreationUtf8(record));
 
     public DateTimeOffset Now => now;
 

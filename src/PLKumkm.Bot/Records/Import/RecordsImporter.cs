@@ -12,6 +12,15 @@ namespace PLKumkm.Bot.Records.Import;
 
 internal sealed record RecordsImportResult(int Read, int Added, int Updated, int Unchanged, int Rejected, IReadOnlyList<RowProblem> Problems, TimeSpan Elapsed)
 {
+    /// <summary>Loaded as a first load: one transaction, the table's indexes created again at its end.</summary>
+    public bool IndexesDeferred { get; init; }
+
+    /// <summary>Of <see cref="Elapsed"/>: creating the deferred indexes again.</summary>
+    public TimeSpan IndexRebuild { get; init; }
+
+    /// <summary>Of <see cref="Elapsed"/>: ending transactions (counts, commit, SQLite's checkpoint).</summary>
+    public TimeSpan Committing { get; init; }
+
     public string Summary =>
         $"records: {Read} rows read, {Added} added, {Updated} updated, {Unchanged} unchanged, {Rejected} rejected in {Elapsed.TotalSeconds:0.0} s";
 }
@@ -24,10 +33,22 @@ internal sealed record RecordsImportResult(int Read, int Added, int Updated, int
 /// </summary>
 internal sealed class RecordsImporter(BotDbContext db, RegionCatalog regions, QuestionnaireCatalog questionnaires, TimeProvider clock)
 {
-    private const int ChunkSize = 250;
+    private const int ChunkSize = 64;
+    private const int BytesPerRow = 256;
 
     /// <summary>Rows per transaction: large enough to amortise commits, small enough to let the bot write in between.</summary>
     public int BatchSize { get; init; } = 50_000;
+
+    /// <summary>
+    /// Files from this size on into a table that has never held a record load as one transaction with the table's
+    /// indexes deferred (see <see cref="BulkUmkmWriter"/>); <see cref="long.MaxValue"/>: never. Only then: the bot's
+    /// writes wait for that one transaction, so once the campaign holds records a big file goes the usual way, in
+    /// transactions short enough for the chats to carry on between them.
+    /// </summary>
+    public long DeferIndexesFromBytes { get; init; } = 16L << 20;
+
+    /// <summary>When set (tests): defer the indexes exactly when the table's highest record id is at most this, whatever the file's size.</summary>
+    internal long? DeferIndexesUpTo { get; init; }
 
     /// <summary>Rejected rows kept for the report (all are counted).</summary>
     public int MaxProblemsKept { get; init; } = 100;
@@ -51,7 +72,10 @@ internal sealed class RecordsImporter(BotDbContext db, RegionCatalog regions, Qu
 
         // Chunks go to the validators and, in file order, to the writer; both queues are short, so rows
         // in flight stay few and die young (cheap for the garbage collector).
-        var capacity = Environment.ProcessorCount + 2;
+        // The writer is the slower side, so the queue in front of it is always full: what it holds is what
+        // outlives a young-generation collection. A few hundred rows stay cheap; thousands got promoted to the
+        // oldest generation and cost more in collections than the writing itself.
+        var capacity = Environment.ProcessorCount + 1;
         using var work = new BlockingCollection<Chunk>(capacity);
         using var ordered = new BlockingCollection<Chunk>(capacity);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -63,7 +87,11 @@ internal sealed class RecordsImporter(BotDbContext db, RegionCatalog regions, Qu
 
         var problems = new List<RowProblem>();
         int read = 0, rejected = 0;
-        using var writer = new BulkUmkmWriter(db.Database.GetConnectionString()!, db.Model, table, now, BatchSize);
+        // A row of a real file is 200–400 bytes: this errs towards fewer rows, so towards the usual path.
+        var fileBytes = new FileInfo(path).Length;
+        var expectedRows = fileBytes / BytesPerRow;
+        using var writer = new BulkUmkmWriter(db.Database.GetConnectionString()!, db.Model, table, now, BatchSize,
+            DeferIndexesUpTo ?? (fileBytes >= DeferIndexesFromBytes ? 0 : -1), expectedRows);
         try
         {
             foreach (var chunk in ordered.GetConsumingEnumerable(stop.Token))
@@ -91,7 +119,12 @@ internal sealed class RecordsImporter(BotDbContext db, RegionCatalog regions, Qu
         }
 
         ct.ThrowIfCancellationRequested();
-        return new RecordsImportResult(read, writer.Added, writer.Updated, writer.Unchanged, rejected, problems, watch.Elapsed);
+        return new RecordsImportResult(read, writer.Added, writer.Updated, writer.Unchanged, rejected, problems, watch.Elapsed)
+        {
+            IndexesDeferred = writer.DefersIndexes,
+            IndexRebuild = writer.IndexRebuild,
+            Committing = writer.Committing,
+        };
     }
 
     private static Thread Start(string name, Action body)
@@ -157,6 +190,8 @@ internal sealed class RecordsImporter(BotDbContext db, RegionCatalog regions, Qu
                         outcomes[i] = row is null ? new Outcome(null, new RowProblem(line, reason!)) : new Outcome(row, null);
                     }
 
+                    // The raw cells are done with: only what the writer needs stays alive until it gets there.
+                    chunk.Records.Clear();
                     chunk.Complete(outcomes);
                 }
                 catch (Exception e)

@@ -12,11 +12,16 @@ internal sealed class SqliteStatement : IDisposable
 {
     private readonly sqlite3 _db;
     private readonly sqlite3_stmt _statement;
+    private readonly object?[] _bound;
+    private readonly bool[] _isBound;
 
     public SqliteStatement(SqliteConnection connection, string sql)
     {
         _db = connection.Handle ?? throw new InvalidOperationException("the connection is not open");
         Check(raw.sqlite3_prepare_v2(_db, sql, out _statement));
+        var count = raw.sqlite3_bind_parameter_count(_statement);
+        _bound = new object?[count + 1];
+        _isBound = new bool[count + 1];
     }
 
     /// <summary>The 1-based position of a named parameter (<c>$key</c>).</summary>
@@ -33,6 +38,14 @@ internal sealed class SqliteStatement : IDisposable
 
     public void Bind(int position, object? value)
     {
+        // SQLite keeps a binding until it is replaced (a reset does not clear it, and text is copied on
+        // binding), so a value equal to the one already bound there is not bound again: most columns of
+        // a file's rows are empty or the same from row to row.
+        if (position < _bound.Length && _isBound[position] && Same(_bound[position], value))
+        {
+            return;
+        }
+
         var rc = value switch
         {
             null or DBNull => raw.sqlite3_bind_null(_statement, position),
@@ -48,6 +61,11 @@ internal sealed class SqliteStatement : IDisposable
             _ => throw new ArgumentException($"no SQLite binding for {value.GetType().Name}", nameof(value)),
         };
         Check(rc);
+        if (position < _bound.Length)
+        {
+            _bound[position] = value;
+            _isBound[position] = true;
+        }
     }
 
     /// <summary>Binds position <paramref name="position"/> when the statement has that many parameters.</summary>
@@ -95,6 +113,20 @@ internal sealed class SqliteStatement : IDisposable
     public void Reset() => raw.sqlite3_reset(_statement);
 
     public void Dispose() => _statement.Dispose();
+
+    private static bool Same(object? bound, object? value) => (bound, value) switch
+    {
+        (null or DBNull, null or DBNull) => true,
+        (string a, string b) => string.Equals(a, b, StringComparison.Ordinal),
+        (Utf8Text a, Utf8Text b) => a.Bytes.AsSpan().SequenceEqual(b.Bytes),
+        (long a, long b) => a == b,
+        (int a, int b) => a == b,
+        (short a, short b) => a == b,
+        (bool a, bool b) => a == b,
+        // Bit for bit: 0.0 and -0.0 are different values to store.
+        (double a, double b) => BitConverter.DoubleToInt64Bits(a) == BitConverter.DoubleToInt64Bits(b),
+        _ => false,
+    };
 
     private void Check(int rc)
     {

@@ -13,7 +13,7 @@ internal sealed record UmkmImportRow(
     KeyValuePair<string, string>[] Answers,
     UmkmRecord Record,
     object?[] InsertValues,
-    string CreationChanges)
+    Utf8Text CreationChanges)
 {
     public string Nik => Record.Nik!;
 

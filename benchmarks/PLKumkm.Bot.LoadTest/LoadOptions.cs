@@ -10,7 +10,7 @@ internal sealed class LoadOptions
           modes: load | echo | memory | fault | throttle | all
                  pipeline (profiling: the bot's own cost per update, no network)
           --duration S        closed-loop measuring window (default 20)
-          --warmup S          warm-up before measuring (default 60: the JIT's tiering settles after about a minute)
+          --warmup S          warm-up before measuring (default 120: the JIT is still tiering methods up after one minute)
           --users N           simulated users in the closed loop (default 1000)
           --rate R            open-loop rate, updates/s (default 1000)
           --open-duration S   open-loop duration (default 15)
@@ -23,7 +23,7 @@ internal sealed class LoadOptions
           --visitor-share P   share of users who only ask for help (default 0.1)
           --enumerator-share P  share of users who are enumerators sending quick entries (default 0.1)
           --official-share P  share of users asking "progress OKU" (default 0.1)
-          --bot-dll PATH      bot to start as a process (default: the Release build in this repository)
+          --bot-dll PATH      bot to start as a process in the load, memory and fault modes (default: the build in this repository)
           --with-progress     all: also run benchmarks/PLKumkm.Bot.Benchmarks (progress at 1M/10M records, import; long)
           --keep              keep the temporary databases
           --no-echo           load mode without the echo baseline (profiling)
@@ -34,7 +34,7 @@ internal sealed class LoadOptions
 
     public string Mode { get; private set; } = "";
     public double Duration { get; private set; } = 20;
-    public double Warmup { get; private set; } = 60;
+    public double Warmup { get; private set; } = 120;
     public int Users { get; private set; } = 1000;
     public double Rate { get; private set; } = 1000;
     public double OpenDuration { get; private set; } = 15;

@@ -8,6 +8,11 @@ internal static class LoadTestProgram
 {
     public static async Task<int> RunAsync(string[] args)
     {
+        if (args is [Targets.EchoBot.Mode, var token, var baseUrl])
+        {
+            return await Targets.EchoBot.RunAsProcessAsync(token, baseUrl).ConfigureAwait(false);
+        }
+
         LoadOptions options;
         try
         {

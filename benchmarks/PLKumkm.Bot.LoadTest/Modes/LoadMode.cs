@@ -14,7 +14,8 @@ internal static class LoadMode
     public static async Task RunBotAsync(LoadOptions o, Figures figures, CheckResults checks, CancellationToken ct)
     {
         Console.WriteLine();
-        Console.WriteLine($"== load: the real bot, {o.Users:N0} users ({o.EnumeratorShare:P0} enumerators sending quick entries, {o.OfficialShare:P0} officials asking progress, {o.VisitorShare:P0} asking for help, the rest owners in the questionnaire)");
+        Console.WriteLine($"== load: the real bot in its own process, {o.Users:N0} users ({o.EnumeratorShare:P0} enumerators sending quick entries, {o.OfficialShare:P0} officials asking progress, {o.VisitorShare:P0} asking for help, the rest owners in the questionnaire)");
+        var dll = BotLocator.Find(o.BotDll);
         await using var fake = await FakeBotApi.StartAsync(cancellationToken: ct).ConfigureAwait(false);
         fake.RecordHistory = false;
         fake.KeepSent = false;
@@ -24,54 +25,18 @@ internal static class LoadMode
         {
             StepReplies = calibration.RepliesForPendingStep,
         };
-        WindowResult closed;
-        OpenLoopResult? open = null;
-        bool idle;
-        long peakWorkingSet, peakHeap;
-        var allocatedBefore = 0L;
-        var cpuBefore = TimeSpan.Zero;
-        TimeSpan cpu;
-        long allocated;
-        await using (var bot = await InProcessBot.StartAsync(fake, workspace, ct).ConfigureAwait(false))
+        await StaffSeeder.AddEnumeratorsAsync(workspace.DatabasePath, driver.Users, ct).ConfigureAwait(false);
+        var (closed, open, cost, idle, peak) = await MeasureAsync(
+            o, driver, BotProcess.Start(dll, InProcessBot.BotArgs(fake, workspace), workspace.Folder), withOpenLoop: true, ct).ConfigureAwait(false);
+        figures.BotRate = closed.PerSecond;
+        if (open is not null)
         {
-            await StaffSeeder.AddEnumeratorsAsync(bot.Services, driver.Users, ct).ConfigureAwait(false);
-            var memory = new MemorySampler();
-            await using (memory.ConfigureAwait(false))
-            {
-                driver.StartClosedLoop();
-                await Task.Delay(TimeSpan.FromSeconds(o.Warmup), ct).ConfigureAwait(false);
-                allocatedBefore = GC.GetTotalAllocatedBytes();
-                cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-                closed = await driver.MeasureAsync(TimeSpan.FromSeconds(o.Duration), ct).ConfigureAwait(false);
-                cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
-                allocated = GC.GetTotalAllocatedBytes() - allocatedBefore;
-                Console.WriteLine(FormattableString.Invariant(
-                    $"  closed loop: {closed.PerSecond:N0} updates/s end to end ({closed.Answered:N0} answered in {closed.Elapsed.TotalSeconds:0.0} s)"));
-                Console.WriteLine($"  update-to-reply: {closed.Latency}");
-                figures.BotRate = closed.PerSecond;
-
-                if (o.OpenDuration > 0 && o.Rate > 0)
-                {
-                    driver.Pause();
-                    await driver.WaitIdleAsync(TimeSpan.FromSeconds(60), ct).ConfigureAwait(false);
-                    open = await driver.RunOpenLoopAsync(o.Rate, TimeSpan.FromSeconds(o.OpenDuration), ct).ConfigureAwait(false);
-                    Console.WriteLine(FormattableString.Invariant(
-                        $"  open loop at {o.Rate:N0} updates/s: {open.PerSecond:N0} updates/s sent for {open.Elapsed.TotalSeconds:0.0} s{(open.Starved > 0 ? $" ({open.Starved:N0} slots with no idle user)" : "")}"));
-                    Console.WriteLine($"  update-to-reply: {open.Latency}");
-                    figures.OpenRate = open.PerSecond;
-                    figures.OpenP99 = open.Latency.P99;
-                }
-
-                driver.Stop();
-                idle = await driver.WaitIdleAsync(TimeSpan.FromSeconds(60), ct).ConfigureAwait(false);
-                peakWorkingSet = memory.PeakWorkingSet;
-                peakHeap = memory.PeakHeap;
-            }
+            figures.OpenRate = open.PerSecond;
+            figures.OpenP99 = open.Latency.P99;
         }
 
-        Console.WriteLine($"  peak memory: working set {Figures.Mb(peakWorkingSet)} (bot + fake API + simulated users in one process), GC heap {Figures.Mb(peakHeap)}");
-        Console.WriteLine(FormattableString.Invariant(
-            $"  per answered update in the closed loop (whole process: bot, fake API, users): {cpu.TotalMilliseconds * 1000 / Math.Max(1, closed.Answered):0} µs CPU, {allocated / Math.Max(1, closed.Answered) / 1024.0:0.0} KB allocated; {cpu.TotalSeconds / closed.Elapsed.TotalSeconds:0.00} cores busy"));
+        Console.WriteLine($"  peak memory of the bot process: {Figures.Mb(peak)} (resident set, VmHWM)");
+        Console.WriteLine(cost);
         Console.WriteLine($"  database: {Figures.Mb(workspace.DatabaseBytes)} after {driver.Sent:N0} updates, {driver.Registrations:N0} records (registrations and quick entries)");
 
         using var db = workspace.OpenReadOnly();
@@ -87,30 +52,14 @@ internal static class LoadMode
     public static async Task RunEchoAsync(LoadOptions o, Figures figures, CheckResults checks, CancellationToken ct)
     {
         Console.WriteLine();
-        Console.WriteLine($"== echo: bare echo bot (same client library and fake, no logic, no storage), {o.Users:N0} users");
+        Console.WriteLine($"== echo: bare echo bot in its own process (same client library and fake, no logic, no storage), {o.Users:N0} users");
         await using var fake = await FakeBotApi.StartAsync(cancellationToken: ct).ConfigureAwait(false);
         fake.RecordHistory = false;
         fake.KeepSent = false;
         var driver = new Driver(fake, FirstChat, o.Users, Driver.Mix(o.VisitorShare, o.EnumeratorShare, o.OfficialShare));
-        WindowResult closed;
-        TimeSpan cpu;
-        bool idle;
-        await using (EchoBot.Start(fake.Token, fake.BaseUrl))
-        {
-            driver.StartClosedLoop();
-            await Task.Delay(TimeSpan.FromSeconds(o.Warmup), ct).ConfigureAwait(false);
-            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-            closed = await driver.MeasureAsync(TimeSpan.FromSeconds(o.Duration), ct).ConfigureAwait(false);
-            cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
-            driver.Stop();
-            idle = await driver.WaitIdleAsync(TimeSpan.FromSeconds(30), ct).ConfigureAwait(false);
-        }
-
-        Console.WriteLine(FormattableString.Invariant(
-            $"  closed loop: {closed.PerSecond:N0} updates/s end to end ({closed.Answered:N0} answered in {closed.Elapsed.TotalSeconds:0.0} s)"));
-        Console.WriteLine($"  update-to-reply: {closed.Latency}");
-        Console.WriteLine(FormattableString.Invariant(
-            $"  per answered update (whole process): {cpu.TotalMilliseconds * 1000 / Math.Max(1, closed.Answered):0} µs CPU; {cpu.TotalSeconds / closed.Elapsed.TotalSeconds:0.00} cores busy"));
+        var echo = BotProcess.StartDll(typeof(LoadMode).Assembly.Location, [EchoBot.Mode, fake.Token, fake.BaseUrl], AppContext.BaseDirectory);
+        var (closed, _, cost, idle, _) = await MeasureAsync(o, driver, echo, withOpenLoop: false, ct).ConfigureAwait(false);
+        Console.WriteLine(cost);
         figures.EchoRate = closed.PerSecond;
         if (figures.BotRate is { } bot && closed.PerSecond > 0)
         {
@@ -118,5 +67,71 @@ internal static class LoadMode
         }
 
         checks.Expect("echo: every update answered", idle ? [] : driver.Unanswered());
+    }
+
+    /// <summary>
+    /// Warm-up, then the closed loop (and optionally the open loop) against a bot in its own process; CPU is counted
+    /// for the bot's process and for this one (fake API and simulated users) apart.
+    /// </summary>
+    private static async Task<(WindowResult Closed, OpenLoopResult? Open, string Cost, bool Idle, long PeakRss)> MeasureAsync(
+        LoadOptions o, Driver driver, BotProcess bot, bool withOpenLoop, CancellationToken ct)
+    {
+        using var sampling = new CancellationTokenSource();
+        var sampler = Task.Run(async () =>
+        {
+            while (!sampling.IsCancellationRequested)
+            {
+                bot.SampleMemory();
+                await Task.Delay(100, CancellationToken.None).ConfigureAwait(false);
+            }
+        }, CancellationToken.None);
+        try
+        {
+            driver.StartClosedLoop();
+
+            // The warm-up starts once the process answers (start-up migrates the database and loads the regions).
+            var starting = Stopwatch.StartNew();
+            while (driver.Answered == 0 && starting.Elapsed < TimeSpan.FromSeconds(60) && !bot.HasExited)
+            {
+                await Task.Delay(20, ct).ConfigureAwait(false);
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(o.Warmup), ct).ConfigureAwait(false);
+            var botCpu = bot.ProcessorTime;
+            var ownCpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var closed = await driver.MeasureAsync(TimeSpan.FromSeconds(o.Duration), ct).ConfigureAwait(false);
+            botCpu = bot.ProcessorTime - botCpu;
+            ownCpu = Process.GetCurrentProcess().TotalProcessorTime - ownCpu;
+            Console.WriteLine(FormattableString.Invariant(
+                $"  closed loop: {closed.PerSecond:N0} updates/s end to end ({closed.Answered:N0} answered in {closed.Elapsed.TotalSeconds:0.0} s)"));
+            Console.WriteLine($"  update-to-reply: {closed.Latency}");
+            var answered = Math.Max(1, closed.Answered);
+            var cost = FormattableString.Invariant(
+                $"  CPU per answered update in the closed loop: bot process {botCpu.TotalMilliseconds * 1000 / answered:0} µs ({botCpu.TotalSeconds / closed.Elapsed.TotalSeconds:0.00} cores busy), fake API and simulated users {ownCpu.TotalMilliseconds * 1000 / answered:0} µs ({ownCpu.TotalSeconds / closed.Elapsed.TotalSeconds:0.00} cores)");
+
+            OpenLoopResult? open = null;
+            if (withOpenLoop && o.OpenDuration > 0 && o.Rate > 0)
+            {
+                driver.Pause();
+                await driver.WaitIdleAsync(TimeSpan.FromSeconds(60), ct).ConfigureAwait(false);
+                open = await driver.RunOpenLoopAsync(o.Rate, TimeSpan.FromSeconds(o.OpenDuration), ct).ConfigureAwait(false);
+                Console.WriteLine(FormattableString.Invariant(
+                    $"  open loop at {o.Rate:N0} updates/s: {open.PerSecond:N0} updates/s sent for {open.Elapsed.TotalSeconds:0.0} s{(open.Starved > 0 ? $" ({open.Starved:N0} slots with no idle user)" : "")}"));
+                Console.WriteLine($"  update-to-reply: {open.Latency}");
+            }
+
+            driver.Stop();
+            var idle = await driver.WaitIdleAsync(TimeSpan.FromSeconds(60), ct).ConfigureAwait(false);
+            await sampling.CancelAsync().ConfigureAwait(false);
+            await sampler.ConfigureAwait(false);
+            var peak = bot.PeakRss;
+            await bot.StopAsync(TimeSpan.FromSeconds(20)).ConfigureAwait(false);
+            return (closed, open, cost, idle, peak);
+        }
+        finally
+        {
+            await sampling.CancelAsync().ConfigureAwait(false);
+            bot.Dispose();
+        }
     }
 }

@@ -29,7 +29,11 @@ internal sealed partial class BotProcess : IDisposable
         get { lock (_tail) { return string.Join(Environment.NewLine, _tail); } }
     }
 
-    public static BotProcess Start(string botDll, IEnumerable<string> args, string workingDirectory)
+    public static BotProcess Start(string botDll, IEnumerable<string> args, string workingDirectory) =>
+        StartDll(botDll, ["run", .. args], workingDirectory);
+
+    /// <summary>Any .NET program as a child process (the echo bot runs as this load test's own <c>echo-bot</c> mode).</summary>
+    public static BotProcess StartDll(string dll, IEnumerable<string> args, string workingDirectory)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -38,21 +42,30 @@ internal sealed partial class BotProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        info.ArgumentList.Add(botDll);
-        info.ArgumentList.Add("run");
+        info.ArgumentList.Add(dll);
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);
         }
 
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        var process = Process.Start(info) ?? throw new InvalidOperationException("could not start the bot process");
+        var process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {Path.GetFileName(dll)}");
         var bot = new BotProcess(process);
         process.OutputDataReceived += (_, e) => bot.Keep(e.Data);
         process.ErrorDataReceived += (_, e) => bot.Keep(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return bot;
+    }
+
+    /// <summary>CPU time the process has used so far (user + system).</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
     }
 
     /// <summary>The hard way: no shutdown, no flush, like a power cut of the process.</summary>

@@ -10,6 +10,9 @@ namespace PLKumkm.Bot.LoadTest.Targets;
 /// </summary>
 internal sealed class EchoBot : IAsyncDisposable
 {
+    /// <summary>The hidden mode that runs the echo bot as its own process: <c>echo-bot TOKEN BASE-URL</c>, until SIGTERM.</summary>
+    public const string Mode = "echo-bot";
+
     private const int MaxChatsInParallel = 16;
     private readonly CancellationTokenSource _stop = new();
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(60) };
@@ -56,6 +59,28 @@ internal sealed class EchoBot : IAsyncDisposable
                 }).ConfigureAwait(false);
             offset = updates.Max(u => u.Id) + 1;
         }
+    }
+
+    public static async Task<int> RunAsProcessAsync(string token, string baseUrl)
+    {
+        using var stop = new CancellationTokenSource();
+        using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(
+            System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
+            {
+                context.Cancel = true;
+                stop.Cancel();
+            });
+        await using var echo = Start(token, baseUrl);
+        try
+        {
+            await Task.Delay(Timeout.Infinite, stop.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // SIGTERM: stop polling.
+        }
+
+        return 0;
     }
 
     public async ValueTask DisposeAsync()

@@ -4,12 +4,30 @@ namespace PLKumkm.Bot.Messaging;
 internal sealed partial class OutboxRetryService(OutboxDelivery delivery, ILogger<OutboxRetryService> logger) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan FlushTimeout = TimeSpan.FromSeconds(10);
 
     /// <summary>Before any channel starts: chats with replies left unsent by a crash wait for them to go first.</summary>
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
         await delivery.StallUnsentAsync(cancellationToken);
         await base.StartAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The channels stop first (they are registered after this service); what they committed is sent now, while the
+    /// process still can: a reply cut off mid-send would stay unmarked and go out a second time after the next start.
+    /// </summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        try
+        {
+            await delivery.FlushAsync().WaitAsync(FlushTimeout, cancellationToken);
+        }
+        catch (Exception e) when (e is TimeoutException or OperationCanceledException)
+        {
+            LogFlushCutShort(FlushTimeout.TotalSeconds);
+        }
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -45,6 +63,9 @@ internal sealed partial class OutboxRetryService(OutboxDelivery delivery, ILogge
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Retried {Count} pending outbound messages")]
     private partial void LogRetried(int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Stopping before every committed reply was sent ({Seconds} s); the rest goes out after the next start")]
+    private partial void LogFlushCutShort(double seconds);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox retry pass failed")]
     private partial void LogRetryFailed(Exception exception);

@@ -18,6 +18,9 @@ internal static class RecordHistory
 
     public const string SystemSource = "sistem";
 
+    /// <summary>A coordinator's decision on a flagged record (/tinjau).</summary>
+    public const string ReviewSource = "tinjau";
+
     // Names and addresses stay readable in the database (no \u escapes for Indonesian letters).
     private static readonly JsonSerializerOptions Json = new()
     {

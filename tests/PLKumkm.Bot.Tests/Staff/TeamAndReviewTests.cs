@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PLKumkm.Bot.Records;
 using PLKumkm.Bot.Storage.Entities;
 
 namespace PLKumkm.Bot.Tests.Staff;
@@ -146,6 +147,16 @@ public sealed class TeamAndReviewTests
         Assert.All(decisions, d => Assert.Equal(StaffChat.DefaultNow, d.DecidedAt));
         Assert.Equal([null, "data tidak wajar", "duplikat"], decisions.Select(d => d.Reason));
         Assert.All(decisions, d => Assert.Equal(RecordStatus.Flagged, d.PreviousStatus));
+
+        // Each decision is also a version of its record: who, when, the status change and the reason.
+        var reviewed = await db.RecordVersions.Where(v => v.Source == RecordHistory.ReviewSource).OrderBy(v => v.RecordId).ToListAsync();
+        Assert.Equal(ids.Skip(1), reviewed.Select(v => v.RecordId));
+        Assert.All(reviewed, v => Assert.Equal(coordinator.Id, v.ByPersonId));
+        Assert.All(reviewed, v => Assert.Equal(StaffChat.DefaultNow, v.At));
+        Assert.Equal(["Approved", "data tidak wajar", "duplikat"], reviewed.Select(v => v.Note));
+        Assert.Equal([("Flagged", "Active"), ("Flagged", "Rejected"), ("Flagged", "Duplicate")],
+            reviewed.Select(v => RecordHistory.Read(v)[RecordSnapshots.StatusKey]));
+        Assert.All(reviewed, v => Assert.Single(RecordHistory.Read(v)));
 
         // An approved record sent again is not flagged again for the same thing.
         Assert.DoesNotContain("Ditandai", StaffChat.Text(await chat.SayAsync("rudi", Entry(2, name: "Warung Siti"))), StringComparison.Ordinal);

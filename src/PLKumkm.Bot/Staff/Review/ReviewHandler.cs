@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using PLKumkm.Bot.Messaging;
+using PLKumkm.Bot.Records;
 using PLKumkm.Bot.Regions;
 using PLKumkm.Bot.Storage.Entities;
 using PLKumkm.Bot.Validation;
@@ -69,11 +70,13 @@ internal sealed class ReviewHandler(RegionCatalog regions, TimeProvider clock) :
 
         var outcome = review.Verb == ReviewVerb.Approve ? ReviewOutcome.Approved
             : review.IsDuplicate ? ReviewOutcome.Duplicate : ReviewOutcome.Rejected;
+        var now = clock.GetUtcNow();
+        var before = RecordSnapshots.Take(record);
         context.Db.ReviewDecisions.Add(new ReviewDecision
         {
             RecordId = record.Id,
             DecidedByPersonId = person.Id,
-            DecidedAt = clock.GetUtcNow(),
+            DecidedAt = now,
             Decision = outcome,
             Reason = review.Reason,
             PreviousStatus = record.Status,
@@ -84,7 +87,11 @@ internal sealed class ReviewHandler(RegionCatalog regions, TimeProvider clock) :
             ReviewOutcome.Duplicate => RecordStatus.Duplicate,
             _ => RecordStatus.Rejected,
         };
-        record.UpdatedAt = clock.GetUtcNow();
+        record.UpdatedAt = now;
+        // The record's own history shows the decision too (who, when, status old → new, the reason), beside the
+        // review table the coordinators' work is counted from.
+        await RecordHistory.AddAsync(context.Db, record, before, person.Id, RecordHistory.ReviewSource,
+            review.Reason ?? outcome.ToString(), now, cancellationToken);
         await context.Db.SaveChangesAsync(cancellationToken);
         context.Reply(ReviewTexts.Decided(record.RegistrationNumber, outcome, review.Reason));
         await ShowNextAsync(context, cancellationToken);

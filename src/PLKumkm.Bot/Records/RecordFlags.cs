@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using PLKumkm.Bot.Conversations.Definition;
 using PLKumkm.Bot.Storage;
 using PLKumkm.Bot.Storage.Entities;
 using PLKumkm.Bot.Validation;
@@ -49,7 +50,7 @@ internal static class RecordFlags
         }
 
         var approved = record.Id != 0 && await db.ReviewDecisions.AnyAsync(
-            d => d.RecordId == record.Id && d.Decision == ReviewOutcome.Approved, ct);
+            d => d.Kind == RecordKind.Umkm && d.RecordId == record.Id && d.Decision == ReviewOutcome.Approved, ct);
         if (!approved)
         {
             record.Status = RecordStatus.Flagged;

@@ -94,7 +94,8 @@ internal sealed class RecordWriter(BotDbContext db, TimeProvider clock)
             record.OwnerPersonId ??= submitter.OwnerPersonId;
         }
 
-        if (sameNameOtherNumber is not null)
+        // A cooperative a coordinator approved keeps its name: the other record was looked at.
+        if (sameNameOtherNumber is not null && !await IsApprovedAsync(record, ct))
         {
             Flag(record, $"nama dan desa sama dengan {sameNameOtherNumber}, nomor badan hukum berbeda");
         }
@@ -148,8 +149,7 @@ internal sealed class RecordWriter(BotDbContext db, TimeProvider clock)
     {
         var notes = new List<string>();
         // A coordinator's approval stands (RecordFlags does the same for its own reasons).
-        var approved = record is UmkmRecord && record.Id != 0 && await db.ReviewDecisions.AnyAsync(
-            d => d.RecordId == record.Id && d.Decision == ReviewOutcome.Approved, ct);
+        var approved = await IsApprovedAsync(record, ct);
         if (!approved && await NibHolderAsync(record, ct) is { } holder && Flag(record, $"NIB sudah dipakai {holder}"))
         {
             notes.Add($"ditandai: NIB sudah dipakai {holder}");
@@ -165,6 +165,14 @@ internal sealed class RecordWriter(BotDbContext db, TimeProvider clock)
 
         await RecordHistory.AddAsync(db, record, before, submitter.PersonId, submitter.Source,
             notes.Count == 0 ? null : string.Join("; ", notes), now, ct);
+    }
+
+    /// <summary>A coordinator approved this record (of its own kind: a UMKM and a cooperative may share an id).</summary>
+    private async Task<bool> IsApprovedAsync(IRegisteredRecord record, CancellationToken ct)
+    {
+        var (kind, id) = (record.Kind, record.Id);
+        return id != 0 && await db.ReviewDecisions.AnyAsync(
+            d => d.Kind == kind && d.RecordId == id && d.Decision == ReviewOutcome.Approved, ct);
     }
 
     /// <summary>Marks a record for review; true when the reason is new. Decided records (duplicate, rejected, withdrawn) stay as they are.</summary>

@@ -77,6 +77,16 @@ internal static class RolePolicy
         _ => records.Where(r => r.KodeDesa == scope),
     };
 
+    /// <summary>Cooperatives inside a region (as <see cref="RecordsIn(IQueryable{UmkmRecord}, string)"/>).</summary>
+    public static IQueryable<KoperasiRecord> RecordsIn(IQueryable<KoperasiRecord> records, string scope) => scope.Length switch
+    {
+        0 => records,
+        2 => records.Where(r => r.KodeProvinsi == scope),
+        5 => records.Where(r => r.KodeKabupaten == scope),
+        8 => records.Where(r => r.KodeKecamatan == scope),
+        _ => records.Where(r => r.KodeDesa == scope),
+    };
+
     /// <summary>Staff of a role registered inside a region.</summary>
     public static IQueryable<Person> PeopleIn(IQueryable<Person> people, PersonRole role, string scope)
     {

@@ -102,6 +102,7 @@ internal sealed partial class BotDbContext(DbContextOptions<BotDbContext> option
         {
             e.ToTable("review_decisions");
             e.HasIndex(d => d.RecordId);
+            e.Property(d => d.Kind).HasConversion<string>().HasMaxLength(16);
             e.Property(d => d.Decision).HasConversion<string>().HasMaxLength(16);
             e.Property(d => d.PreviousStatus).HasConversion<string>().HasMaxLength(16);
         });

@@ -29,6 +29,7 @@ internal sealed class BulkRules : IDisposable
     private readonly object _withdrawn;
     private readonly object _approvedOutcome;
     private readonly object _umkmKind;
+    private readonly object _umkmDecisionKind;
     private readonly ImportCandidates? _candidates;
     private readonly List<long> _ids = [];
     private readonly Dictionary<string, int> _versionPositions;
@@ -56,6 +57,7 @@ internal sealed class BulkRules : IDisposable
         _withdrawn = umkm[nameof(UmkmRecord.Status)].ToProvider(RecordStatus.Withdrawn)!;
         _approvedOutcome = decisions[nameof(ReviewDecision.Decision)].ToProvider(ReviewOutcome.Approved)!;
         _umkmKind = _versions[nameof(RecordVersion.Kind)].ToProvider(RecordKind.Umkm)!;
+        _umkmDecisionKind = decisions[nameof(ReviewDecision.Kind)].ToProvider(RecordKind.Umkm)!;
         var number = U(nameof(UmkmRecord.RegistrationNumber));
         var status = U(nameof(UmkmRecord.Status));
         var counted = $"{status} IN (?8, ?9)";
@@ -80,7 +82,7 @@ internal sealed class BulkRules : IDisposable
                 : $"SELECT {columns} FROM {Q(umkm.Name)} WHERE {key} = ?10 AND {where}");
         _approved = new SqliteStatement(connection,
             $"SELECT 1 FROM {Q(decisions.Name)} WHERE {Q(decisions[nameof(ReviewDecision.RecordId)].Name)} = ?1 " +
-            $"AND {Q(decisions[nameof(ReviewDecision.Decision)].Name)} = ?2 LIMIT 1");
+            $"AND {Q(decisions[nameof(ReviewDecision.Decision)].Name)} = ?2 AND {Q(decisions[nameof(ReviewDecision.Kind)].Name)} = ?3 LIMIT 1");
         _lastVersion = new SqliteStatement(connection,
             $"SELECT MAX({V(nameof(RecordVersion.Version))}) FROM {Q(_versions.Name)} WHERE {V(nameof(RecordVersion.Kind))} = ?1 AND {V(nameof(RecordVersion.RecordId))} = ?2");
         _addVersion = new SqliteStatement(connection, _versions.InsertSql());
@@ -176,7 +178,7 @@ internal sealed class BulkRules : IDisposable
         }
     }
 
-    private bool Approved(long id) => Scalar(_approved, id, _approvedOutcome) is not null;
+    private bool Approved(long id) => Scalar(_approved, id, _approvedOutcome, _umkmDecisionKind) is not null;
 
     private string? NibHolder(UmkmRecord record)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using PLKumkm.Bot.Conversations.Definition;
 
 namespace PLKumkm.Bot.Staff.Review;
 
@@ -15,9 +16,10 @@ internal enum ReviewVerb
 
 /// <summary>
 /// <c>/tinjau</c>, <c>/tinjau setuju 123</c>, <c>/tinjau tolak 123</c>, <c>/tinjau tolak 123 bukan UMKM</c>
-/// (<c>approve</c>/<c>reject</c> in English too). The number is the record's id, as on the buttons.
+/// (<c>approve</c>/<c>reject</c> in English too). The number is the record's id, as on the buttons; a cooperative's
+/// id follows <c>kop</c> (<c>/tinjau setuju kop 7</c>), because a UMKM and a cooperative may have the same id.
 /// </summary>
-internal sealed record ReviewCommand(ReviewVerb Verb, long RecordId, string? Reason)
+internal sealed record ReviewCommand(ReviewVerb Verb, long RecordId, string? Reason, RecordKind Kind = RecordKind.Umkm)
 {
     public const int MaxReasonLength = 200;
 
@@ -26,12 +28,17 @@ internal sealed record ReviewCommand(ReviewVerb Verb, long RecordId, string? Rea
 
     public static readonly string[] PresetReasons = [DuplicateReason, "data tidak wajar", "bukan UMKM", "di luar wilayah"];
 
+    /// <summary>The preset reasons for a cooperative ("bukan UMKM" does not apply).</summary>
+    public static readonly string[] KoperasiPresetReasons = [DuplicateReason, "data tidak wajar", "bukan koperasi", "di luar wilayah"];
+
+    private const string KoperasiMarker = "kop";
+
     public bool IsDuplicate => Reason is { } r && (r.Equals(DuplicateReason, StringComparison.OrdinalIgnoreCase)
         || r.Equals("duplicate", StringComparison.OrdinalIgnoreCase) || r.Equals("ganda", StringComparison.OrdinalIgnoreCase));
 
     public static ReviewCommand Parse(string arguments)
     {
-        var parts = arguments.Split((char[]?)null, 3, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var parts = arguments.Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (parts.Length == 0)
         {
             return new ReviewCommand(ReviewVerb.Next, 0, null);
@@ -44,25 +51,45 @@ internal sealed record ReviewCommand(ReviewVerb Verb, long RecordId, string? Rea
             "duplikat" or "duplicate" => ReviewVerb.Reject,
             _ => ReviewVerb.Invalid,
         };
-        if (verb == ReviewVerb.Invalid || parts.Length < 2
-            || !long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+        if (verb == ReviewVerb.Invalid || parts.Length < 2)
+        {
+            return new ReviewCommand(ReviewVerb.Invalid, 0, null);
+        }
+
+        var rest = parts[1].Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var kind = RecordKind.Umkm;
+        if (rest[0].ToLowerInvariant() is KoperasiMarker or "koperasi" or "cooperative")
+        {
+            kind = RecordKind.Koperasi;
+            rest = rest.Length > 1
+                ? rest[1].Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                : [];
+        }
+
+        if (rest.Length == 0 || !long.TryParse(rest[0], NumberStyles.None, CultureInfo.InvariantCulture, out var id))
         {
             return new ReviewCommand(ReviewVerb.Invalid, 0, null);
         }
 
         var reason = parts[0].StartsWith("dup", StringComparison.OrdinalIgnoreCase)
             ? DuplicateReason
-            : parts.Length > 2 ? parts[2] : null;
+            : rest.Length > 1 ? rest[1] : null;
         if (reason is { Length: > MaxReasonLength })
         {
             reason = reason[..MaxReasonLength];
         }
 
-        return new ReviewCommand(verb, id, verb == ReviewVerb.Approve ? null : reason);
+        return new ReviewCommand(verb, id, verb == ReviewVerb.Approve ? null : reason, kind);
     }
 
-    public static string ApproveValue(long id) => string.Create(CultureInfo.InvariantCulture, $"/tinjau setuju {id}");
+    /// <summary>What follows the verb: the id, after <c>kop</c> for a cooperative.</summary>
+    public static string Target(RecordKind kind, long id) =>
+        kind == RecordKind.Koperasi
+            ? KoperasiMarker + " " + id.ToString(CultureInfo.InvariantCulture)
+            : id.ToString(CultureInfo.InvariantCulture);
 
-    public static string RejectValue(long id, string? reason = null) =>
-        string.Create(CultureInfo.InvariantCulture, $"/tinjau tolak {id}") + (reason is null ? "" : " " + reason);
+    public static string ApproveValue(long id, RecordKind kind = RecordKind.Umkm) => $"/tinjau setuju {Target(kind, id)}";
+
+    public static string RejectValue(long id, string? reason = null, RecordKind kind = RecordKind.Umkm) =>
+        $"/tinjau tolak {Target(kind, id)}" + (reason is null ? "" : " " + reason);
 }

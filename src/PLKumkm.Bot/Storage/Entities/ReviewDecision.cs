@@ -1,3 +1,5 @@
+using PLKumkm.Bot.Conversations.Definition;
+
 namespace PLKumkm.Bot.Storage.Entities;
 
 /// <summary>A coordinator's decision on a flagged record: who decided, when, what and why. Never edited afterwards.</summary>
@@ -5,7 +7,10 @@ internal sealed class ReviewDecision
 {
     public long Id { get; set; }
 
-    /// <summary>The <see cref="UmkmRecord.Id"/> decided on.</summary>
+    /// <summary>Which table <see cref="RecordId"/> is in: a UMKM and a cooperative may have the same id.</summary>
+    public RecordKind Kind { get; set; } = RecordKind.Umkm;
+
+    /// <summary>The <see cref="UmkmRecord.Id"/> or <see cref="KoperasiRecord.Id"/> decided on (see <see cref="Kind"/>).</summary>
     public long RecordId { get; set; }
 
     public long DecidedByPersonId { get; set; }

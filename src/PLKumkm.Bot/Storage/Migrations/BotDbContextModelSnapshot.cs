@@ -569,6 +569,11 @@ namespace PLKumkm.Bot.Storage.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PreviousStatus")
                         .IsRequired()
                         .HasMaxLength(16)

@@ -66,18 +66,11 @@ internal sealed partial class KoperasiQuickEntryParser(Questionnaire koperasi, R
             }
         }
 
-        // Questionnaire order, so an answer that depends on another reads as in the guided chat.
-        var state = new SessionState { QuestionnaireId = koperasi.Id, QuestionnaireVersion = koperasi.Version };
-        foreach (var question in koperasi.Questions.Where(q => q.Store && given.ContainsKey(q.Id)))
+        var values = given.ToDictionary(g => g.Key, g => g.Value.Value, StringComparer.Ordinal);
+        foreach (var (field, error) in ReadFields(values, scope, today, answers, trustAmounts: false))
         {
-            var line = given[question.Id];
-            var error = question.Type == QuestionType.Region
-                ? ReadVillage(line.Value, scope, answers)
-                : ReadAnswer(question, line.Value, state, today, answers);
-            if (error is not null)
-            {
-                errors.Add(new QuickEntryError(question.Id, line.Number, Labelled(question.Id, line.Number, error)));
-            }
+            var number = given[field].Number;
+            errors.Add(new QuickEntryError(field, number, Labelled(field, number, error)));
         }
 
         foreach (var field in Required.Where(f => !given.ContainsKey(f)))
@@ -89,7 +82,34 @@ internal sealed partial class KoperasiQuickEntryParser(Questionnaire koperasi, R
         return new KoperasiQuickEntryResult(false, ordered.Count == 0 ? answers : new Dictionary<string, string>(), ordered);
     }
 
-    private UserText? ReadAnswer(Question question, string value, SessionState state, DateOnly today, Dictionary<string, string> answers)
+    /// <summary>
+    /// Reads raw values by field id (the questions of the koperasi questionnaire; other ids are not read) into
+    /// <paramref name="answers"/>, in questionnaire order so an answer that depends on another reads as in the guided
+    /// chat. Returns each field's problem, unlabelled. <paramref name="trustAmounts"/>: an amount the chat would ask to
+    /// confirm is taken as written (a file has no one to ask; its figures are deliberate).
+    /// </summary>
+    public IReadOnlyList<(string FieldId, UserText Error)> ReadFields(
+        IReadOnlyDictionary<string, string> values, string scope, DateOnly today, Dictionary<string, string> answers, bool trustAmounts)
+    {
+        var errors = new List<(string, UserText)>();
+        var state = new SessionState { QuestionnaireId = koperasi.Id, QuestionnaireVersion = koperasi.Version };
+        foreach (var question in koperasi.Questions.Where(q => q.Store && values.ContainsKey(q.Id)))
+        {
+            var value = values[question.Id];
+            var error = question.Type == QuestionType.Region
+                ? ReadVillage(value, scope, answers)
+                : ReadAnswer(question, value, state, today, answers, trustAmounts);
+            if (error is not null)
+            {
+                errors.Add((question.Id, error));
+            }
+        }
+
+        return errors;
+    }
+
+    private UserText? ReadAnswer(Question question, string value, SessionState state, DateOnly today, Dictionary<string, string> answers,
+        bool trustAmounts)
     {
         switch (_reader.Read(question, new TextInput(value), state, today))
         {
@@ -99,6 +119,10 @@ internal sealed partial class KoperasiQuickEntryParser(Questionnaire koperasi, R
                 return null;
             case AnswerReading.Rejected rejected:
                 return rejected.Reason;
+            case AnswerReading.Unsure unsure when trustAmounts:
+                answers[question.Id] = unsure.Value;
+                state.Answers[question.Id] = unsure.Value;
+                return null;
             case AnswerReading.Unsure unsure:
                 return new UserText(
                     $"terbaca {unsure.Display} — tulis jumlahnya lebih jelas (mis. 850jt, 1,2 miliar).",

@@ -14,6 +14,7 @@ internal static class ProgressServiceCollectionExtensions
         services.AddScoped<IMessageHandler, ProgressHandler>();
         services.AddScoped<TargetsImporter>();
         services.AddScoped<RecordsImporter>();
+        services.AddScoped<KoperasiImporter>();
         return services;
     }
 }

@@ -10,7 +10,8 @@ internal sealed record Submitter(long? PersonId, string Source, string? Enumerat
 
 internal sealed record SavedRecord(UmkmRecord Record, bool Updated);
 
-internal sealed record SavedKoperasi(KoperasiRecord Record, bool Updated);
+/// <param name="Unchanged">Found again with every value as stored: nothing was written (imports only, see <see cref="RecordWriter.SaveKoperasiAsync"/>).</param>
+internal sealed record SavedKoperasi(KoperasiRecord Record, bool Updated, bool Unchanged = false);
 
 /// <summary>
 /// The one way records enter the single database: the same owner NIK with the same normalised business
@@ -71,15 +72,27 @@ internal sealed class RecordWriter(BotDbContext db, TimeProvider clock)
         return new SavedRecord(record, existing is not null);
     }
 
-    public async Task<SavedKoperasi> SaveKoperasiAsync(IReadOnlyDictionary<string, string> answers, Submitter submitter, CancellationToken ct)
+    /// <param name="skipUnchanged">
+    /// When the cooperative is found again with every value as stored, leave it as it was and write no version
+    /// (<see cref="SavedKoperasi.Unchanged"/>): re-running an import adds nothing.
+    /// </param>
+    public async Task<SavedKoperasi> SaveKoperasiAsync(IReadOnlyDictionary<string, string> answers, Submitter submitter, CancellationToken ct,
+        bool skipUnchanged = false)
     {
         var now = clock.GetUtcNow();
         var (existing, sameNameOtherNumber) = await FindSameKoperasiAsync(answers, ct);
         var before = existing is null ? null : RecordSnapshots.Take(existing);
+        var (updatedAt, sentAt) = existing is null ? (now, now) : (existing.UpdatedAt, existing.WaktuKirim);
         var record = existing ?? new KoperasiRecord { CreatedAt = now };
         KoperasiFields.Apply(record, answers);
         record.UpdatedAt = now;
         SetSubmissionTime(record, answers, existing is null, now);
+        if (skipUnchanged && existing is not null && SameValues(before!, existing, sentAt))
+        {
+            existing.UpdatedAt = updatedAt;
+            existing.WaktuKirim = sentAt;
+            return new SavedKoperasi(existing, Updated: false, Unchanged: true);
+        }
         if (existing is null)
         {
             record.Sumber = submitter.Source;
@@ -166,6 +179,11 @@ internal sealed class RecordWriter(BotDbContext db, TimeProvider clock)
         await RecordHistory.AddAsync(db, record, before, submitter.PersonId, submitter.Source,
             notes.Count == 0 ? null : string.Join("; ", notes), now, ct);
     }
+
+    // waktu_kirim is compared as an instant: a file states it in local time, the database holds it in UTC.
+    private static bool SameValues(IReadOnlyDictionary<string, string?> before, KoperasiRecord record, DateTimeOffset sentAt) =>
+        record.WaktuKirim == sentAt
+        && RecordSnapshots.Take(record).All(f => f.Key == "waktu_kirim" || string.Equals(before.GetValueOrDefault(f.Key), f.Value, StringComparison.Ordinal));
 
     /// <summary>A coordinator approved this record (of its own kind: a UMKM and a cooperative may share an id).</summary>
     private async Task<bool> IsApprovedAsync(IRegisteredRecord record, CancellationToken ct)

@@ -3,12 +3,12 @@ using PLKumkm.Bot.Records.Import;
 
 namespace PLKumkm.Bot.Hosting.Verbs;
 
-/// <summary><c>records import FILE.csv</c>: bulk load (see <see cref="RecordsImporter"/>).</summary>
+/// <summary><c>records import FILE.csv</c>: bulk load (see <see cref="RecordsImport"/>).</summary>
 internal static class RecordsImportVerb
 {
     public static Command Create()
     {
-        var file = new Argument<string>("FILE") { Description = "CSV whose header row holds UMKM field ids" };
+        var file = new Argument<string>("FILE") { Description = "CSV whose header row holds UMKM or koperasi field ids" };
         var import = new Command("import", "Bulk load records (invalid rows reported by line; re-running the same file adds nothing)") { file };
         import.TreatUnmatchedTokensAsErrors = false;
         import.SetAction((result, ct) => VerbRunner.RunAsync(result,

@@ -4,13 +4,22 @@ namespace PLKumkm.Bot.Records.Import;
 
 /// <summary>
 /// <c>records import FILE.csv</c>: the first rejected rows one per line (and how many more), then a
-/// one-line summary. Exit 0 when the file was read and at least one row kept.
+/// one-line summary. Exit 0 when the file was read and at least one row kept. A header with <c>nama_koperasi</c>
+/// (and no UMKM columns) is a file of cooperatives (<see cref="KoperasiImporter"/>); any other, of UMKM (<see cref="RecordsImporter"/>).
 /// </summary>
 internal static class RecordsImport
 {
     public static async Task RunAsync(IServiceProvider services, string file, TextWriter output, CancellationToken ct)
     {
-        var result = await services.GetRequiredService<RecordsImporter>().ImportAsync(file, ct);
+        bool koperasi;
+        using (var csv = CsvSource.Open(file))
+        {
+            koperasi = KoperasiImporter.IsKoperasiHeader(csv.Header);
+        }
+
+        var result = koperasi
+            ? await services.GetRequiredService<KoperasiImporter>().ImportAsync(file, ct)
+            : await services.GetRequiredService<RecordsImporter>().ImportAsync(file, ct);
         foreach (var problem in result.Problems)
         {
             await output.WriteLineAsync(problem.ToString());

@@ -103,7 +103,7 @@ internal sealed class UmkmRowReader
         if (unknown.Count > 0)
         {
             var koperasi = unknown.Any(u => FieldIds.Koperasi.Contains(u) && !FieldIds.Umkm.Contains(u))
-                ? " (cooperative files are not imported here yet)"
+                ? " (a cooperative file has nama_koperasi and no UMKM columns)"
                 : "";
             problems.Add($"unknown column{(unknown.Count == 1 ? "" : "s")} {string.Join(", ", unknown.Select(u => $"'{u}'"))}{koperasi}");
         }
@@ -282,7 +282,8 @@ internal sealed class UmkmRowReader
         }
     }
 
-    private static void ReadLocation(string lat, string lon, Dictionary<string, string> answers, List<string> errors)
+    /// <summary><c>lat</c> and <c>lon</c> cells, both or neither (shared with <see cref="KoperasiImporter"/>).</summary>
+    internal static void ReadLocation(string lat, string lon, Dictionary<string, string> answers, List<string> errors)
     {
         if (lat.Length == 0 && lon.Length == 0)
         {
@@ -308,7 +309,7 @@ internal sealed class UmkmRowReader
     }
 
     // An export guards formula-like text with an apostrophe; read back, it is the original value.
-    private static string Cell(string[] record, int column) => column >= 0 && column < record.Length ? CsvFormulaGuard.Unguard(record[column]) : "";
+    internal static string Cell(string[] record, int column) => column >= 0 && column < record.Length ? CsvFormulaGuard.Unguard(record[column]) : "";
 
     private sealed record Step(string Id, int Column, Question? Question, int Order);
 }

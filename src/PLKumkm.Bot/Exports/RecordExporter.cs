@@ -43,7 +43,13 @@ internal sealed class RecordExporter(BotDbContext db, RegionCatalog regions)
     {
         var count = 0;
         await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 1 << 16, leaveOpen: true);
-        await using var csv = new CsvWriter(writer, new CsvConfiguration(Inv) { NewLine = "\r\n" });
+        await using var csv = new CsvWriter(writer, new CsvConfiguration(Inv)
+        {
+            NewLine = "\r\n",
+            // With NewLine set, CsvHelper quotes only a field holding "\r\n"; a bare \n or \r (an address typed over
+            // two lines in a spreadsheet) would break the row for every reader.
+            ShouldQuote = args => ConfigurationFunctions.ShouldQuote(args) || args.Field.AsSpan().IndexOfAny('\r', '\n') >= 0,
+        });
         foreach (var column in columns)
         {
             csv.WriteField(column);

@@ -109,6 +109,26 @@ public sealed class RecordExporterTests
     }
 
     [Fact]
+    public async Task A_value_with_a_bare_line_break_stays_inside_its_quoted_field()
+    {
+        using var test = await SeededAsync();
+        await using (var ctx = test.Open())
+        {
+            // An imported address written over two lines in a spreadsheet cell.
+            var budi = await ctx.UmkmRecords.SingleAsync(r => r.NamaPemilik == "Budi \"Ucok\" Santoso");
+            budi.Alamat = "Jl. Mawar 3\nRT 02/RW 01\rBelakang pasar";
+            await ctx.SaveChangesAsync();
+        }
+
+        var (bytes, _) = await ExportAsync(test, new ExportRequest(RecordKind.Umkm, "16.01", ExportFormat.Csv, WithNik: false));
+
+        var rows = ReadCsv(bytes, out _);
+        Assert.Equal(2, rows.Count);
+        Assert.Equal("Jl. Mawar 3\nRT 02/RW 01\rBelakang pasar", rows[1]["alamat"]);
+        Assert.Equal("enumerator", rows[1]["sumber"]);
+    }
+
+    [Fact]
     public async Task An_admin_asking_for_niks_gets_them_in_full()
     {
         using var test = await SeededAsync();

@@ -43,44 +43,14 @@ internal sealed class KoperasiImporter(BotDbContext db, RecordWriter writer, Kop
     /// <summary>A cooperative file: its header names <c>nama_koperasi</c> and none of the UMKM's own required columns.</summary>
     public static bool IsKoperasiHeader(IReadOnlyList<string> header)
     {
-        var columns = Normalize(header);
+        var columns = ImportHeader.Normalize(header);
         return columns.Contains("nama_koperasi") && !columns.Any(UmkmOnlyRequired.Contains);
     }
 
     /// <summary>File-level check of the header: unknown, repeated or missing required columns stop the import.</summary>
     /// <exception cref="ImportException">With every problem named.</exception>
-    public static IReadOnlyList<string> CheckHeader(IReadOnlyList<string> header)
-    {
-        var columns = Normalize(header);
-        var problems = new List<string>();
-        var unknown = columns.Where(c => !Accepted.Contains(c)).Distinct().ToList();
-        if (unknown.Count > 0)
-        {
-            problems.Add($"unknown column{(unknown.Count == 1 ? "" : "s")} {string.Join(", ", unknown.Select(u => $"'{u}'"))}");
-        }
-
-        var repeated = columns.GroupBy(c => c).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
-        if (repeated.Count > 0)
-        {
-            problems.Add($"repeated column{(repeated.Count == 1 ? "" : "s")} {string.Join(", ", repeated)}");
-        }
-
-        var missing = Required.Where(r => !columns.Contains(r)).ToList();
-        if (missing.Count > 0)
-        {
-            problems.Add($"missing required column{(missing.Count == 1 ? "" : "s")} {string.Join(", ", missing)}");
-        }
-
-        if (columns.Contains("lat") != columns.Contains("lon"))
-        {
-            problems.Add("lat and lon come together");
-        }
-
-        return problems.Count == 0
-            ? columns
-            : throw new ImportException(
-                $"bad header: {string.Join("; ", problems)}. Columns are the koperasi field ids ({string.Join(",", FieldIds.Koperasi)})");
-    }
+    public static IReadOnlyList<string> CheckHeader(IReadOnlyList<string> header) =>
+        ImportHeader.Check(header, Accepted, Required, "koperasi", FieldIds.Koperasi);
 
     /// <exception cref="ImportException">The file cannot be read or its header is wrong; nothing is imported.</exception>
     public async Task<RecordsImportResult> ImportAsync(string path, CancellationToken ct)
@@ -222,5 +192,4 @@ internal sealed class KoperasiImporter(BotDbContext db, RecordWriter writer, Kop
         return answers;
     }
 
-    private static List<string> Normalize(IReadOnlyList<string> header) => header.Select(h => h.Trim().ToLowerInvariant()).ToList();
 }

@@ -95,40 +95,11 @@ internal sealed class UmkmRowReader
 
     /// <summary>File-level check of the header: unknown, repeated or missing required columns stop the import.</summary>
     /// <exception cref="ImportException">With every problem named.</exception>
-    public static IReadOnlyList<string> CheckHeader(IReadOnlyList<string> header)
-    {
-        var columns = header.Select(h => h.Trim().ToLowerInvariant()).ToList();
-        var problems = new List<string>();
-        var unknown = columns.Where(c => !Accepted.Contains(c)).Distinct().ToList();
-        if (unknown.Count > 0)
-        {
-            var koperasi = unknown.Any(u => FieldIds.Koperasi.Contains(u) && !FieldIds.Umkm.Contains(u))
+    public static IReadOnlyList<string> CheckHeader(IReadOnlyList<string> header) =>
+        ImportHeader.Check(header, Accepted, Required, "UMKM", FieldIds.Umkm, unknown =>
+            unknown.Any(u => FieldIds.Koperasi.Contains(u) && !FieldIds.Umkm.Contains(u))
                 ? " (a cooperative file has nama_koperasi and no UMKM columns)"
-                : "";
-            problems.Add($"unknown column{(unknown.Count == 1 ? "" : "s")} {string.Join(", ", unknown.Select(u => $"'{u}'"))}{koperasi}");
-        }
-
-        var repeated = columns.GroupBy(c => c).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
-        if (repeated.Count > 0)
-        {
-            problems.Add($"repeated column{(repeated.Count == 1 ? "" : "s")} {string.Join(", ", repeated)}");
-        }
-
-        var missing = Required.Where(r => !columns.Contains(r)).ToList();
-        if (missing.Count > 0)
-        {
-            problems.Add($"missing required column{(missing.Count == 1 ? "" : "s")} {string.Join(", ", missing)}");
-        }
-
-        if (columns.Contains("lat") != columns.Contains("lon"))
-        {
-            problems.Add("lat and lon come together");
-        }
-
-        return problems.Count == 0
-            ? columns
-            : throw new ImportException($"bad header: {string.Join("; ", problems)}. Columns are the UMKM field ids ({string.Join(",", FieldIds.Umkm)})");
-    }
+                : "");
 
     /// <summary>A valid row, or null with every problem in <paramref name="reason"/>.</summary>
     public UmkmImportRow? Read(string[] record, int line, out string? reason)

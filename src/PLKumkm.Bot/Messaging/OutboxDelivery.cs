@@ -294,7 +294,8 @@ internal sealed partial class OutboxDelivery(
     private async Task RunLaneAsync(CancellationToken stopping)
     {
         var reader = _lane.Reader;
-        var batches = new List<LaneWork.Deliver>();
+        // What the lane is working on; cancelled with the rest if the lane is stopped in the middle of it.
+        var running = new List<LaneWork>();
         try
         {
             while (await reader.WaitToReadAsync(stopping))
@@ -304,23 +305,27 @@ internal sealed partial class OutboxDelivery(
                     if (next is LaneWork.Deliver)
                     {
                         // Consecutive committed batches go out together, still in commit order per chat.
+                        var batches = new List<LaneWork.Deliver>();
                         while (reader.TryPeek(out var more) && more is LaneWork.Deliver deliver && reader.TryRead(out _))
                         {
                             batches.Add(deliver);
                         }
 
-                        await RunSafelyAsync(batches, () => DeliverCommittedAsync(batches, stopping));
-                        batches.Clear();
+                        running.AddRange(batches);
+                        await RunSafelyAsync(running, () => DeliverCommittedAsync(batches, stopping));
+                        running.Clear();
                         continue;
                     }
 
                     reader.TryRead(out _);
-                    await RunSafelyAsync([next], async () => next.Count = next switch
+                    running.Add(next);
+                    await RunSafelyAsync(running, async () => next.Count = next switch
                     {
                         LaneWork.Stalled => await DeliverStalledInLaneAsync(stopping),
                         LaneWork.Retry retry => await RetryPendingInLaneAsync(retry.BatchSize, retry.MinAge, stopping),
                         _ => 0,
                     });
+                    running.Clear();
                 }
             }
         }
@@ -329,7 +334,7 @@ internal sealed partial class OutboxDelivery(
             // Stopping: what is still queued stays unsent in the outbox and goes out after the next start.
         }
 
-        foreach (var work in batches)
+        foreach (var work in running)
         {
             work.Done.TrySetCanceled();
         }

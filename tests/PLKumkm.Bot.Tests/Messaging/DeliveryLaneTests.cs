@@ -99,6 +99,34 @@ public sealed class DeliveryLaneTests(DeliveryLaneTests.Bot bot) : IClassFixture
         Assert.True(_sender.SentTo("21").Count >= 3);
     }
 
+    [Fact]
+    public async Task Stopping_the_lane_mid_work_ends_what_waits_on_it_instead_of_leaving_it_hanging()
+    {
+        using var database = new TestDatabase();
+        var sender = new ControlledSender();
+        var host = BotHost.Build(HostMode.Tool, [database.ConfigArg], builder => builder.Services.AddSingleton<IChannelSender>(sender));
+        await host.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
+        var delivery = host.Services.GetRequiredService<OutboxDelivery>();
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            sender.FailOnce("31");
+            var processor = (IInboundBatchProcessor)scope.ServiceProvider.GetRequiredService<IInboundProcessor>();
+            await processor.ProcessBatchAsync([Text("31", "lane-e1", "halo")], CancellationToken.None);
+        }
+
+        // The chat is stalled; its backlog is being sent (held) when the host goes away.
+        Assert.Equal(1, delivery.StalledCount);
+        var held = sender.Hold("31");
+        var backlog = delivery.DeliverStalledAsync(CancellationToken.None);
+        var queued = delivery.FlushAsync();
+        await sender.HeldSendStarted("31").WaitAsync(Wait);
+        host.Dispose();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => backlog.WaitAsync(Wait));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => queued.WaitAsync(Wait));
+        Assert.False(held.Task.IsCompleted);
+    }
+
     private async Task<InboundBatchResult> CommitAsync(params InboundMessage[] messages)
     {
         await using var scope = _host.Services.CreateAsyncScope();
@@ -126,11 +154,18 @@ public sealed class DeliveryLaneTests(DeliveryLaneTests.Bot bot) : IClassFixture
         private readonly ConcurrentQueue<(string ChatId, string Text)> _sent = new();
         private readonly ConcurrentDictionary<string, TaskCompletionSource> _held = new();
         private readonly ConcurrentDictionary<string, byte> _failOnce = new();
+        private readonly ConcurrentDictionary<string, TaskCompletionSource> _entered = new();
 
         public string Channel => ChannelName;
 
-        public TaskCompletionSource Hold(string chatId) =>
-            _held[chatId] = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource Hold(string chatId)
+        {
+            _entered[chatId] = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            return _held[chatId] = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+
+        /// <summary>Completes once a send to the held chat has started waiting.</summary>
+        public Task HeldSendStarted(string chatId) => _entered[chatId].Task;
 
         public void FailOnce(string chatId) => _failOnce[chatId] = 0;
 
@@ -140,6 +175,7 @@ public sealed class DeliveryLaneTests(DeliveryLaneTests.Bot bot) : IClassFixture
         {
             if (_held.TryRemove(chatId, out var held))
             {
+                _entered[chatId].TrySetResult();
                 await held.Task.WaitAsync(cancellationToken);
             }
 

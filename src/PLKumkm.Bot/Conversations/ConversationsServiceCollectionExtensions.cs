@@ -43,6 +43,7 @@ internal static class ConversationsServiceCollectionExtensions
         services.AddScoped<IMessageHandler, LanguageHandler>();
         services.AddScoped<IMessageHandler, StartHandler>();
         services.AddScoped<IMessageHandler, QuestionnaireHandler>();
+        services.AddScoped<IMessageHandler, GroupChatHandler>();
         services.AddScoped<IMessageHandler, FallbackHandler>();
         return services;
     }

@@ -47,8 +47,13 @@ internal sealed class KoperasiQuickEntryHandler(KoperasiQuickEntryParser parser,
             return true;
         }
 
-        var submitter = new Submitter(person.Id, RecordSources.Enumerator, person.Id.ToString(CultureInfo.InvariantCulture), OwnerPersonId: null);
-        var saved = await records.SaveKoperasiAsync(result.Answers, submitter, cancellationToken);
+        var saved = await records.SaveKoperasiAsync(result.Answers, Submitter.Staff(person, scope), cancellationToken);
+        if (saved.IsRefused)
+        {
+            context.Reply(WriteRefusalTexts.For(saved.Refused!, regions));
+            return true;
+        }
+
         var record = saved.Record;
         var what = $"{record.NamaKoperasi} ({regions.Find(record.KodeDesa)?.Name ?? record.KodeDesa})";
         var text = saved.Updated

@@ -5,6 +5,8 @@ namespace PLKumkm.Bot.Messaging;
 /// <see cref="UpdateKey"/> is unique per channel update and is what makes processing idempotent.
 /// <see cref="SenderPhone"/> (E.164) is set only by channels whose address proves the sender's number
 /// (WhatsApp); it links a new address to the person already known by that phone.
+/// A message from a group or channel (<see cref="IsGroup"/>) belongs to no person: replies go to the chat,
+/// and only public answers are given there.
 /// </summary>
 internal sealed record InboundMessage(
     string Channel,
@@ -15,8 +17,12 @@ internal sealed record InboundMessage(
     string? SenderName = null,
     string? SenderPhone = null)
 {
-    /// <summary>The person's address on that channel, e.g. <c>telegram:123</c>.</summary>
+    /// <summary>The chat's address on that channel, e.g. <c>telegram:123</c>: where replies go. In a private chat it
+    /// is also the person's address.</summary>
     public string Address => ChannelAddress.Of(Channel, ChatId);
+
+    /// <summary>True when the chat is shared by several people (a Telegram group, supergroup or channel).</summary>
+    public bool IsGroup { get; init; }
 }
 
 internal static class ChannelAddress

@@ -29,6 +29,7 @@ internal sealed partial class InboundProcessor(
             db.PersonAddresses.Where(a => a.Address == address).Select(a => a.Person).FirstOrDefault());
 
     private readonly IMessageHandler[] _handlers = handlers.OrderBy(h => h.Order).ToArray();
+    private readonly IMessageHandler[] _groupHandlers = handlers.Where(h => h.AnswersInGroups).OrderBy(h => h.Order).ToArray();
 
     public async Task ProcessAsync(InboundMessage message, CancellationToken cancellationToken)
     {
@@ -134,9 +135,15 @@ internal sealed partial class InboundProcessor(
     private async Task<List<OutboxMessage>> ApplyOneAsync(InboundMessage message, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var person = await FindOrCreatePersonAsync(message, now, ct);
+        // A group is nobody's: no person is made or changed from it, and only public answers are tried there.
+        var (person, joined) = message.IsGroup ? (GroupMember(), false) : await FindOrCreatePersonAsync(message, now, ct);
         var context = new UpdateContext(message, person, db) { Content = Normalize(message) };
-        foreach (var handler in _handlers)
+        if (joined)
+        {
+            await PersonPhones.AnnounceNewAddressAsync(context, ct);
+        }
+
+        foreach (var handler in message.IsGroup ? _groupHandlers : _handlers)
         {
             if (await handler.TryHandleAsync(context, ct))
             {
@@ -145,16 +152,20 @@ internal sealed partial class InboundProcessor(
         }
 
         db.InboundUpdates.Add(new InboundUpdate { UpdateKey = message.UpdateKey, ProcessedAt = now });
-        var outbox = context.Replies.Select(r => new OutboxMessage
-        {
-            Address = message.Address,
-            PayloadJson = OutboxPayload.Serialize(r),
-            CreatedAt = now,
-        }).ToList();
+        var outbox = context.Replies.Select(r => (message.Address, Message: r)).Concat(context.Notices)
+            .Select(r => new OutboxMessage
+            {
+                Address = r.Item1,
+                PayloadJson = OutboxPayload.Serialize(r.Message),
+                CreatedAt = now,
+            }).ToList();
         db.Outbox.AddRange(outbox);
         await db.SaveChangesAsync(ct);
         return outbox;
     }
+
+    /// <summary>Stands for whoever wrote in a group: never stored, no role, the default language.</summary>
+    private static Person GroupMember() => new() { Role = PersonRole.Owner };
 
     /// <summary>Keys of the batch already processed earlier: one query for the whole batch.</summary>
     private async Task<HashSet<string>> KnownUpdateKeysAsync(IReadOnlyList<InboundMessage> messages, CancellationToken ct)
@@ -164,10 +175,13 @@ internal sealed partial class InboundProcessor(
         return new HashSet<string>(known, StringComparer.Ordinal);
     }
 
-    private async Task<Person> FindOrCreatePersonAsync(InboundMessage message, DateTimeOffset now, CancellationToken ct)
+    /// <summary>The sender's person; <c>Joined</c> when this address was just added to a person already known by a
+    /// phone the channel proves (their other accounts are then told).</summary>
+    private async Task<(Person Person, bool Joined)> FindOrCreatePersonAsync(InboundMessage message, DateTimeOffset now, CancellationToken ct)
     {
         var address = message.Address;
         var person = await PersonByAddress(db, address, ct);
+        var joined = false;
         if (person is null)
         {
             // A channel that proves the sender's phone joins the person already known by it.
@@ -180,6 +194,7 @@ internal sealed partial class InboundProcessor(
             else
             {
                 person.Name ??= message.SenderName;
+                joined = true;
             }
 
             person.Addresses.Add(new PersonAddress { Address = address, CreatedAt = now });
@@ -193,7 +208,7 @@ internal sealed partial class InboundProcessor(
         }
 
         PersonPhones.RememberOwnContact(person, message.Content);
-        return person;
+        return (person, joined);
     }
 
     /// <summary>Channel details the handlers should not care about.</summary>

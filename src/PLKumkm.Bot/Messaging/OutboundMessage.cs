@@ -25,6 +25,9 @@ internal enum ReplyRequest
     None,
     Contact,
     Location,
+
+    /// <summary>A way from a group into a private chat with the bot (Telegram: a <c>t.me</c> deep-link button).</summary>
+    PrivateChat,
 }
 
 internal sealed record Attachment(string FileName, string MediaType, byte[] Content)

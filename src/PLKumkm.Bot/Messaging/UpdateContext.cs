@@ -12,6 +12,10 @@ internal sealed class UpdateContext(InboundMessage message, Person person, BotDb
     public BotDbContext Db { get; } = db;
     public List<OutboundMessage> Replies { get; } = [];
 
+    /// <summary>Messages to other chats (a person's other accounts, a claimant told of a decision), stored and sent
+    /// with the replies.</summary>
+    public List<(string Address, OutboundMessage Message)> Notices { get; } = [];
+
     public string Language => Person.Language;
 
     /// <summary>The text of the update when it is text (a button press carrying a command counts too).</summary>
@@ -22,6 +26,8 @@ internal sealed class UpdateContext(InboundMessage message, Person person, BotDb
     public void Reply(UserText text) => Replies.Add(new OutboundMessage(text.In(Language)));
 
     public void Reply(string text) => Replies.Add(new OutboundMessage(text));
+
+    public void Notify(string address, OutboundMessage message) => Notices.Add((address, message));
 }
 
 /// <summary>
@@ -31,6 +37,12 @@ internal sealed class UpdateContext(InboundMessage message, Person person, BotDb
 internal interface IMessageHandler
 {
     int Order { get; }
+
+    /// <summary>
+    /// True for the few handlers that may answer in a group or channel (public figures and the group's own help).
+    /// Everything else is for a person in a private chat and is never tried there.
+    /// </summary>
+    bool AnswersInGroups => false;
 
     Task<bool> TryHandleAsync(UpdateContext context, CancellationToken cancellationToken);
 }

@@ -39,6 +39,9 @@ internal static class PersonalDataEraser
 
         await EraseSessionsAsync(db, person.Id, now, ct);
         await EraseSentRepliesAsync(db, person.Id, ct);
+        // Claims on others' records hold the claimant's answers (NIK, name…): they go with the person's data.
+        var personId = person.Id;
+        await db.RecordClaims.Where(c => c.ClaimantPersonId == personId).ExecuteDeleteAsync(ct);
         person.Name = null;
         person.Phone = null;
         return withdrawn;

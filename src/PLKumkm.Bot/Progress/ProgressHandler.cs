@@ -15,6 +15,9 @@ internal sealed class ProgressHandler(ProgressAnswerer answerer) : IMessageHandl
 {
     public int Order => 30;
 
+    // Progress figures are public aggregates: a group may ask for them.
+    public bool AnswersInGroups => true;
+
     public async Task<bool> TryHandleAsync(UpdateContext context, CancellationToken cancellationToken)
     {
         if (ProgressRequest.Parse(context.Text) is not { } request)

@@ -11,6 +11,7 @@ internal interface IRegisteredRecord : ICountedRecord
     string BusinessName { get; }
     string KodeProvinsi { get; }
     string KodeKecamatan { get; }
+    string KodeDesa { get; }
     string? FlagReason { get; set; }
     long? OwnerPersonId { get; }
     DateTimeOffset CreatedAt { get; }

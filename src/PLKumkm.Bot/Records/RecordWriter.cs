@@ -1,17 +1,33 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using PLKumkm.Bot.Regions;
 using PLKumkm.Bot.Conversations.Definition;
 using PLKumkm.Bot.Storage;
 using PLKumkm.Bot.Storage.Entities;
 
 namespace PLKumkm.Bot.Records;
 
-/// <summary>Who is sending a record and how; every path that writes a record says so.</summary>
-internal sealed record Submitter(long? PersonId, string Source, string? EnumeratorId, long? OwnerPersonId);
+/// <summary>A write refused by <see cref="RecordAccess"/>: nothing was changed. <see cref="Regency"/> is where the
+/// matched record is registered (or where the new one would have been), for the reply.</summary>
+internal sealed record WriteRefusal(WriteVerdict Verdict, string Regency);
 
-internal sealed record SavedRecord(UmkmRecord Record, bool Updated);
+/// <param name="Record">The record written; null when <see cref="Refused"/>.</param>
+internal sealed record SavedRecord(UmkmRecord? Record, bool Updated, WriteRefusal? Refused = null)
+{
+    [MemberNotNullWhen(false, nameof(Record))]
+    public bool IsRefused => Record is null;
+}
 
 /// <param name="Unchanged">Found again with every value as stored: nothing was written (imports only, see <see cref="RecordWriter.SaveKoperasiAsync"/>).</param>
-internal sealed record SavedKoperasi(KoperasiRecord Record, bool Updated, bool Unchanged = false);
+internal sealed record SavedKoperasi(KoperasiRecord? Record, bool Updated, bool Unchanged = false, WriteRefusal? Refused = null)
+{
+    [MemberNotNullWhen(false, nameof(Record))]
+    public bool IsRefused => Record is null;
+}
+
+/// <summary>A correction's outcome: the record changed, or why nothing was (null record: there is none to change).</summary>
+internal sealed record CorrectionResult(IRegisteredRecord? Record, WriteRefusal? Refused = null);
 
 /// <summary>
 /// The one way records enter the single database: the same owner NIK with the same normalised business
@@ -42,6 +58,12 @@ internal sealed class RecordWriter(BotDbContext db, TimeProvider clock)
                 r => r.Nik == nik && r.NamaUsahaNormal == normalName && r.Status != RecordStatus.Withdrawn, ct);
         }
 
+        var verdict = RecordAccess.Decide(submitter, existing, existing?.Hp, RegencyOf(answers));
+        if (!RecordAccess.Allows(verdict))
+        {
+            return new SavedRecord(null, false, await RefuseAsync(verdict, existing, answers, submitter, now, ct));
+        }
+
         var before = existing is null ? null : RecordSnapshots.Take(existing);
         var record = existing ?? new UmkmRecord { CreatedAt = now };
         UmkmFields.Apply(record, answers);
@@ -56,9 +78,9 @@ internal sealed class RecordWriter(BotDbContext db, TimeProvider clock)
             record.RegistrationNumber = await RegistrationNumbers.NextAsync(db, RecordKind.Umkm, record.KodeKabupaten, ct);
             db.UmkmRecords.Add(record);
         }
-        else
+        else if (verdict == WriteVerdict.LinkOwner)
         {
-            record.OwnerPersonId ??= submitter.OwnerPersonId;
+            record.OwnerPersonId = submitter.OwnerPersonId;
         }
 
         if (record.Skala == SizeClass.Besar)
@@ -81,6 +103,12 @@ internal sealed class RecordWriter(BotDbContext db, TimeProvider clock)
     {
         var now = clock.GetUtcNow();
         var (existing, sameNameOtherNumber) = await FindSameKoperasiAsync(answers, ct);
+        var verdict = RecordAccess.Decide(submitter, existing, existing?.Hp, RegencyOf(answers));
+        if (!RecordAccess.Allows(verdict))
+        {
+            return new SavedKoperasi(null, false, Refused: await RefuseAsync(verdict, existing, answers, submitter, now, ct));
+        }
+
         var before = existing is null ? null : RecordSnapshots.Take(existing);
         var (updatedAt, sentAt) = existing is null ? (now, now) : (existing.UpdatedAt, existing.WaktuKirim);
         var record = existing ?? new KoperasiRecord { CreatedAt = now };
@@ -102,9 +130,9 @@ internal sealed class RecordWriter(BotDbContext db, TimeProvider clock)
             record.RegistrationNumber = await RegistrationNumbers.NextAsync(db, RecordKind.Koperasi, record.KodeKabupaten, ct);
             db.KoperasiRecords.Add(record);
         }
-        else
+        else if (verdict == WriteVerdict.LinkOwner)
         {
-            record.OwnerPersonId ??= submitter.OwnerPersonId;
+            record.OwnerPersonId = submitter.OwnerPersonId;
         }
 
         // A cooperative a coordinator approved keeps its name: the other record was looked at.
@@ -121,7 +149,7 @@ internal sealed class RecordWriter(BotDbContext db, TimeProvider clock)
     /// A correction of one known record (the owner's <c>/ubah</c>): the answers replace its values (an empty
     /// value clears a field) and the change becomes a new version. Null when there is no such record to change.
     /// </summary>
-    public async Task<IRegisteredRecord?> UpdateAsync(
+    public async Task<CorrectionResult> UpdateAsync(
         RecordKind kind, string registrationNumber, IReadOnlyDictionary<string, string> answers, Submitter submitter, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
@@ -130,7 +158,20 @@ internal sealed class RecordWriter(BotDbContext db, TimeProvider clock)
             : await db.UmkmRecords.FirstOrDefaultAsync(r => r.RegistrationNumber == registrationNumber, ct);
         if (record is null || record.Status == RecordStatus.Withdrawn)
         {
-            return null;
+            return new CorrectionResult(null);
+        }
+
+        var phone = record switch
+        {
+            UmkmRecord u => u.Hp,
+            KoperasiRecord k => k.Hp,
+            _ => null,
+        };
+        var verdict = RecordAccess.Decide(submitter, record, phone, RegencyOf(answers));
+        if (verdict is not WriteVerdict.Update)
+        {
+            // A correction never claims or links: it is for a record already the writer's.
+            return new CorrectionResult(null, new WriteRefusal(verdict == WriteVerdict.LinkOwner ? WriteVerdict.Claim : verdict, record.KodeKabupaten));
         }
 
         var before = RecordSnapshots.Take(record);
@@ -147,7 +188,36 @@ internal sealed class RecordWriter(BotDbContext db, TimeProvider clock)
 
         record.UpdatedAt = now;
         await ApplySingleDatabaseRulesAsync(record, before, submitter, now, ct);
-        return record;
+        return new CorrectionResult(record);
+    }
+
+    private static string RegencyOf(IReadOnlyDictionary<string, string> answers) =>
+        answers.GetValueOrDefault("kode_desa") is { Length: > 0 } village && RegionCodes.TryNormalize(village, out var code)
+            ? RegionCodes.RegencyCode(code) ?? ""
+            : "";
+
+    /// <summary>
+    /// Nothing of the matched record changes. A claim is kept for the record's coordinators with the claimant's
+    /// answers (one open claim per claimant and record: a repeat replaces the answers).
+    /// </summary>
+    private async Task<WriteRefusal> RefuseAsync(WriteVerdict verdict, IRegisteredRecord? existing,
+        IReadOnlyDictionary<string, string> answers, Submitter submitter, DateTimeOffset now, CancellationToken ct)
+    {
+        if (verdict == WriteVerdict.Claim && existing is not null && submitter.OwnerPersonId is { } claimant)
+        {
+            var (kind, id) = (existing.Kind, existing.Id);
+            var claim = await db.RecordClaims.FirstOrDefaultAsync(
+                c => c.Kind == kind && c.RecordId == id && c.ClaimantPersonId == claimant && c.Status == ClaimStatus.Open, ct);
+            if (claim is null)
+            {
+                claim = new RecordClaim { Kind = kind, RecordId = id, KodeKabupaten = existing.KodeKabupaten, ClaimantPersonId = claimant, CreatedAt = now };
+                db.RecordClaims.Add(claim);
+            }
+
+            claim.AnswersJson = JsonSerializer.Serialize(answers);
+        }
+
+        return new WriteRefusal(verdict, existing?.KodeKabupaten ?? RegencyOf(answers));
     }
 
     // ---- Single-database rules (issue 5) ---------------------------------------------------------
@@ -163,13 +233,14 @@ internal sealed class RecordWriter(BotDbContext db, TimeProvider clock)
         var notes = new List<string>();
         // A coordinator's approval stands (RecordFlags does the same for its own reasons).
         var approved = await IsApprovedAsync(record, ct);
-        if (!approved && await NibHolderAsync(record, ct) is { } holder && Flag(record, $"NIB sudah dipakai {holder}"))
+        if (!approved && await NibHolderAsync(record, ct) is { } nibHolder
+            && Named(record, nibHolder) is var holder && Flag(record, $"NIB sudah dipakai {holder}"))
         {
             notes.Add($"ditandai: NIB sudah dipakai {holder}");
         }
 
         // The same pair already flagged by name and village (RecordFlags) needs no second reason.
-        if (!approved && await SamePhoneSimilarNameAsync(record, ct) is { } twin
+        if (!approved && await SamePhoneSimilarNameAsync(record, ct) is { } similar && Named(record, similar) is var twin
             && record.FlagReason?.Contains($"kemungkinan duplikat dari {twin}", StringComparison.Ordinal) != true
             && Flag(record, $"kemungkinan duplikat dari {twin} (HP sama, nama mirip)"))
         {
@@ -179,6 +250,14 @@ internal sealed class RecordWriter(BotDbContext db, TimeProvider clock)
         await RecordHistory.AddAsync(db, record, before, submitter.PersonId, submitter.Source,
             notes.Count == 0 ? null : string.Join("; ", notes), now, ct);
     }
+
+    /// <summary>
+    /// How a flag reason refers to another record: by its number when it is in the same regency (the coordinators and
+    /// enumerators who read the reason work there), otherwise only by its regency, so nobody is shown a record
+    /// outside their region.
+    /// </summary>
+    private static string Named(IRegisteredRecord record, (string Number, string Regency) other) =>
+        other.Regency == record.KodeKabupaten ? other.Number : $"usaha lain di kabupaten/kota {other.Regency}";
 
     // waktu_kirim is compared as an instant: a file states it in local time, the database holds it in UTC.
     private static bool SameValues(IReadOnlyDictionary<string, string?> before, KoperasiRecord record, DateTimeOffset sentAt) =>
@@ -215,7 +294,7 @@ internal sealed class RecordWriter(BotDbContext db, TimeProvider clock)
     /// The record that had this NIB first (created earlier; a UMKM before a cooperative created at the same
     /// instant), when it is another one: the NIB is theirs, so this record is the one to review.
     /// </summary>
-    private async Task<string?> NibHolderAsync(IRegisteredRecord record, CancellationToken ct)
+    private async Task<(string Number, string Regency)?> NibHolderAsync(IRegisteredRecord record, CancellationToken ct)
     {
         var nib = record switch
         {
@@ -233,29 +312,34 @@ internal sealed class RecordWriter(BotDbContext db, TimeProvider clock)
         if (record is UmkmRecord)
         {
             var self = record.Id;
-            return await db.UmkmRecords
+            return (await db.UmkmRecords
                        .Where(r => r.Nib == nib && r.Id != self && r.Status != RecordStatus.Withdrawn
                                    && (isNew || r.CreatedAt < created || (r.CreatedAt == created && r.Id < self)))
-                       .OrderBy(r => r.Id).Select(r => r.RegistrationNumber).FirstOrDefaultAsync(ct)
+                       .OrderBy(r => r.Id).Select(r => new NumberAndRegency(r.RegistrationNumber, r.KodeKabupaten)).FirstOrDefaultAsync(ct)
                    ?? await db.KoperasiRecords
                        .Where(r => r.Nib == nib && r.Status != RecordStatus.Withdrawn && (isNew || r.CreatedAt < created))
-                       .OrderBy(r => r.Id).Select(r => r.RegistrationNumber).FirstOrDefaultAsync(ct);
+                       .OrderBy(r => r.Id).Select(r => new NumberAndRegency(r.RegistrationNumber, r.KodeKabupaten)).FirstOrDefaultAsync(ct))?.Pair;
         }
         else
         {
             var self = record.Id;
-            return await db.UmkmRecords
+            return (await db.UmkmRecords
                        .Where(r => r.Nib == nib && r.Status != RecordStatus.Withdrawn && (isNew || r.CreatedAt <= created))
-                       .OrderBy(r => r.Id).Select(r => r.RegistrationNumber).FirstOrDefaultAsync(ct)
+                       .OrderBy(r => r.Id).Select(r => new NumberAndRegency(r.RegistrationNumber, r.KodeKabupaten)).FirstOrDefaultAsync(ct)
                    ?? await db.KoperasiRecords
                        .Where(r => r.Nib == nib && r.Id != self && r.Status != RecordStatus.Withdrawn
                                    && (isNew || r.CreatedAt < created || (r.CreatedAt == created && r.Id < self)))
-                       .OrderBy(r => r.Id).Select(r => r.RegistrationNumber).FirstOrDefaultAsync(ct);
+                       .OrderBy(r => r.Id).Select(r => new NumberAndRegency(r.RegistrationNumber, r.KodeKabupaten)).FirstOrDefaultAsync(ct))?.Pair;
         }
     }
 
+    private sealed record NumberAndRegency(string Number, string Regency)
+    {
+        public (string Number, string Regency) Pair => (Number, Regency);
+    }
+
     /// <summary>Another owner's counted record with the same phone number and a similar name (index on phone).</summary>
-    private async Task<string?> SamePhoneSimilarNameAsync(IRegisteredRecord record, CancellationToken ct)
+    private async Task<(string Number, string Regency)?> SamePhoneSimilarNameAsync(IRegisteredRecord record, CancellationToken ct)
     {
         const int MaxCandidates = 50;
         switch (record)
@@ -263,16 +347,17 @@ internal sealed class RecordWriter(BotDbContext db, TimeProvider clock)
             case UmkmRecord { Hp: { Length: > 0 } hp } u:
                 var umkm = await db.UmkmRecords
                     .Where(r => r.Hp == hp && r.Id != u.Id && (r.Status == RecordStatus.Active || r.Status == RecordStatus.Flagged))
-                    .Select(r => new { r.RegistrationNumber, r.Nik, r.NamaUsahaNormal })
+                    .Select(r => new { r.RegistrationNumber, r.KodeKabupaten, r.Nik, r.NamaUsahaNormal })
                     .Take(MaxCandidates).ToListAsync(ct);
-                return umkm.FirstOrDefault(c => c.Nik != u.Nik && BusinessName.AreSimilar(c.NamaUsahaNormal, u.NamaUsahaNormal))
-                    ?.RegistrationNumber;
+                return umkm.Where(c => c.Nik != u.Nik && BusinessName.AreSimilar(c.NamaUsahaNormal, u.NamaUsahaNormal))
+                    .Select(c => ((string, string)?)(c.RegistrationNumber, c.KodeKabupaten)).FirstOrDefault();
             case KoperasiRecord { Hp: { Length: > 0 } hp } k:
                 var koperasi = await db.KoperasiRecords
                     .Where(r => r.Hp == hp && r.Id != k.Id && (r.Status == RecordStatus.Active || r.Status == RecordStatus.Flagged))
-                    .Select(r => new { r.RegistrationNumber, r.NamaKoperasiNormal })
+                    .Select(r => new { r.RegistrationNumber, r.KodeKabupaten, r.NamaKoperasiNormal })
                     .Take(MaxCandidates).ToListAsync(ct);
-                return koperasi.FirstOrDefault(c => BusinessName.AreSimilar(c.NamaKoperasiNormal, k.NamaKoperasiNormal))?.RegistrationNumber;
+                return koperasi.Where(c => BusinessName.AreSimilar(c.NamaKoperasiNormal, k.NamaKoperasiNormal))
+                    .Select(c => ((string, string)?)(c.RegistrationNumber, c.KodeKabupaten)).FirstOrDefault();
             default:
                 return null;
         }

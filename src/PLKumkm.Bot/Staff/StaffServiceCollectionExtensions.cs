@@ -26,6 +26,7 @@ internal static class StaffServiceCollectionExtensions
         services.AddScoped<IMessageHandler, QuickEntryHandler>();
         services.AddScoped<IMessageHandler, PerformanceHandler>();
         services.AddScoped<IMessageHandler, TeamHandler>();
+        services.AddScoped<ClaimReview>();
         services.AddScoped<IMessageHandler, ReviewHandler>();
         return services;
     }

@@ -19,6 +19,7 @@ internal sealed partial class BotDbContext(DbContextOptions<BotDbContext> option
     public DbSet<KoperasiRecord> KoperasiRecords => Set<KoperasiRecord>();
     public DbSet<RecordVersion> RecordVersions => Set<RecordVersion>();
     public DbSet<ReviewDecision> ReviewDecisions => Set<ReviewDecision>();
+    public DbSet<RecordClaim> RecordClaims => Set<RecordClaim>();
     public DbSet<WebhookInboxItem> WebhookInbox => Set<WebhookInboxItem>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -105,6 +106,15 @@ internal sealed partial class BotDbContext(DbContextOptions<BotDbContext> option
             e.Property(d => d.Kind).HasConversion<string>().HasMaxLength(16);
             e.Property(d => d.Decision).HasConversion<string>().HasMaxLength(16);
             e.Property(d => d.PreviousStatus).HasConversion<string>().HasMaxLength(16);
+        });
+        model.Entity<RecordClaim>(e =>
+        {
+            e.ToTable("record_claims");
+            e.HasIndex(c => new { c.KodeKabupaten, c.Status });
+            e.HasIndex(c => c.ClaimantPersonId);
+            e.Property(c => c.Kind).HasConversion<string>().HasMaxLength(16);
+            e.Property(c => c.Status).HasConversion<string>().HasMaxLength(16);
+            e.Property(c => c.KodeKabupaten).HasMaxLength(8);
         });
         model.Entity<WebhookInboxItem>(e =>
         {

@@ -43,7 +43,7 @@ public sealed class RecordExporterTests
             a["nama_usaha"] = "Toko Tutup";
             a["hp"] = "+6281333333333";
         }), RecordsTestDatabase.Owner(3), default);
-        gone.Record.Status = RecordStatus.Withdrawn;
+        gone.Record!.Status = RecordStatus.Withdrawn;
         await writer.SaveKoperasiAsync(RecordsTestDatabase.Koperasi(), RecordsTestDatabase.Owner(1), default);
         await ctx.SaveChangesAsync();
         return test;

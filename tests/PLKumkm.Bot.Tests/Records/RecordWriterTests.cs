@@ -30,7 +30,7 @@ public sealed class RecordWriterTests
             });
             var second = await test.Writer(ctx).SaveUmkmAsync(again, RecordsTestDatabase.Enumerator, default);
             Assert.True(second.Updated);
-            Assert.Equal("KUMKM-1601-000001", second.Record.RegistrationNumber);
+            Assert.Equal("KUMKM-1601-000001", second.Record!.RegistrationNumber);
             await ctx.SaveChangesAsync();
         }
 
@@ -69,9 +69,9 @@ public sealed class RecordWriterTests
         await ctx.SaveChangesAsync();
 
         Assert.False(branch.Updated);
-        Assert.Equal("KUMKM-1601-000002", branch.Record.RegistrationNumber);
+        Assert.Equal("KUMKM-1601-000002", branch.Record!.RegistrationNumber);
         // The same owner's second business on the same phone is not a duplicate.
-        Assert.Equal(RecordStatus.Active, branch.Record.Status);
+        Assert.Equal(RecordStatus.Active, branch.Record!.Status);
         Assert.Equal(2, await ctx.UmkmRecords.CountAsync(r => r.Status == RecordStatus.Active));
     }
 
@@ -92,18 +92,18 @@ public sealed class RecordWriterTests
         var cooperative = await writer.SaveKoperasiAsync(RecordsTestDatabase.Koperasi(a => a["nib"] = "9120001234567"), RecordsTestDatabase.Owner(9), default);
         await ctx.SaveChangesAsync();
 
-        Assert.Equal(RecordStatus.Active, first.Record.Status);
-        Assert.Equal(RecordStatus.Flagged, other.Record.Status);
-        Assert.Equal("NIB sudah dipakai KUMKM-1601-000001", other.Record.FlagReason);
-        Assert.Equal(RecordStatus.Flagged, cooperative.Record.Status);
-        Assert.Contains("NIB sudah dipakai KUMKM-1601-000001", cooperative.Record.FlagReason);
-        var version = await ctx.RecordVersions.SingleAsync(v => v.Kind == RecordKind.Umkm && v.RecordId == other.Record.Id);
+        Assert.Equal(RecordStatus.Active, first.Record!.Status);
+        Assert.Equal(RecordStatus.Flagged, other.Record!.Status);
+        Assert.Equal("NIB sudah dipakai KUMKM-1601-000001", other.Record!.FlagReason);
+        Assert.Equal(RecordStatus.Flagged, cooperative.Record!.Status);
+        Assert.Contains("NIB sudah dipakai KUMKM-1601-000001", cooperative.Record!.FlagReason);
+        var version = await ctx.RecordVersions.SingleAsync(v => v.Kind == RecordKind.Umkm && v.RecordId == other.Record!.Id);
         Assert.Equal("ditandai: NIB sudah dipakai KUMKM-1601-000001", version.Note);
         Assert.Equal((null, "Flagged"), RecordHistory.Read(version)["status"]);
 
         // The business that holds the NIB sending it again stays as it is.
         var again = await writer.SaveUmkmAsync(RecordsTestDatabase.Umkm(a => a["nib"] = "9120001234567"), RecordsTestDatabase.Owner(7), default);
-        Assert.Equal(RecordStatus.Active, again.Record.Status);
+        Assert.Equal(RecordStatus.Active, again.Record!.Status);
     }
 
     [Fact]
@@ -127,9 +127,9 @@ public sealed class RecordWriterTests
         }), RecordsTestDatabase.Enumerator, default);
         await ctx.SaveChangesAsync();
 
-        Assert.Equal(RecordStatus.Flagged, twin.Record.Status);
-        Assert.Equal("kemungkinan duplikat dari KUMKM-1601-000001 (HP sama, nama mirip)", twin.Record.FlagReason);
-        Assert.Equal(RecordStatus.Active, unrelated.Record.Status);
+        Assert.Equal(RecordStatus.Flagged, twin.Record!.Status);
+        Assert.Equal("kemungkinan duplikat dari KUMKM-1601-000001 (HP sama, nama mirip)", twin.Record!.FlagReason);
+        Assert.Equal(RecordStatus.Active, unrelated.Record!.Status);
         // Flagged records count once each until a coordinator decides; nothing is counted twice by the flag.
         Assert.Equal(3, await ctx.UmkmRecords.CountAsync());
     }
@@ -142,12 +142,12 @@ public sealed class RecordWriterTests
         var writer = test.Writer(ctx);
         var first = await writer.SaveKoperasiAsync(RecordsTestDatabase.Koperasi(), RecordsTestDatabase.Owner(7), default);
         await ctx.SaveChangesAsync();
-        Assert.Equal("KOP-1601-000001", first.Record.RegistrationNumber);
-        Assert.Equal(-12_500_000, first.Record.Shu);
-        Assert.Equal("16.01", first.Record.KodeKabupaten);
-        Assert.Equal("16.01.14", first.Record.KodeKecamatan);
-        Assert.Equal("16", first.Record.KodeProvinsi);
-        Assert.Equal(new DateOnly(2015, 3, 12), first.Record.TglBadanHukum);
+        Assert.Equal("KOP-1601-000001", first.Record!.RegistrationNumber);
+        Assert.Equal(-12_500_000, first.Record!.Shu);
+        Assert.Equal("16.01", first.Record!.KodeKabupaten);
+        Assert.Equal("16.01.14", first.Record!.KodeKecamatan);
+        Assert.Equal("16", first.Record!.KodeProvinsi);
+        Assert.Equal(new DateOnly(2015, 3, 12), first.Record!.TglBadanHukum);
 
         var again = await writer.SaveKoperasiAsync(RecordsTestDatabase.Koperasi(a =>
         {
@@ -159,7 +159,7 @@ public sealed class RecordWriterTests
 
         Assert.True(again.Updated);
         Assert.Same(first.Record, again.Record);
-        Assert.Equal(30_000_000, again.Record.Shu);
+        Assert.Equal(30_000_000, again.Record!.Shu);
         Assert.Equal(1, await ctx.KoperasiRecords.CountAsync());
         Assert.Equal(2, await ctx.RecordVersions.CountAsync(v => v.Kind == RecordKind.Koperasi));
     }
@@ -177,7 +177,7 @@ public sealed class RecordWriterTests
         var withNumber = await writer.SaveKoperasiAsync(RecordsTestDatabase.Koperasi(a => a["nama_koperasi"] = "KSP Maju Bersama"), RecordsTestDatabase.Owner(7), default);
         await ctx.SaveChangesAsync();
         Assert.True(withNumber.Updated);
-        Assert.Equal("AHU0001234AH0126TAHUN2020", first.Record.NoBadanHukumNormal);
+        Assert.Equal("AHU0001234AH0126TAHUN2020", first.Record!.NoBadanHukumNormal);
 
         // The same name in another village is another cooperative.
         var elsewhere = await writer.SaveKoperasiAsync(RecordsTestDatabase.Koperasi(a =>
@@ -195,8 +195,8 @@ public sealed class RecordWriterTests
 
         Assert.False(elsewhere.Updated);
         Assert.False(namesake.Updated);
-        Assert.Equal(RecordStatus.Flagged, namesake.Record.Status);
-        Assert.Equal("nama dan desa sama dengan KOP-1601-000001, nomor badan hukum berbeda", namesake.Record.FlagReason);
+        Assert.Equal(RecordStatus.Flagged, namesake.Record!.Status);
+        Assert.Equal("nama dan desa sama dengan KOP-1601-000001, nomor badan hukum berbeda", namesake.Record!.FlagReason);
         Assert.Equal(["KOP-1601-000001", "KOP-1601-000002", "KOP-1601-000003"],
             await ctx.KoperasiRecords.OrderBy(r => r.Id).Select(r => r.RegistrationNumber).ToListAsync());
     }
@@ -215,17 +215,17 @@ public sealed class RecordWriterTests
             a["nama_usaha"] = "Warung Sari Jaya";
             a["nib"] = "";
         });
-        var record = await writer.UpdateAsync(RecordKind.Umkm, "KUMKM-1601-000001", corrected, RecordsTestDatabase.Owner(7), default);
+        var record = (await writer.UpdateAsync(RecordKind.Umkm, "KUMKM-1601-000001", corrected, RecordsTestDatabase.Owner(7), default)).Record;
         await ctx.SaveChangesAsync();
 
         Assert.Same(saved.Record, record);
-        Assert.Equal("Warung Sari Jaya", saved.Record.NamaUsaha);
-        Assert.Equal("warung sari jaya", saved.Record.NamaUsahaNormal);
-        Assert.Null(saved.Record.Nib);
+        Assert.Equal("Warung Sari Jaya", saved.Record!.NamaUsaha);
+        Assert.Equal("warung sari jaya", saved.Record!.NamaUsahaNormal);
+        Assert.Null(saved.Record!.Nib);
         var v2 = await ctx.RecordVersions.SingleAsync(v => v.Version == 2);
         var changes = RecordHistory.Read(v2);
         Assert.Equal(("Warung Bu Sari", "Warung Sari Jaya"), changes["nama_usaha"]);
         Assert.Equal(("9120001234567", null), changes["nib"]);
-        Assert.Null(await writer.UpdateAsync(RecordKind.Umkm, "KUMKM-1601-000099", corrected, RecordsTestDatabase.Owner(7), default));
+        Assert.Null((await writer.UpdateAsync(RecordKind.Umkm, "KUMKM-1601-000099", corrected, RecordsTestDatabase.Owner(7), default)).Record);
     }
 }

@@ -14,6 +14,7 @@ internal static class TelegramKeyboards
 
     public const string ShareContactLabel = "📱 Bagikan nomor HP";
     public const string ShareLocationLabel = "📍 Bagikan lokasi";
+    public const string PrivateChatLabel = "💬 Chat pribadi dengan bot";
 
     /// <summary>Short labels go two per row so a yes/no question fits one line on a phone;
     /// longer ones get a full row each so they are not cut off.</summary>

@@ -19,6 +19,7 @@ namespace PLKumkm.Bot.Channels.Telegram;
 internal sealed class TelegramPollingService(
     ITelegramBotClient bot,
     TelegramSender sender,
+    TelegramBotIdentity identity,
     IServiceScopeFactory scopes,
     IServiceProvider services,
     IOptions<TelegramOptions> options,
@@ -74,6 +75,7 @@ internal sealed class TelegramPollingService(
             logger.LogError("No IInboundProcessor is registered; Telegram messages cannot be processed");
         }
 
+        await identity.LoadAsync(ct).ConfigureAwait(false);
         await TelegramCommandMenu.PublishAsync(bot, logger, ct).ConfigureAwait(false);
         logger.LogInformation("Telegram long polling started");
     }
@@ -160,7 +162,7 @@ internal sealed class TelegramPollingService(
         {
             try
             {
-                if (TelegramUpdateTranslator.Translate(update, receivedAt) is { } inbound)
+                if (TelegramUpdateTranslator.Translate(update, receivedAt, identity.Username) is { } inbound)
                 {
                     messages.Add(inbound);
                     updateOf[inbound] = update;
@@ -227,7 +229,7 @@ internal sealed class TelegramPollingService(
 
         try
         {
-            var inbound = TelegramUpdateTranslator.Translate(update, receivedAt);
+            var inbound = TelegramUpdateTranslator.Translate(update, receivedAt, identity.Username);
             if (inbound is null)
             {
                 logger.LogDebug("Telegram update {UpdateId} of type {UpdateType} ignored", update.Id, update.Type);

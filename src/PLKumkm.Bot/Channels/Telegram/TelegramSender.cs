@@ -12,7 +12,8 @@ using Telegram.Bot.Types.ReplyMarkups;
 namespace PLKumkm.Bot.Channels.Telegram;
 
 /// <summary>Renders <see cref="OutboundMessage"/>s as Bot API calls. Holds rendering state only.</summary>
-internal sealed class TelegramSender(ITelegramBotClient bot, TelegramRetryPolicy retry, ILogger<TelegramSender> logger)
+internal sealed class TelegramSender(ITelegramBotClient bot, TelegramRetryPolicy retry, ILogger<TelegramSender> logger,
+    TelegramBotIdentity? identity = null)
     : IChannelSender
 {
     // Chats whose last message carried a reply keyboard (share contact/location) that is still up.
@@ -69,6 +70,14 @@ internal sealed class TelegramSender(ITelegramBotClient bot, TelegramRetryPolicy
 
     private ReplyMarkup? MarkupFor(string chatId, OutboundMessage message)
     {
+        if (message.Request == ReplyRequest.PrivateChat)
+        {
+            // A group: a reply keyboard there would pop up for every member, so only a link button.
+            return identity?.PrivateChatLink("daftar") is { } link
+                ? new InlineKeyboardMarkup(InlineKeyboardButton.WithUrl(TelegramKeyboards.PrivateChatLabel, link))
+                : null;
+        }
+
         if (message.Request != ReplyRequest.None)
         {
             if (message.Options.Count > 0)

@@ -58,6 +58,7 @@ internal static class TelegramServiceCollectionExtensions
         // chat's acknowledgement with it. A failed reply is left to the outbox, which sends the chat's replies again
         // in order once its retry_after has passed (TelegramSender keeps the wait per chat).
         services.TryAddSingleton(new TelegramRetryPolicy { MaxRetryAfter = TimeSpan.Zero, MaxAttempts = 2 });
+        services.AddSingleton<TelegramBotIdentity>();
         services.AddSingleton<TelegramSender>();
         services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<TelegramSender>());
         if (configured.IsWebhookMode)

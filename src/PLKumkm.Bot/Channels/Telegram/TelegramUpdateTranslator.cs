@@ -9,26 +9,32 @@ namespace PLKumkm.Bot.Channels.Telegram;
 /// <summary>
 /// Turns a Bot API update into the channel-neutral <see cref="InboundMessage"/>. Pure: no I/O,
 /// the receive time is passed in because callback queries carry no date of their own.
-/// Returns null for updates the bot does not answer (edits, channel posts, service messages…);
-/// the caller still acknowledges those.
+/// Returns null for updates the bot does not answer (edits, channel posts, service messages, commands addressed
+/// to another bot…); the caller still acknowledges those.
 /// </summary>
 internal static class TelegramUpdateTranslator
 {
     public const string Channel = "telegram";
 
-    public static InboundMessage? Translate(Update update, DateTimeOffset receivedAt)
+    /// <param name="botUsername">The bot's own username (from getMe), to tell <c>/start@ThisBot</c> from
+    /// <c>/start@OtherBot</c> in groups; null when not known yet (every mention is then taken as ours).</param>
+    public static InboundMessage? Translate(Update update, DateTimeOffset receivedAt, string? botUsername = null)
     {
         if (update.Message is { } message)
         {
-            return FromMessage(update.Id, message);
+            return FromMessage(update.Id, message, botUsername);
         }
 
         if (update.CallbackQuery is { Data: { } data } callback)
         {
             // Inline-mode buttons have no message; the presser's user id is their private chat id.
-            var chatId = callback.Message?.Chat.Id ?? callback.From.Id;
+            var chat = callback.Message?.Chat;
+            var chatId = chat?.Id ?? callback.From.Id;
             return new InboundMessage(Channel, ChatIdText(chatId), UpdateKey(update.Id), receivedAt,
-                new ChoiceInput(data), callback.From.FirstName);
+                new ChoiceInput(data), callback.From.FirstName)
+            {
+                IsGroup = chat is not null && IsShared(chat, callback.From),
+            };
         }
 
         return null;
@@ -42,9 +48,9 @@ internal static class TelegramUpdateTranslator
 
     public static string ChatIdText(long chatId) => chatId.ToString(CultureInfo.InvariantCulture);
 
-    private static InboundMessage? FromMessage(int updateId, Message message)
+    private static InboundMessage? FromMessage(int updateId, Message message, string? botUsername)
     {
-        var content = ContentOf(message);
+        var content = ContentOf(message, botUsername);
         if (content is null)
         {
             return null;
@@ -52,14 +58,25 @@ internal static class TelegramUpdateTranslator
 
         var sentAt = new DateTimeOffset(DateTime.SpecifyKind(message.Date, DateTimeKind.Utc));
         return new InboundMessage(Channel, ChatIdText(message.Chat.Id), UpdateKey(updateId), sentAt,
-            content, message.From?.FirstName);
+            content, message.From?.FirstName)
+        {
+            IsGroup = IsShared(message.Chat, message.From),
+        };
     }
 
-    private static InboundContent? ContentOf(Message message)
+    /// <summary>
+    /// A chat that is not one person's private chat with the bot. A private chat's id is the user's id, so a
+    /// chat whose id differs from the sender's (or with no sender: channel posts) is shared even when
+    /// <c>chat.type</c> is missing.
+    /// </summary>
+    private static bool IsShared(Chat chat, User? from) =>
+        chat.Type is ChatType.Group or ChatType.Supergroup or ChatType.Channel || from is null || from.Id != chat.Id;
+
+    private static InboundContent? ContentOf(Message message, string? botUsername)
     {
         if (message.Text is { } text)
         {
-            return new TextInput(StripBotMention(text));
+            return AddressedToOtherBot(text, botUsername) ? null : new TextInput(StripBotMention(text));
         }
 
         if (message.Contact is { } contact)
@@ -86,6 +103,20 @@ internal static class TelegramUpdateTranslator
         }
 
         return IsUserContent(message.Type) ? new UnsupportedInput(KindName(message.Type)) : null;
+    }
+
+    /// <summary>"/start@OtherBot" in a group is meant for another bot: not ours to answer.</summary>
+    private static bool AddressedToOtherBot(string text, string? botUsername)
+    {
+        if (botUsername is null || !text.StartsWith('/'))
+        {
+            return false;
+        }
+
+        var end = text.IndexOfAny([' ', '\n']);
+        var command = end < 0 ? text : text[..end];
+        var at = command.IndexOf('@');
+        return at >= 0 && !string.Equals(command[(at + 1)..], botUsername.TrimStart('@'), StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>"/start@SomeBot args" (group chats) → "/start args"; the engine only knows bare commands.</summary>

@@ -10,7 +10,7 @@ namespace PLKumkm.Bot.Channels.Telegram;
 /// Reads queued Telegram updates (webhook mode) with the same translator as polling, so both modes share
 /// the update keys (<c>telegram:&lt;update_id&gt;</c>) and therefore the pipeline's dedup.
 /// </summary>
-internal sealed class TelegramWebhookReader(ITelegramBotClient bot, ILogger<TelegramWebhookReader> logger) : IWebhookReader
+internal sealed class TelegramWebhookReader(ITelegramBotClient bot, TelegramBotIdentity identity, ILogger<TelegramWebhookReader> logger) : IWebhookReader
 {
     public string Channel => TelegramUpdateTranslator.Channel;
 
@@ -19,7 +19,7 @@ internal sealed class TelegramWebhookReader(ITelegramBotClient bot, ILogger<Tele
         var update = JsonSerializer.Deserialize<Update>(payload, JsonBotAPI.Options)
             ?? throw new JsonException("empty Telegram update");
         var chat = TelegramUpdateTranslator.ChatOf(update) is { } id ? TelegramUpdateTranslator.ChatIdText(id) : "";
-        var message = TelegramUpdateTranslator.Translate(update, receivedAt);
+        var message = TelegramUpdateTranslator.Translate(update, receivedAt, identity.Username);
         if (message is null)
         {
             logger.LogDebug("Telegram update {UpdateId} of type {UpdateType} ignored", update.Id, update.Type);

@@ -13,6 +13,7 @@ namespace PLKumkm.Bot.Channels.Telegram;
 /// </summary>
 internal sealed class TelegramWebhookService(
     ITelegramBotClient bot,
+    TelegramBotIdentity identity,
     IOptions<TelegramOptions> options,
     TimeProvider time,
     ILogger<TelegramWebhookService> logger) : BackgroundService
@@ -45,6 +46,7 @@ internal sealed class TelegramWebhookService(
                 }
             }
 
+            await identity.LoadAsync(stoppingToken).ConfigureAwait(false);
             await TelegramCommandMenu.PublishAsync(bot, logger, stoppingToken).ConfigureAwait(false);
             logger.LogInformation("Telegram webhook registered; updates arrive at {Path}", TelegramWebhookRoutes.Path);
         }

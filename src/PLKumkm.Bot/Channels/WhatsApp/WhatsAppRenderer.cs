@@ -216,8 +216,8 @@ internal static class WhatsAppRenderer
     private static JsonObject Envelope(string to, string type, JsonObject content) => new()
     {
         ["messaging_product"] = "whatsapp",
-        ["recipient_type"] = "individual",
-        ["to"] = to,
+        ["recipient_type"] = WhatsAppChats.IsGroup(to) ? "group" : "individual",
+        ["to"] = WhatsAppChats.Recipient(to),
         ["type"] = type,
         [type] = content,
     };

@@ -95,7 +95,7 @@ internal static class WhatsAppWebhookTranslator
             return null;
         }
 
-        var content = ContentOf(message, from);
+        var content = ContentOf(message);
         if (content is null)
         {
             return null;
@@ -104,11 +104,17 @@ internal static class WhatsAppWebhookTranslator
         var sentAt = long.TryParse(Str(message, "timestamp"), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
             ? DateTimeOffset.FromUnixTimeSeconds(seconds)
             : receivedAt;
+        if (Str(message, "group_id") is { Length: > 0 } groupId)
+        {
+            // A group (Cloud API groups): the chat is the group's, not the sender's; no person is made from it.
+            return new InboundMessage(Channel, WhatsAppChats.Group(groupId), UpdateKey(id), sentAt, content) { IsGroup = true };
+        }
+
         var phone = from.All(char.IsAsciiDigit) ? "+" + from : null;
         return new InboundMessage(Channel, from, UpdateKey(id), sentAt, content, names.GetValueOrDefault(from), phone);
     }
 
-    private static InboundContent? ContentOf(JsonElement message, string from)
+    private static InboundContent? ContentOf(JsonElement message)
     {
         var type = Str(message, "type") ?? "unknown";
         var body = message.TryGetProperty(type, out var b) ? b : default;
@@ -132,7 +138,7 @@ internal static class WhatsAppWebhookTranslator
                     ? new PhotoInput(mediaId, Str(body, "caption"))
                     : new UnsupportedInput(type);
             case "contacts":
-                return Contact(body, from) ?? (InboundContent)new UnsupportedInput(type);
+                return Contact(body) ?? (InboundContent)new UnsupportedInput(type);
             case "system":
                 // "The user changed their number" and similar notices: nothing a person said to the bot.
                 return null;
@@ -155,10 +161,11 @@ internal static class WhatsAppWebhookTranslator
     }
 
     /// <summary>
-    /// A shared contact card. It is the sender's own number only when WhatsApp says the card's number is
-    /// the sender's account (its wa_id equals the sender's); a card of someone else never counts as theirs.
+    /// A shared contact card: only a number typed into a card, never a proof that it is the sender's. WhatsApp copies
+    /// whatever the card says (a card's <c>wa_id</c> may equal the sender's while its <c>phone</c> text is anyone's),
+    /// so the sender's own number is only ever the message's <c>from</c>. A card can still answer the phone question.
     /// </summary>
-    private static ContactInput? Contact(JsonElement contacts, string from)
+    private static ContactInput? Contact(JsonElement contacts)
     {
         if (contacts.ValueKind != JsonValueKind.Array)
         {
@@ -166,17 +173,11 @@ internal static class WhatsAppWebhookTranslator
         }
 
         var phones = contacts.EnumerateArray().SelectMany(c => Array(c, "phones")).ToList();
-        if (phones.Count == 0)
-        {
-            return null;
-        }
-
-        var own = phones.FirstOrDefault(p => Str(p, "wa_id") == from);
-        var chosen = own.ValueKind == JsonValueKind.Object ? own : phones[0];
-        var number = Str(chosen, "phone") is { Length: > 0 } shown ? shown
-            : Str(chosen, "wa_id") is { Length: > 0 } waId ? "+" + waId
-            : null;
-        return number is null ? null : new ContactInput(number, own.ValueKind == JsonValueKind.Object);
+        var number = phones.Select(p => Str(p, "phone") is { Length: > 0 } shown ? shown
+                : Str(p, "wa_id") is { Length: > 0 } waId ? "+" + waId
+                : null)
+            .FirstOrDefault(n => n is not null);
+        return number is null ? null : new ContactInput(number, IsSendersOwn: false);
     }
 
     private static IEnumerable<JsonElement> Array(JsonElement element, string name) =>

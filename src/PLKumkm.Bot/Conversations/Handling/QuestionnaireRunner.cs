@@ -3,13 +3,15 @@ using PLKumkm.Bot.Conversations.Definition;
 using PLKumkm.Bot.Conversations.Engine;
 using PLKumkm.Bot.Messaging;
 using PLKumkm.Bot.Records;
+using PLKumkm.Bot.Regions;
 using PLKumkm.Bot.Staff;
 using PLKumkm.Bot.Storage.Entities;
 
 namespace PLKumkm.Bot.Conversations.Handling;
 
 /// <summary>Starts and continues questionnaire sessions for a person and applies what the engine reports.</summary>
-internal sealed class QuestionnaireRunner(ConversationEngine engine, QuestionnaireCatalog questionnaires, RecordWriter records, TimeProvider clock)
+internal sealed class QuestionnaireRunner(
+    ConversationEngine engine, QuestionnaireCatalog questionnaires, RecordWriter records, RegionCatalog regions, TimeProvider clock)
 {
     public async Task StartAsync(UpdateContext context, string questionnaireId, CancellationToken ct)
     {
@@ -99,14 +101,16 @@ internal sealed class QuestionnaireRunner(ConversationEngine engine, Questionnai
         SessionStore.Write(row, result.Session);
     }
 
-    private async Task<string> SubmitAsync(UpdateContext context, SubmissionReady ready, bool forOwner, CancellationToken ct)
+    /// <returns>The registration number written, or null when nothing was (refused: the reply says why).</returns>
+    private async Task<string?> SubmitAsync(UpdateContext context, SubmissionReady ready, bool forOwner, CancellationToken ct)
     {
         var answers = new Dictionary<string, string>(ready.Answers, StringComparer.Ordinal);
-        var submitter = forOwner
-            ? new Submitter(context.Person.Id, RecordSources.Enumerator, context.Person.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), null)
-            : new Submitter(context.Person.Id, RecordSources.Mandiri, null, context.Person.Id);
+        // Staff filling it in for an owner write as staff: inside their own region only.
+        var submitter = forOwner && RolePolicy.ScopeOf(context.Person) is { } scope
+            ? Submitter.Staff(context.Person, scope)
+            : Submitter.Owner(context.Person);
         var number = await SubmitAsync(context, ready, answers, submitter, ct);
-        if (forOwner)
+        if (forOwner && number is not null)
         {
             await LinkOwnerConsentAsync(context, number, ct);
         }
@@ -128,7 +132,7 @@ internal sealed class QuestionnaireRunner(ConversationEngine engine, Questionnai
         }
     }
 
-    private async Task<string> SubmitAsync(
+    private async Task<string?> SubmitAsync(
         UpdateContext context, SubmissionReady ready, Dictionary<string, string> answers, Submitter submitter, CancellationToken ct)
     {
         if (ready.Questionnaire.Kind == RecordKind.Koperasi)
@@ -137,6 +141,12 @@ internal sealed class QuestionnaireRunner(ConversationEngine engine, Questionnai
         }
 
         var saved = await records.SaveUmkmAsync(answers, submitter, ct);
+        if (saved.IsRefused)
+        {
+            context.Reply(WriteRefusalTexts.For(saved.Refused!, regions));
+            return null;
+        }
+
         var number = saved.Record.RegistrationNumber;
         var done = ready.Questionnaire.Done.In(context.Language);
         context.Reply(saved.Updated
@@ -155,10 +165,16 @@ internal sealed class QuestionnaireRunner(ConversationEngine engine, Questionnai
         return number;
     }
 
-    private async Task<string> SubmitKoperasiAsync(
+    private async Task<string?> SubmitKoperasiAsync(
         UpdateContext context, SubmissionReady ready, Dictionary<string, string> answers, Submitter submitter, CancellationToken ct)
     {
         var saved = await records.SaveKoperasiAsync(answers, submitter, ct);
+        if (saved.IsRefused)
+        {
+            context.Reply(WriteRefusalTexts.For(saved.Refused!, regions));
+            return null;
+        }
+
         var number = saved.Record.RegistrationNumber;
         context.Reply(saved.Updated
             ? SubmissionTexts.KoperasiUpdated(number, context.Language)
@@ -183,11 +199,19 @@ internal sealed class QuestionnaireRunner(ConversationEngine engine, Questionnai
             answers.TryAdd(question.Id, "");
         }
 
-        var submitter = new Submitter(context.Person.Id, RecordSources.Mandiri, null, context.Person.Id);
-        var record = await records.UpdateAsync(ready.Questionnaire.Kind, registrationNumber, answers, submitter, ct);
-        context.Reply(record is null
-            ? SubmissionTexts.CorrectionGone(registrationNumber, context.Language)
-            : SubmissionTexts.Corrected(registrationNumber, context.Language));
+        var result = await records.UpdateAsync(ready.Questionnaire.Kind, registrationNumber, answers, Submitter.Owner(context.Person), ct);
+        var record = result.Record;
+        if (result.Refused is { } refused)
+        {
+            context.Reply(WriteRefusalTexts.For(refused, regions));
+        }
+        else
+        {
+            context.Reply(record is null
+                ? SubmissionTexts.CorrectionGone(registrationNumber, context.Language)
+                : SubmissionTexts.Corrected(registrationNumber, context.Language));
+        }
+
         if (record?.Status == RecordStatus.Flagged)
         {
             context.Reply(SubmissionTexts.UnderReview(context.Language));

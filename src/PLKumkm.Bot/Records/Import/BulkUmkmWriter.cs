@@ -1,3 +1,4 @@
+using PLKumkm.Bot.Importing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Metadata;
 using PLKumkm.Bot.Conversations.Definition;
@@ -97,7 +98,8 @@ internal sealed class BulkUmkmWriter : IDisposable
     public int Updated { get; private set; }
     public int Unchanged { get; private set; }
 
-    public void Write(UmkmImportRow row)
+    /// <returns>Why the row was refused (nothing written), or null.</returns>
+    public RowProblem? Write(UmkmImportRow row)
     {
         if (_transaction is null)
         {
@@ -119,13 +121,14 @@ internal sealed class BulkUmkmWriter : IDisposable
             stored = FindCandidate(row.Nik, row.NormalName);
         }
 
+        RowProblem? problem = null;
         if (stored is null)
         {
             Insert(row);
         }
         else
         {
-            Update(stored, row);
+            problem = Update(stored, row);
         }
 
         // A deferred load is one transaction: its indexes are back only at its end.
@@ -133,6 +136,8 @@ internal sealed class BulkUmkmWriter : IDisposable
         {
             Commit();
         }
+
+        return problem;
     }
 
     /// <summary>Commits what is pending (call once after the last row).</summary>
@@ -280,10 +285,16 @@ internal sealed class BulkUmkmWriter : IDisposable
         Added++;
     }
 
-    private void Update(object?[] stored, UmkmImportRow row)
+    private RowProblem? Update(object?[] stored, UmkmImportRow row)
     {
         var existing = _records.Materialize(stored, () => new UmkmRecord());
         var (regency, sentAt, status) = (existing.KodeKabupaten, existing.WaktuKirim, existing.Status);
+        if (row.Record.KodeKabupaten is { Length: > 0 } wanted && wanted != regency)
+        {
+            // RecordAccess's rule for every writer: a record never moves to another regency by an update.
+            return new RowProblem(row.Line, $"this business is registered in {regency}; an import cannot move it to another regency");
+        }
+
         var (nik, normalName, village, nib, hp) = (existing.Nik, existing.NamaUsahaNormal, existing.KodeDesa, existing.Nib, existing.Hp);
         // Only the columns the file gives change; a file without waktu_kirim keeps the original time.
         UmkmFields.Apply(existing, row.Answers.ToDictionary(StringComparer.Ordinal));
@@ -302,7 +313,7 @@ internal sealed class BulkUmkmWriter : IDisposable
         {
             // The same values again (a file imported twice): nothing to write, no new version.
             Unchanged++;
-            return;
+            return null;
         }
 
         // Only now, and from the stored row: most rows of a file imported again change nothing and need no history.
@@ -327,6 +338,7 @@ internal sealed class BulkUmkmWriter : IDisposable
         _deltas.Add(RecordKind.Umkm, regency, sentAt, status, -1);
         _deltas.Add(RecordKind.Umkm, existing.KodeKabupaten, existing.WaktuKirim, existing.Status, +1);
         Updated++;
+        return null;
     }
 
     private SqliteStatement UpdateStatement(bool[] changed)

@@ -81,8 +81,18 @@ internal sealed class KoperasiImporter(BotDbContext db, RecordWriter writer, Kop
                 }
 
                 transaction ??= await db.Database.BeginTransactionAsync(ct);
-                var submitter = new Submitter(null, RecordSources.Impor, answers.GetValueOrDefault("enumerator"), OwnerPersonId: null);
-                var saved = await writer.SaveKoperasiAsync(answers, submitter, ct, skipUnchanged: true);
+                var saved = await writer.SaveKoperasiAsync(answers, Submitter.Import(answers.GetValueOrDefault("enumerator")), ct, skipUnchanged: true);
+                if (saved.Refused is { } refused)
+                {
+                    // The import is national, so only a move to another regency is refused.
+                    if (++rejected <= MaxProblemsKept)
+                    {
+                        problems.Add(new RowProblem(line, $"the cooperative is registered in {refused.Regency}; an import cannot move it to another regency"));
+                    }
+
+                    continue;
+                }
+
                 // Row by row, so a cooperative repeated later in the file is found again.
                 await db.SaveChangesAsync(ct);
                 if (saved.Unchanged)

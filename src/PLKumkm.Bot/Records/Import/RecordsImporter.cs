@@ -101,7 +101,10 @@ internal sealed class RecordsImporter(BotDbContext db, RegionCatalog regions, Qu
                     read++;
                     if (outcome.Row is { } row)
                     {
-                        writer.Write(row);
+                        if (writer.Write(row) is { } refused && ++rejected <= MaxProblemsKept)
+                        {
+                            problems.Add(refused);
+                        }
                     }
                     else if (++rejected <= MaxProblemsKept)
                     {

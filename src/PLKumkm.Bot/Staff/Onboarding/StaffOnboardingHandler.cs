@@ -14,8 +14,9 @@ namespace PLKumkm.Bot.Staff.Onboarding;
 /// <summary>
 /// Staff are recognised by the phone number an admin registered (<c>users add</c>): they share their
 /// own contact (<c>/petugas</c> offers the button) and this chat is attached to their pre-registered
-/// person. Only a contact the channel proves to be the sender's own counts: a forwarded card or someone
-/// else's number grants nothing. A contact shared as the answer to an open phone question belongs to
+/// person. Only a number the channel proves counts: on Telegram a contact whose user_id is the sender, on
+/// WhatsApp the sender's own number (a contact card there proves nothing). A forwarded card or someone else's
+/// number grants nothing, and a proven number is never replaced by one that is not. A contact shared as the answer to an open phone question belongs to
 /// the questionnaire, not here.
 /// </summary>
 internal sealed class StaffOnboardingHandler(QuestionnaireCatalog questionnaires, RegionCatalog regions) : IMessageHandler
@@ -29,6 +30,13 @@ internal sealed class StaffOnboardingHandler(QuestionnaireCatalog questionnaires
             if (await PhoneQuestionIsOpenAsync(context, cancellationToken))
             {
                 return false;
+            }
+
+            if (context.Message.SenderPhone is not null)
+            {
+                // WhatsApp: a contact card is text anyone can write; the sender's own number is what counts.
+                context.Reply(OnboardingTexts.CardNotNeeded);
+                return true;
             }
 
             if (!contact.IsSendersOwn)
@@ -94,6 +102,7 @@ internal sealed class StaffOnboardingHandler(QuestionnaireCatalog questionnaires
         }
 
         await PersonMerger.MergeAsync(context.Db, current, staff, ct);
+        await PersonPhones.AnnounceNewAddressAsync(context, staff, ct);
         Welcome(context, staff);
     }
 
@@ -128,6 +137,10 @@ internal static class OnboardingTexts
     public static readonly UserText NotOwn = new(
         "Maaf, yang bisa dipakai hanya nomor HP Anda sendiri, dibagikan lewat tombol *Bagikan nomor HP*. Kontak orang lain atau kontak yang diteruskan tidak bisa dipakai.",
         "Sorry, only your own number counts, shared with the *Share phone number* button. Someone else's contact or a forwarded one cannot be used.");
+
+    public static readonly UserText CardNotNeeded = new(
+        "Terima kasih. Kartu kontak tidak dipakai untuk masuk: di WhatsApp, nomor yang mengirim pesan ini yang dipakai. Petugas cukup ketik /petugas dari nomor yang didaftarkan admin.",
+        "Thank you. A contact card is not used to sign in: on WhatsApp, the number sending this message is what counts. Staff just type /petugas from the number the admin registered.");
 
     public static readonly UserText PhoneSaved = new(
         "Terima kasih, nomor HP Anda sudah tersimpan. Nomor ini belum terdaftar sebagai petugas PL-KUMKM: jika Anda petugas, minta admin mendaftarkannya, lalu bagikan nomor lagi. Untuk mendaftarkan usaha Anda, ketik /start.",

@@ -56,8 +56,13 @@ internal sealed class QuickEntryHandler(QuickEntryParser parser, RecordWriter re
             return true;
         }
 
-        var submitter = new Submitter(person.Id, RecordSources.Enumerator, person.Id.ToString(CultureInfo.InvariantCulture), OwnerPersonId: null);
-        var saved = await records.SaveUmkmAsync(result.Answers, submitter, cancellationToken);
+        var saved = await records.SaveUmkmAsync(result.Answers, Submitter.Staff(person, scope), cancellationToken);
+        if (saved.IsRefused)
+        {
+            context.Reply(WriteRefusalTexts.For(saved.Refused!, regions));
+            return true;
+        }
+
         var village = regions.Find(saved.Record.KodeDesa)?.Name ?? saved.Record.KodeDesa;
         context.Reply(QuickEntryTexts.Saved(saved, village, result.Notes).In(context.Language));
         return true;
@@ -77,7 +82,7 @@ internal static class QuickEntryTexts
 
     public static UserText Saved(SavedRecord saved, string village, IReadOnlyList<UserText> notes)
     {
-        var record = saved.Record;
+        var record = saved.Record!;
         var what = $"{record.NamaUsaha} ({village})" + (record.Skala is { } skala ? $", {skala}" : "");
         var text = saved.Updated
             ? new UserText($"✅ Diperbarui: {record.RegistrationNumber} (tidak dihitung dua kali) — {what}",

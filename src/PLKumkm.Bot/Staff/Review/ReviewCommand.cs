@@ -17,10 +17,14 @@ internal enum ReviewVerb
 /// <summary>
 /// <c>/tinjau</c>, <c>/tinjau setuju 123</c>, <c>/tinjau tolak 123</c>, <c>/tinjau tolak 123 bukan UMKM</c>
 /// (<c>approve</c>/<c>reject</c> in English too). The number is the record's id, as on the buttons; a cooperative's
-/// id follows <c>kop</c> (<c>/tinjau setuju kop 7</c>), because a UMKM and a cooperative may have the same id.
+/// id follows <c>kop</c> (<c>/tinjau setuju kop 7</c>), because a UMKM and a cooperative may have the same id. An
+/// ownership claim's id follows <c>klaim</c> (<c>/tinjau setuju klaim 3</c>).
 /// </summary>
 internal sealed record ReviewCommand(ReviewVerb Verb, long RecordId, string? Reason, RecordKind Kind = RecordKind.Umkm)
 {
+    /// <summary>The id is a <see cref="Storage.Entities.RecordClaim"/>'s, not a record's.</summary>
+    public bool IsClaim { get; init; }
+
     public const int MaxReasonLength = 200;
 
     /// <summary>The preset reason that marks the record a duplicate (not counted) rather than rejected.</summary>
@@ -32,6 +36,7 @@ internal sealed record ReviewCommand(ReviewVerb Verb, long RecordId, string? Rea
     public static readonly string[] KoperasiPresetReasons = [DuplicateReason, "data tidak wajar", "bukan koperasi", "di luar wilayah"];
 
     private const string KoperasiMarker = "kop";
+    private const string ClaimMarker = "klaim";
 
     public bool IsDuplicate => Reason is { } r && (r.Equals(DuplicateReason, StringComparison.OrdinalIgnoreCase)
         || r.Equals("duplicate", StringComparison.OrdinalIgnoreCase) || r.Equals("ganda", StringComparison.OrdinalIgnoreCase));
@@ -58,9 +63,10 @@ internal sealed record ReviewCommand(ReviewVerb Verb, long RecordId, string? Rea
 
         var rest = parts[1].Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var kind = RecordKind.Umkm;
-        if (rest[0].ToLowerInvariant() is KoperasiMarker or "koperasi" or "cooperative")
+        var isClaim = rest[0].ToLowerInvariant() is ClaimMarker or "claim";
+        if (isClaim || rest[0].ToLowerInvariant() is KoperasiMarker or "koperasi" or "cooperative")
         {
-            kind = RecordKind.Koperasi;
+            kind = isClaim ? RecordKind.Umkm : RecordKind.Koperasi;
             rest = rest.Length > 1
                 ? rest[1].Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 : [];
@@ -79,8 +85,12 @@ internal sealed record ReviewCommand(ReviewVerb Verb, long RecordId, string? Rea
             reason = reason[..MaxReasonLength];
         }
 
-        return new ReviewCommand(verb, id, verb == ReviewVerb.Approve ? null : reason, kind);
+        return new ReviewCommand(verb, id, verb == ReviewVerb.Approve ? null : reason, kind) { IsClaim = isClaim };
     }
+
+    public static string ApproveClaimValue(long claimId) => $"/tinjau setuju {ClaimMarker} {claimId.ToString(CultureInfo.InvariantCulture)}";
+
+    public static string RejectClaimValue(long claimId) => $"/tinjau tolak {ClaimMarker} {claimId.ToString(CultureInfo.InvariantCulture)}";
 
     /// <summary>What follows the verb: the id, after <c>kop</c> for a cooperative.</summary>
     public static string Target(RecordKind kind, long id) =>

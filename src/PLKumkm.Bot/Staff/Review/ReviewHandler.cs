@@ -18,7 +18,8 @@ namespace PLKumkm.Bot.Staff.Review;
 /// duplicate). Every decision is kept (<see cref="ReviewDecision"/>); the status change goes through EF so progress
 /// counts follow by themselves.
 /// </summary>
-internal sealed class ReviewHandler(RegionCatalog regions, QuestionnaireCatalog questionnaires, TimeProvider clock) : IMessageHandler
+internal sealed class ReviewHandler(RegionCatalog regions, QuestionnaireCatalog questionnaires, ClaimReview claims, TimeProvider clock)
+    : IMessageHandler
 {
     public int Order => 28;
 
@@ -46,6 +47,13 @@ internal sealed class ReviewHandler(RegionCatalog regions, QuestionnaireCatalog 
             case ReviewVerb.Next:
                 await ShowNextAsync(context, cancellationToken);
                 return true;
+        }
+
+        if (review.IsClaim)
+        {
+            await claims.DecideAsync(context, RolePolicy.ScopeOf(person)!, review.RecordId, review.Verb == ReviewVerb.Approve, cancellationToken);
+            await ShowNextAsync(context, cancellationToken);
+            return true;
         }
 
         var (record, village) = await FindAsync(context.Db, review.Kind, review.RecordId, cancellationToken);
@@ -123,7 +131,14 @@ internal sealed class ReviewHandler(RegionCatalog regions, QuestionnaireCatalog 
         var scope = RolePolicy.ScopeOf(context.Person)!;
         var umkm = RolePolicy.RecordsIn(context.Db.UmkmRecords.AsNoTracking(), scope).Where(r => r.Status == RecordStatus.Flagged);
         var koperasi = RolePolicy.RecordsIn(context.Db.KoperasiRecords.AsNoTracking(), scope).Where(r => r.Status == RecordStatus.Flagged);
-        var count = await umkm.CountAsync(ct) + await koperasi.CountAsync(ct);
+        var count = await umkm.CountAsync(ct) + await koperasi.CountAsync(ct) + await ClaimReview.OpenIn(context.Db, scope).CountAsync(ct);
+        // People waiting to be recognised as owners come first.
+        if (await claims.NextCardAsync(context, scope, count, ct) is { } claimCard)
+        {
+            context.Reply(claimCard);
+            return;
+        }
+
         var nextUmkm = await umkm.OrderBy(r => r.CreatedAt).ThenBy(r => r.Id).FirstOrDefaultAsync(ct);
         var nextKoperasi = await koperasi.OrderBy(r => r.CreatedAt).ThenBy(r => r.Id).FirstOrDefaultAsync(ct);
         if (nextUmkm is null && nextKoperasi is null)

@@ -52,9 +52,11 @@ public sealed class WhatsAppWebhookTranslatorTests
     }
 
     [Fact]
-    public void A_contact_card_is_the_senders_own_only_when_its_WhatsApp_account_is_the_sender()
+    public void A_contact_card_never_proves_the_senders_number()
     {
-        Assert.Equal(new ContactInput("+62 812-3456-7890", true), One(W.Contacts(From, "+62 812-3456-7890", From)).Content);
+        // A card's wa_id equal to the sender's does not make its phone text theirs: anyone can type a card.
+        Assert.Equal(new ContactInput("+62 811-0000-0004", false), One(W.Contacts(From, "+62 811-0000-0004", From)).Content);
+        Assert.Equal(new ContactInput("+62 812-3456-7890", false), One(W.Contacts(From, "+62 812-3456-7890", From)).Content);
         Assert.Equal(new ContactInput("+62 813-0000-1111", false), One(W.Contacts(From, "+62 813-0000-1111", "6281300001111")).Content);
         Assert.Equal(new ContactInput("0813 0000 1111", false), One(W.Contacts(From, "0813 0000 1111", contactWaId: null)).Content);
     }

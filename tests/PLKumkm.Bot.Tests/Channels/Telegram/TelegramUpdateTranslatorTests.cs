@@ -28,6 +28,37 @@ public sealed class TelegramUpdateTranslatorTests
         Assert.Equal("telegram:4242", inbound.Address);
     }
 
+    [Fact]
+    public void A_private_chat_is_the_senders_and_a_group_is_shared_even_without_chat_type()
+    {
+        Assert.False(Translate(FakeBotUpdates.Update(1, "message", FakeBotUpdates.Text(1, ChatId, "hai")))!.IsGroup);
+        Assert.True(Translate(FakeBotUpdates.Update(2, "message", FakeBotUpdates.Text(2, -100555, "hai", fromId: ChatId)))!.IsGroup);
+
+        var untyped = FakeBotUpdates.Text(3, -100555, "hai", fromId: ChatId);
+        untyped["chat"]!.AsObject().Remove("type");
+        Assert.True(Translate(FakeBotUpdates.Update(3, "message", untyped))!.IsGroup);
+
+        var typedPrivate = FakeBotUpdates.Text(4, ChatId, "hai");
+        typedPrivate["chat"]!.AsObject().Remove("type");
+        Assert.False(Translate(FakeBotUpdates.Update(4, "message", typedPrivate))!.IsGroup);
+    }
+
+    [Theory]
+    [InlineData("/start@plkumkm_bot", "/start")]
+    [InlineData("/START@PLKUMKM_BOT", "/START")]
+    [InlineData("/progress@plkumkm_bot OKU", "/progress OKU")]
+    [InlineData("/start@OtherBot", null)]
+    [InlineData("/progress@other_bot OKU", null)]
+    [InlineData("email saya a@b.id", "email saya a@b.id")]
+    public void A_command_for_another_bot_is_not_ours(string sent, string? expected)
+    {
+        var update = JsonSerializer.Deserialize<Update>(FakeBotUpdates.Update(1, "message", FakeBotUpdates.Text(1, -100555, sent, fromId: ChatId)).ToJsonString(), JsonBotAPI.Options)!;
+
+        var inbound = TelegramUpdateTranslator.Translate(update, ReceivedAt, "plkumkm_bot");
+
+        Assert.Equal(expected, (inbound?.Content as TextInput)?.Text);
+    }
+
     [Theory]
     [InlineData("/start@plkumkm_bot", "/start")]
     [InlineData("/bahasa@plkumkm_bot en", "/bahasa en")]

@@ -171,4 +171,13 @@ public sealed class WhatsAppRendererTests
     [Fact]
     public void An_empty_message_is_a_programming_error() =>
         Assert.Throws<ArgumentException>(() => WhatsAppRenderer.Render(To, OutboundMessage.Plain(" ")));
+
+    [Fact]
+    public void A_group_chat_is_answered_as_a_group()
+    {
+        var body = Assert.IsType<WhatsAppJsonPart>(Assert.Single(WhatsAppRenderer.Render("g.Y2FwaV9ncm91cA", new OutboundMessage("Halo")))).Body;
+
+        Assert.Equal("group", (string?)body["recipient_type"]);
+        Assert.Equal("Y2FwaV9ncm91cA", (string?)body["to"]);
+    }
 }

@@ -61,6 +61,20 @@ public sealed class WhatsAppWebhookTranslatorTests
         Assert.Equal(new ContactInput("0813 0000 1111", false), One(W.Contacts(From, "0813 0000 1111", contactWaId: null)).Content);
     }
 
+    [Fact]
+    public void A_group_message_belongs_to_the_group_and_proves_no_phone()
+    {
+        var message = W.Text(From, "progress OKU");
+        message["group_id"] = "Y2FwaV9ncm91cDpFWEFNUExF";
+
+        var inbound = One(message);
+
+        Assert.True(inbound.IsGroup);
+        Assert.Equal("g.Y2FwaV9ncm91cDpFWEFNUExF", inbound.ChatId);
+        Assert.Null(inbound.SenderPhone);
+        Assert.False(One(W.Text(From, "progress OKU")).IsGroup);
+    }
+
     [Theory]
     [InlineData("audio")]
     [InlineData("video")]

@@ -13,7 +13,10 @@ internal interface IRegisteredRecord : ICountedRecord
     string KodeKecamatan { get; }
     string KodeDesa { get; }
     string? FlagReason { get; set; }
-    long? OwnerPersonId { get; }
+    long? OwnerPersonId { get; set; }
+
+    /// <summary>The record's phone (E.164), as answered.</summary>
+    string? Hp { get; }
     DateTimeOffset CreatedAt { get; }
     DateTimeOffset UpdatedAt { get; set; }
 }

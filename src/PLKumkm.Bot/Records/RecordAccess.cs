@@ -39,10 +39,10 @@ internal enum WriteVerdict
 internal static class RecordAccess
 {
     /// <param name="who">The writer.</param>
-    /// <param name="existing">The record the write matched (same business), or null for a new one.</param>
-    /// <param name="existingPhone">The matched record's phone (E.164), compared with an owner's proven one.</param>
+    /// <param name="existing">The record the write matched (same business), or null for a new one. Its phone is compared
+    /// with an owner's proven one.</param>
     /// <param name="regency">The regency the write puts the record in (from its village); "" when it gives none.</param>
-    public static WriteVerdict Decide(Submitter who, IRegisteredRecord? existing, string? existingPhone, string regency)
+    public static WriteVerdict Decide(Submitter who, IRegisteredRecord? existing, string regency)
     {
         if (existing is null)
         {
@@ -55,7 +55,7 @@ internal static class RecordAccess
             case SubmitterKind.Staff when !who.Covers(existing.KodeKabupaten):
                 return WriteVerdict.OtherRegion;
             case SubmitterKind.Owner when existing.OwnerPersonId != who.OwnerPersonId:
-                if (existing.OwnerPersonId is not null || who.ProvenPhone is null || existingPhone != who.ProvenPhone)
+                if (existing.OwnerPersonId is not null || who.ProvenPhone is null || existing.Hp != who.ProvenPhone)
                 {
                     return WriteVerdict.Claim;
                 }

@@ -58,7 +58,7 @@ internal sealed class RecordWriter(BotDbContext db, TimeProvider clock)
                 r => r.Nik == nik && r.NamaUsahaNormal == normalName && r.Status != RecordStatus.Withdrawn, ct);
         }
 
-        var verdict = RecordAccess.Decide(submitter, existing, existing?.Hp, RegencyOf(answers));
+        var verdict = RecordAccess.Decide(submitter, existing, RegencyOf(answers));
         if (!RecordAccess.Allows(verdict))
         {
             return new SavedRecord(null, false, await RefuseAsync(verdict, existing, answers, submitter, now, ct));
@@ -103,7 +103,7 @@ internal sealed class RecordWriter(BotDbContext db, TimeProvider clock)
     {
         var now = clock.GetUtcNow();
         var (existing, sameNameOtherNumber) = await FindSameKoperasiAsync(answers, ct);
-        var verdict = RecordAccess.Decide(submitter, existing, existing?.Hp, RegencyOf(answers));
+        var verdict = RecordAccess.Decide(submitter, existing, RegencyOf(answers));
         if (!RecordAccess.Allows(verdict))
         {
             return new SavedKoperasi(null, false, Refused: await RefuseAsync(verdict, existing, answers, submitter, now, ct));
@@ -161,13 +161,7 @@ internal sealed class RecordWriter(BotDbContext db, TimeProvider clock)
             return new CorrectionResult(null);
         }
 
-        var phone = record switch
-        {
-            UmkmRecord u => u.Hp,
-            KoperasiRecord k => k.Hp,
-            _ => null,
-        };
-        var verdict = RecordAccess.Decide(submitter, record, phone, RegencyOf(answers));
+        var verdict = RecordAccess.Decide(submitter, record, RegencyOf(answers));
         if (verdict is not WriteVerdict.Update)
         {
             // A correction never claims or links: it is for a record already the writer's.

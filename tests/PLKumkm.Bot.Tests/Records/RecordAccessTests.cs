@@ -63,7 +63,7 @@ public sealed class RecordAccessTests
         };
         var existing = matchedRegency.Length == 0 ? null : new UmkmRecord { KodeKabupaten = matchedRegency, OwnerPersonId = matchedOwner, Hp = matchedPhone };
 
-        Assert.Equal(Enum.Parse<WriteVerdict>(expected), RecordAccess.Decide(who, existing, existing?.Hp, regency));
+        Assert.Equal(Enum.Parse<WriteVerdict>(expected), RecordAccess.Decide(who, existing, regency));
     }
 
     [Theory]

@@ -47,7 +47,7 @@ internal sealed class ClaimReview(RecordWriter records, RegionCatalog regions, T
         var answers = Answers(claim);
         var village = regions.Find(record.KodeDesa)?.Name ?? record.KodeDesa;
         var en = context.Language == Languages.English;
-        var card = ClaimTexts.Card(record, village, ownerName, Phone(record), claimant, answers, waiting).In(context.Language);
+        var card = ClaimTexts.Card(record, village, ownerName, record.Hp, claimant, answers, waiting).In(context.Language);
         return new OutboundMessage(card)
         {
             Options =
@@ -83,7 +83,7 @@ internal sealed class ClaimReview(RecordWriter records, RegionCatalog regions, T
         claim.AnswersJson = null;
         if (claim.Status == ClaimStatus.Approved)
         {
-            SetOwner(record!, claimant!.Id);
+            record!.OwnerPersonId = claimant!.Id;
             await records.UpdateAsync(record!.Kind, record.RegistrationNumber, answers, Submitter.Owner(claimant), ct);
         }
 
@@ -98,19 +98,6 @@ internal sealed class ClaimReview(RecordWriter records, RegionCatalog regions, T
         }
     }
 
-    private static void SetOwner(IRegisteredRecord record, long ownerId)
-    {
-        switch (record)
-        {
-            case UmkmRecord u:
-                u.OwnerPersonId = ownerId;
-                break;
-            case KoperasiRecord k:
-                k.OwnerPersonId = ownerId;
-                break;
-        }
-    }
-
     private static async Task<IRegisteredRecord?> RecordAsync(BotDbContext db, RecordClaim claim, CancellationToken ct) =>
         claim.Kind == RecordKind.Koperasi
             ? await db.KoperasiRecords.FirstOrDefaultAsync(r => r.Id == claim.RecordId, ct)
@@ -121,13 +108,6 @@ internal sealed class ClaimReview(RecordWriter records, RegionCatalog regions, T
 
     private static Dictionary<string, string> Answers(RecordClaim claim) =>
         claim.AnswersJson is { } json ? JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? [] : [];
-
-    private static string? Phone(IRegisteredRecord record) => record switch
-    {
-        UmkmRecord u => u.Hp,
-        KoperasiRecord k => k.Hp,
-        _ => null,
-    };
 }
 
 internal static class ClaimTexts

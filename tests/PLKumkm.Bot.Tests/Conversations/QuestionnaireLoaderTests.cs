@@ -59,8 +59,18 @@ public sealed class QuestionnaireLoaderTests
         Assert.Contains("line", Broken("id: test\nversion: [1\n").Message);
 
     [Fact]
-    public void Unknown_key_is_refused() =>
-        Assert.Contains("test.yaml", Broken(Header + "\n  - id: nama_usaha\n    type: text\n    label: x\n    prompt: y\n    colour: red\n").Message);
+    public void Unknown_key_is_refused_by_name_and_line()
+    {
+        // Everything else in the file is valid, so only the unknown key can be what is refused.
+        const string Fine = "\n  - id: nama_usaha\n    type: text\n    label: x\n    prompt: y";
+        Assert.Equal("x", Load(Fine).Questions[0].Label.Id);
+
+        var message = BrokenQuestions(Fine + "\n    colour: red").Message;
+
+        Assert.Contains("test.yaml", message, StringComparison.Ordinal);
+        Assert.Contains("colour", message, StringComparison.Ordinal);
+        Assert.Contains("line 13", message, StringComparison.Ordinal);
+    }
 
     [Fact]
     public void Empty_file_is_refused() => Assert.Contains("empty", Broken("").Message);

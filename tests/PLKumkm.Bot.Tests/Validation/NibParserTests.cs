@@ -21,6 +21,8 @@ public sealed class NibParserTests
     [InlineData("912000123456", 12)]
     [InlineData("91200012345678", 14)]
     [InlineData("9120", 4)]
+    [InlineData("12345", 5)]
+    [InlineData("1", 1)]
     [InlineData("NIB: 912 000 123 456", 12)]
     public void SaysHowManyDigitsWereWritten(string input, int count)
     {

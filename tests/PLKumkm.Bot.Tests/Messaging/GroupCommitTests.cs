@@ -48,7 +48,7 @@ public sealed class GroupCommitTests(GroupCommitTests.Bot bot) : IClassFixture<G
     [Fact]
     public async Task A_failing_update_leaves_no_trace_while_the_rest_of_the_batch_is_committed_and_delivered_in_order()
     {
-        var failures = await ProcessAsync(Text("1", "k1", "halo"), Text("2", "k2", FailingHandler.Boom), Text("1", "k3", "/bantuan"));
+        var failures = await ProcessAsync(Text("1", "k1", "/bahasa en"), Text("2", "k2", FailingHandler.Boom), Text("1", "k3", "/bahasa id"));
 
         var failure = Assert.Single(failures);
         Assert.Equal("k2", failure.Message.UpdateKey);
@@ -60,7 +60,9 @@ public sealed class GroupCommitTests(GroupCommitTests.Bot bot) : IClassFixture<G
         Assert.Equal(0, await db.People.CountAsync(p => p.Name == FailingHandler.Mutated));
         Assert.Equal(2, await db.Outbox.CountAsync(o => o.Address == "test:1" && o.SentAt != null));
         Assert.Equal(0, await db.Outbox.CountAsync(o => o.Address == "test:2"));
-        Assert.Equal(2, _sender.Sent.Count(s => s.ChatId == "1"));
+        // In the order the updates came: the first switched to English, the second back.
+        Assert.Equal(["OK, I will reply in English.", "Baik, saya akan menjawab dalam Bahasa Indonesia."],
+            _sender.Sent.Where(s => s.ChatId == "1").Select(s => s.Text));
         Assert.DoesNotContain(_sender.Sent, s => s.ChatId == "2");
     }
 

@@ -136,7 +136,16 @@ public sealed class WhatsAppSenderTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Typing_is_a_no_op() => await _sender.ShowTypingAsync(To, default);
+    public async Task Typing_makes_no_Graph_request()
+    {
+        // The Cloud API's typing indicator needs a received message id; the bot sends none rather than a wrong one.
+        var before = _fake.Requests.Count;
+
+        await _sender.ShowTypingAsync(To, default);
+
+        Assert.Equal(before, _fake.Requests.Count);
+        Assert.Empty(_fake.SentTo(To));
+    }
 
     private sealed class OneClientFactory : IHttpClientFactory
     {

@@ -9,6 +9,16 @@ public sealed class StaffAuthorizationTests
 {
     private const string Entry = "#umkm\nNIK: 1601071205850001\nNama: Siti Aminah\nUsaha: Warung Siti\nDesa: Sukaraya\nKBLI: G";
 
+    /// <summary>How each command's own answer begins.</summary>
+    private static readonly Dictionary<string, string> Expected = new()
+    {
+        ["#umkm"] = "✅ ",
+        ["/cepat"] = "*Entri cepat*",
+        ["/kinerja"] = "📈 Kinerja Petugas enumerator",
+        ["/tim"] = "👥 Tim Kabupaten Ogan Komering Ulu",
+        ["/tinjau"] = "✅ Tidak ada data yang perlu ditinjau di Kabupaten Ogan Komering Ulu.",
+    };
+
     public static TheoryData<string, string, bool> Cases()
     {
         var data = new TheoryData<string, string, bool>();
@@ -50,6 +60,11 @@ public sealed class StaffAuthorizationTests
             var reply = StaffChat.Text(await chat.SayAsync(role, command == "#umkm" ? Entry : command));
             var refused = reply.StartsWith("Maaf, ", StringComparison.Ordinal) && reply.Contains("/petugas", StringComparison.Ordinal);
             Assert.True(allowed != refused, $"{role} {command}: {reply}");
+            if (allowed)
+            {
+                // Allowed means the command did its work, not merely that it was not refused.
+                Assert.True(reply.StartsWith(Expected[command], StringComparison.Ordinal), $"{role} {command}: {reply}");
+            }
         }
 
         // Only the allowed quick entries were stored (enumerator, coordinator, admin: the same business, once).

@@ -34,6 +34,7 @@ internal static class FaultMode
         await StaffSeeder.AddEnumeratorsAsync(workspace.DatabasePath, driver.Users, ct).ConfigureAwait(false);
         var bot = BotProcess.Start(dll, args, workspace.Folder);
         var kills = new List<string>();
+        var killsWithoutWork = 0;
         bool idle;
         try
         {
@@ -53,8 +54,11 @@ internal static class FaultMode
                 var wait = spacing * random.NextDouble();
                 await Task.Delay(TimeSpan.FromSeconds(wait), ct).ConfigureAwait(false);
                 var answeredBefore = driver.Answered;
+                // Updates sent and not yet answered: the work the kill interrupts.
+                var inFlight = driver.Sent - answeredBefore;
                 bot.Kill();
-                kills.Add($"t={started.Elapsed.TotalSeconds:0.0}s after {answeredBefore:N0} answers");
+                killsWithoutWork += inFlight > 0 ? 0 : 1;
+                kills.Add($"t={started.Elapsed.TotalSeconds:0.0}s after {answeredBefore:N0} answers, {inFlight:N0} in flight");
                 bot.Dispose();
                 await Task.Delay(random.Next(0, 300), ct).ConfigureAwait(false);
                 bot = BotProcess.Start(dll, args, workspace.Folder);
@@ -76,6 +80,8 @@ internal static class FaultMode
         }
 
         Console.WriteLine($"  kills: {string.Join("; ", kills)}");
+        checks.Add("fault: every kill interrupted work in flight", kills.Count == o.Kills && killsWithoutWork == 0,
+            $"{kills.Count} kills, {killsWithoutWork} with nothing in flight");
         Console.WriteLine($"  {driver.Sent:N0} updates sent, {driver.Answered:N0} answered, {driver.Registrations:N0} records (registrations and quick entries)");
 
         using var db = workspace.OpenReadOnly();

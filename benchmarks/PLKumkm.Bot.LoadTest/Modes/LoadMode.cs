@@ -40,6 +40,9 @@ internal static class LoadMode
         Console.WriteLine($"  database: {Figures.Mb(workspace.DatabaseBytes)} after {driver.Sent:N0} updates, {driver.Registrations:N0} records (registrations and quick entries)");
 
         using var db = workspace.OpenReadOnly();
+        // A run that sent (almost) nothing would pass every other check: it must have done real work.
+        var minimum = o.Smoke ? 100 : 10_000;
+        checks.Add("load: enough updates sent to mean something", driver.Sent >= minimum, $"{driver.Sent:N0} sent, at least {minimum:N0} needed");
         checks.Expect("load: every update answered", idle ? [] : driver.Unanswered());
         var processed = DbChecks.Count(db, "SELECT COUNT(*) FROM inbound_updates");
         checks.Add("load: every update processed exactly once", processed == driver.Sent, $"{processed:N0} idempotency keys for {driver.Sent:N0} updates");
@@ -66,6 +69,7 @@ internal static class LoadMode
             Console.WriteLine(FormattableString.Invariant($"  ratio bot / echo: {bot / closed.PerSecond:0.00}"));
         }
 
+        checks.Add("echo: enough updates sent to mean something", driver.Sent >= (o.Smoke ? 100 : 10_000), $"{driver.Sent:N0} sent");
         checks.Expect("echo: every update answered", idle ? [] : driver.Unanswered());
     }
 

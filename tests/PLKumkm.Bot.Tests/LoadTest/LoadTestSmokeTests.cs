@@ -16,6 +16,8 @@ public sealed class LoadTestSmokeTests
         var (exit, output) = await RunAsync("load", "--smoke");
 
         Assert.True(exit == 0, output);
+        Assert.Contains("[ok] load: enough updates sent to mean something", output, StringComparison.Ordinal);
+        Assert.Contains("[ok] echo: enough updates sent to mean something", output, StringComparison.Ordinal);
         Assert.Contains("[ok] load: every update answered", output, StringComparison.Ordinal);
         Assert.Contains("[ok] load: every update processed exactly once", output, StringComparison.Ordinal);
         Assert.Contains("[ok] echo: every update answered", output, StringComparison.Ordinal);
@@ -29,6 +31,7 @@ public sealed class LoadTestSmokeTests
 
         Assert.True(exit == 0, output);
         Assert.Contains("lost = 0, duplicated = 0", output, StringComparison.Ordinal);
+        Assert.Contains("[ok] fault: every kill interrupted work in flight", output, StringComparison.Ordinal);
         Assert.Contains("kills: t=", output, StringComparison.Ordinal);
     }
 

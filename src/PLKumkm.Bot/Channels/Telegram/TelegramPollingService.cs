@@ -20,6 +20,7 @@ internal sealed class TelegramPollingService(
     ITelegramBotClient bot,
     TelegramSender sender,
     TelegramBotIdentity identity,
+    TelegramUpdateFetcher fetcher,
     IServiceScopeFactory scopes,
     IServiceProvider services,
     IOptions<TelegramOptions> options,
@@ -89,9 +90,19 @@ internal sealed class TelegramPollingService(
         while (!ct.IsCancellationRequested)
         {
             Update[] updates;
+            int? lastId;
             try
             {
-                updates = await bot.GetUpdates(offset, BatchLimit, timeout, AllowedUpdates, ct).ConfigureAwait(false);
+                var fetched = await fetcher.GetUpdatesAsync(offset, BatchLimit, timeout, AllowedUpdates, ct).ConfigureAwait(false);
+                foreach (var (updateId, kind, failure) in fetched.Unreadable)
+                {
+                    // Confirmed with the batch below: kept, it would be delivered (and fail) forever.
+                    logger.LogWarning("Telegram update {UpdateId} ({UpdateKind}) cannot be read by the client library ({Failure}); skipped",
+                        updateId, kind, failure);
+                }
+
+                updates = [.. fetched.Updates];
+                lastId = fetched.LastId;
                 backoff = MinBackoff;
             }
             catch (Exception ex) when (!ct.IsCancellationRequested)
@@ -104,14 +115,14 @@ internal sealed class TelegramPollingService(
                 continue;
             }
 
-            if (updates.Length == 0)
+            if (lastId is null)
             {
                 continue;
             }
 
             try
             {
-                sending.Enqueue(await ProcessBatchAsync(updates, ct).ConfigureAwait(false));
+                sending.Enqueue(updates.Length == 0 ? Task.CompletedTask : await ProcessBatchAsync(updates, ct).ConfigureAwait(false));
                 while (sending.Count > MaxBatchesSending || (sending.Count > 0 && sending.Peek().IsCompleted))
                 {
                     // Back-pressure: a channel slower than the bot holds the polling back, not the memory.
@@ -126,7 +137,7 @@ internal sealed class TelegramPollingService(
 
             // The next getUpdates carries this offset and thereby confirms the batch. Never move it
             // backwards, even if a redelivered old update is in the batch.
-            var next = updates.Max(u => u.Id) + 1;
+            var next = lastId.Value + 1;
             offset = offset is { } current && current > next ? current : next;
         }
     }

@@ -71,6 +71,7 @@ internal static class TelegramServiceCollectionExtensions
         }
         else
         {
+            services.AddSingleton<TelegramUpdateFetcher>();
             services.AddHostedService<TelegramPollingService>();
         }
 

@@ -105,6 +105,25 @@ public sealed class TelegramPollingServiceTests : IAsyncLifetime
         await _fake.WaitForConfirmedOffsetAsync(last + 1, Wait);
     }
 
+    [Theory]
+    [InlineData("""{"message_id":1,"date":1700000000,"chat":{"id":9,"type":"private"},"from":{"id":9,"is_bot":false,"first_name":"A"},"text":"hi","forward_origin":{"type":"brand_new","date":1700000000}}""", "message")]
+    [InlineData("""{"chat":{"id":9,"type":"private"},"message_id":1,"date":1700000000,"old_reaction":[],"new_reaction":[{"type":"shiny"}]}""", "message_reaction")]
+    [InlineData("""{"chat":{"id":-9,"type":"group","title":"g"},"from":{"id":9,"is_bot":false,"first_name":"A"},"date":1700000000,"old_chat_member":{"status":"left","user":{"id":5,"is_bot":true,"first_name":"B"}},"new_chat_member":{"status":"wizard","user":{"id":5,"is_bot":true,"first_name":"B"}}}""", "my_chat_member")]
+    public async Task An_update_the_library_cannot_read_is_skipped_and_polling_goes_on(string payload, string kind)
+    {
+        await StartAsync();
+        var unreadable = _fake.Enqueue(id => new System.Text.Json.Nodes.JsonObject { ["update_id"] = id, [kind] = System.Text.Json.Nodes.JsonNode.Parse(payload) });
+        var next = _fake.EnqueueText(9, "masih ada?");
+
+        await _fake.WaitForConfirmedOffsetAsync(next + 1, Wait);
+
+        Assert.Equal("echo: masih ada?", Assert.Single(_fake.SentTo(9)).PlainText);
+        Assert.True(next > unreadable);
+        Assert.Contains(_logs.Entries, e => e.Level == Microsoft.Extensions.Logging.LogLevel.Warning
+            && e.Message.Contains($"Telegram update {unreadable} ({kind}) cannot be read", StringComparison.Ordinal));
+        Assert.DoesNotContain(_logs.Entries, e => e.Message.Contains("getUpdates failed", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task AnUpdateIsConfirmedOnlyAfterItWasProcessed()
     {

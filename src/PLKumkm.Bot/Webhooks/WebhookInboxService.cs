@@ -302,7 +302,7 @@ internal sealed partial class WebhookInboxService(
     [LoggerMessage(Level = LogLevel.Error, Message = "Webhook inbox pass failed")]
     private partial void LogDispatchFailed(Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Webhook body {RowId} ({Channel}) cannot be read ({Failure}); given up")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook body {RowId} ({Channel}) cannot be read ({Failure}); kept as unreadable")]
     private partial void LogUnreadable(string failure, long rowId, string channel);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Processing an update of webhook body {RowId} ({Channel}) failed, attempt {Attempt} of {MaxAttempts}")]

@@ -103,9 +103,21 @@ public sealed class TelegramWebhookEndToEndTests : IAsyncLifetime
         await DrainedAsync();
         Assert.Equal(sent, _telegram.SentTo(Chat).Count);
 
-        using (var garbage = await PostTelegramAsync("{not json", Secret))
+        // Authenticated but unreadable (broken JSON, a union member the library does not know): acknowledged, kept as
+        // unreadable, and the updates after it are answered.
+        const string UnknownOrigin = """{"message_id":1,"date":1700000000,"chat":{"id":1,"type":"private"},"text":"hi","forward_origin":{"type":"brand_new","date":1700000000}}""";
+        foreach (var unreadable in new[] { "{not json", $$"""{"update_id":990001,"message":{{UnknownOrigin}}}""" })
         {
-            Assert.Equal(HttpStatusCode.BadRequest, garbage.StatusCode);
+            using var response = await PostTelegramAsync(unreadable, Secret);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        Assert.Contains("nama lengkap pemilik", await SayAsync(Update(id => FakeBotUpdates.Text(id, Chat, "/start"))));
+        await using (var ctx = _db.Open())
+        {
+            var kept = await ctx.WebhookInbox.Where(i => i.LastError != null).Select(i => i.LastError).ToListAsync();
+            Assert.Equal(2, kept.Count);
+            Assert.All(kept, e => Assert.StartsWith("unreadable: ", e, StringComparison.Ordinal));
         }
 
         // Polling never ran: it would have deleted the webhook and asked for updates.

@@ -142,8 +142,12 @@ internal static class WhatsAppWebhookTranslator
             case "system":
                 // "The user changed their number" and similar notices: nothing a person said to the bot.
                 return null;
+            case "reaction" or "revoke":
+                // A reaction (or its removal, an empty emoji) or a deleted message says nothing to answer: a revoked
+                // answer keeps counting, as it was given, and the person can change it from the summary.
+                return null;
             default:
-                // audio, video, sticker, document, reaction, order, unsupported…: answered politely.
+                // audio, video, sticker, document, order, unsupported…: answered politely.
                 return new UnsupportedInput(type);
         }
     }

@@ -76,11 +76,32 @@ public sealed class WhatsAppWebhookTranslatorTests
     }
 
     [Theory]
+    [InlineData("👍")]
+    [InlineData("")]
+    [InlineData(null)]
+    public void A_reaction_or_its_removal_gets_no_answer(string? emoji)
+    {
+        var reaction = new JsonObject { ["message_id"] = "wamid.BOT1" };
+        if (emoji is not null)
+        {
+            reaction["emoji"] = emoji;
+        }
+
+        var result = WhatsAppWebhookTranslator.Translate(W.Body(W.Message(From, null, "reaction", reaction)), Received);
+
+        Assert.Empty(result.Messages);
+        Assert.Equal(1, result.Ignored);
+    }
+
+    [Fact]
+    public void A_deleted_message_gets_no_answer() =>
+        Assert.Empty(WhatsAppWebhookTranslator.Translate(W.Body(W.Message(From, null, "revoke", new JsonObject { ["original_message_id"] = "wamid.X" })), Received).Messages);
+
+    [Theory]
     [InlineData("audio")]
     [InlineData("video")]
     [InlineData("sticker")]
     [InlineData("document")]
-    [InlineData("reaction")]
     [InlineData("unsupported")]
     [InlineData("order")]
     public void Other_kinds_are_answered_politely_as_unsupported(string type) =>

@@ -63,7 +63,7 @@ internal static class BotHost
         AddOperatorConfiguration(builder.Configuration, configArgs);
 
         var consoleChat = mode == HostMode.Chat || (mode == HostMode.Run && !ChannelSetup.AnyConfigured(builder.Configuration));
-        ConfigureLogging(builder, quiet: consoleChat || mode == HostMode.Tool);
+        ConfigureLogging(builder, quiet: consoleChat || mode == HostMode.Tool, consoleChat);
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddHostedService<StartupChecks>();
@@ -106,7 +106,7 @@ internal static class BotHost
         return preview;
     }
 
-    private static void ConfigureLogging(IHostApplicationBuilder builder, bool quiet)
+    private static void ConfigureLogging(IHostApplicationBuilder builder, bool quiet, bool consoleChat)
     {
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o =>
@@ -116,13 +116,23 @@ internal static class BotHost
         });
         if (quiet)
         {
-            // The terminal is the conversation: only problems are logged, and to standard error.
-            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            // The terminal is the conversation: only problems are logged, and to standard error — unless the operator
+            // asked for detail (Logging:LogLevel:Default = Debug or Trace; the shipped default is Information).
+            var floor = Enum.TryParse<LogLevel>(builder.Configuration["Logging:LogLevel:Default"], ignoreCase: true, out var asked) && asked < LogLevel.Information
+                ? asked
+                : LogLevel.Warning;
+            builder.Logging.SetMinimumLevel(floor);
             // A rule, not only the minimum: appsettings' "Default": "Information" would otherwise win, and a
             // verb's standard error must hold nothing but its one "error:" line.
-            builder.Logging.AddFilter((string?)null, LogLevel.Warning);
-            builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
+            builder.Logging.AddFilter((string?)null, floor);
+            builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", floor);
             builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+            if (consoleChat && floor == LogLevel.Warning)
+            {
+                // A library's advice to developers is no part of a conversation; its errors still show.
+                builder.Logging.AddFilter("Microsoft", LogLevel.Error);
+                builder.Logging.AddFilter("System", LogLevel.Error);
+            }
         }
 
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);

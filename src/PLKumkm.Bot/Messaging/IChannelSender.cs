@@ -10,6 +10,14 @@ internal interface IChannelSender
 
     /// <summary>Shows a "typing…" indicator where the channel has one; a no-op otherwise.</summary>
     Task ShowTypingAsync(string chatId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A short description of a failure that is part of a channel's normal life (throttling, a server error or the
+    /// network, retried later), or null for an unexpected one. Expected faults are logged in one line; only the
+    /// unexpected get a stack trace.
+    /// </summary>
+    string? DescribeExpectedFault(Exception exception) =>
+        exception is HttpRequestException or IOException or TimeoutException ? exception.GetType().Name : null;
 }
 
 /// <summary>The single entry point every channel hands its inbound updates to.</summary>

@@ -183,7 +183,15 @@ internal sealed partial class OutboxDelivery(
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                LogDeliveryFailed(e, channel, message.Id);
+                if (sender.DescribeExpectedFault(e) is { } fault)
+                {
+                    LogDeliveryDeferred(channel, message.Id, fault);
+                }
+                else
+                {
+                    LogDeliveryFailed(e, channel, message.Id);
+                }
+
                 lock (failed)
                 {
                     failed.Add((message.Id, e.GetType().Name));
@@ -418,4 +426,7 @@ internal sealed partial class OutboxDelivery(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not deliver outbox message {OutboxId} on {Channel}; it will be retried")]
     private partial void LogDeliveryFailed(Exception exception, string channel, long outboxId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not deliver outbox message {OutboxId} on {Channel} ({Fault}); it will be retried")]
+    private partial void LogDeliveryDeferred(string channel, long outboxId, string fault);
 }

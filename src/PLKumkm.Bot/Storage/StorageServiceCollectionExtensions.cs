@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 
 namespace PLKumkm.Bot.Storage;
@@ -19,7 +20,10 @@ internal static class StorageServiceCollectionExtensions
             .ValidateOnStart();
         services.AddDbContext<BotDbContext>((sp, options) =>
             options.UseSqlite(sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString)
-                .AddInterceptors(SqliteConnectionSetup.Instance));
+                .AddInterceptors(SqliteConnectionSetup.Instance)
+                // Candidate look-ups take "any N" on purpose (each candidate is checked afterwards); the advice to
+                // add an OrderBy is for developers, not an operator's log or the console chat.
+                .ConfigureWarnings(w => w.Log((CoreEventId.RowLimitingOperationWithoutOrderByWarning, LogLevel.Debug))));
         services.AddSingleton<DatabaseInitializer>();
         services.AddHostedService(sp => sp.GetRequiredService<DatabaseInitializer>());
         services.AddHostedService<WalCheckpointService>();

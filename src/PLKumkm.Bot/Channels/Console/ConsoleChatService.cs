@@ -4,8 +4,8 @@ using PLKumkm.Bot.Messaging;
 namespace PLKumkm.Bot.Channels.Console;
 
 /// <summary>
-/// The console chat: one line in, the bot's replies out. Works with a terminal or piped input (a script);
-/// at the end of input the program stops.
+/// The console chat: one message in (a line, or several, see <see cref="ConsoleInput"/>), the bot's replies out.
+/// Works with a terminal or piped input (a script); at the end of input, or at Ctrl+C, the program stops.
 /// </summary>
 internal sealed partial class ConsoleChatService(
     ConsoleTerminal terminal,
@@ -23,7 +23,7 @@ internal sealed partial class ConsoleChatService(
         await Task.Yield();
         var user = options.Value.UserId;
         await terminal.Output.WriteLineAsync(
-            "PL-KUMKM Bot — obrolan konsol. Ketik /start untuk mendaftarkan usaha, /bantuan untuk bantuan, Ctrl+D untuk keluar.");
+            "PL-KUMKM Bot — obrolan konsol. Ketik /start untuk mendaftarkan usaha, /bantuan untuk bantuan, Ctrl+D atau Ctrl+C untuk keluar.");
         await terminal.Output.FlushAsync(stoppingToken);
         var sequence = 0L;
         while (!stoppingToken.IsCancellationRequested)
@@ -31,7 +31,7 @@ internal sealed partial class ConsoleChatService(
             string? line;
             try
             {
-                line = await terminal.Input.ReadLineAsync(stoppingToken);
+                line = await terminal.Messages.ReadMessageAsync(stoppingToken);
             }
             catch (OperationCanceledException)
             {
@@ -48,8 +48,9 @@ internal sealed partial class ConsoleChatService(
                 $"console:{user}:{clock.GetUtcNow().UtcTicks}:{++sequence}", clock.GetUtcNow(), content, options.Value.Name);
             try
             {
+                // Not the stopping token: a message already typed is processed and saved even when Ctrl+C follows it.
                 await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<IInboundProcessor>().ProcessAsync(message, stoppingToken);
+                await scope.ServiceProvider.GetRequiredService<IInboundProcessor>().ProcessAsync(message, CancellationToken.None);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -12,6 +12,9 @@ internal sealed class ConsoleTerminal(TextReader input, TextWriter output)
     public TextReader Input { get; } = input;
     public TextWriter Output { get; } = output;
 
+    /// <summary>Messages read from <see cref="Input"/> (several lines each where asked).</summary>
+    public ConsoleInput Messages { get; } = new(input);
+
     public static ConsoleTerminal System() => new(global::System.Console.In, global::System.Console.Out);
 
     public IReadOnlyList<Messaging.ReplyOption> LastOptions

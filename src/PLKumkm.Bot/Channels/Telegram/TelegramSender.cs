@@ -26,6 +26,12 @@ internal sealed class TelegramSender(ITelegramBotClient bot, TelegramRetryPolicy
 
     public string Channel => TelegramUpdateTranslator.Channel;
 
+    /// <summary>A 429 (however long its retry_after), a 5xx or the network: what the retry policy would wait out.</summary>
+    public string? DescribeExpectedFault(Exception exception) =>
+        exception is ApiRequestException { ErrorCode: 429 } || retry.RetryDelay(exception, 1, CancellationToken.None) is not null
+            ? TelegramRetryPolicy.Describe(exception)
+            : null;
+
     public async Task SendAsync(string chatId, OutboundMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);

@@ -8,6 +8,12 @@ internal sealed partial class WhatsAppSender(WhatsAppGraphClient graph, WhatsApp
 {
     public string Channel => WhatsAppWebhookTranslator.Channel;
 
+    /// <summary>Throttling, a 5xx, the network, or the closed 24-hour window (logged apart): kept and retried later.</summary>
+    public string? DescribeExpectedFault(Exception exception) =>
+        exception is WhatsAppOutsideWindowException || retry.RetryDelay(exception, 1, CancellationToken.None) is not null
+            ? WhatsAppRetryPolicy.Describe(exception)
+            : null;
+
     public async Task SendAsync(string chatId, OutboundMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);

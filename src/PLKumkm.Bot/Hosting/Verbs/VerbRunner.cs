@@ -22,6 +22,12 @@ internal static class VerbRunner
         Func<IServiceProvider, TextWriter, CancellationToken, Task> work,
         CancellationToken cancellationToken)
     {
+        if (CommandLineWords.FirstStray(configArgs) is { } stray)
+        {
+            await result.InvocationConfiguration.Error.WriteLineAsync($"error: unexpected argument '{stray}'");
+            return 1;
+        }
+
         try
         {
             using var host = BotHost.Build(HostMode.Tool, configArgs);

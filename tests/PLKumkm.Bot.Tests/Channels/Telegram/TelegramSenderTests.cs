@@ -24,6 +24,18 @@ public sealed class TelegramSenderTests : IAsyncLifetime
     public async Task DisposeAsync() => await _fake.DisposeAsync();
 
     [Fact]
+    public void ThrottlingAndServerErrorsAreExpectedFaultsAndABadRequestIsNot()
+    {
+        // A 429 whose retry_after is longer than the policy waits is still a throttle, not a bug.
+        Assert.Equal("ApiRequestException 429", _sender.DescribeExpectedFault(
+            new ApiRequestException("Too Many Requests", 429, new global::Telegram.Bot.Types.ResponseParameters { RetryAfter = 600 })));
+        Assert.Equal("ApiRequestException 502", _sender.DescribeExpectedFault(new ApiRequestException("Bad Gateway", 502)));
+        Assert.NotNull(_sender.DescribeExpectedFault(new HttpRequestException("connection refused")));
+        Assert.Null(_sender.DescribeExpectedFault(new ApiRequestException("Bad Request: chat not found", 400)));
+        Assert.Null(_sender.DescribeExpectedFault(new InvalidOperationException("a bug")));
+    }
+
+    [Fact]
     public async Task PlainTextIsHtmlEscaped()
     {
         await _sender.SendAsync("42", OutboundMessage.Plain("Omzet <b>& modal"), CancellationToken.None);

@@ -12,6 +12,7 @@ internal sealed class ConversationEngine(QuestionnaireCatalog questionnaires, Re
 {
     private readonly AnswerReader _reader = new(regions);
     private readonly RegionStepper _regionStepper = new(regions, aliases);
+    private readonly KbliChooser _kbliChooser = new();
 
     /// <summary>Starts a questionnaire; the consent notice comes first unless this notice version was already agreed to.</summary>
     public EngineResult Start(string questionnaireId, string language, bool consentAlreadyGiven)
@@ -403,9 +404,12 @@ internal sealed class ConversationEngine(QuestionnaireCatalog questionnaires, Re
             input = choice with { Value = choice.Value[prefix.Length..] };
         }
 
-        var reading = question.Type == QuestionType.Region
-            ? _regionStepper.Read(question, input, session)
-            : _reader.Read(question, input, session, Today());
+        var reading = question.Type switch
+        {
+            QuestionType.Region => _regionStepper.Read(question, input, session),
+            QuestionType.Kbli => _kbliChooser.Read(question, input, session) ?? _reader.Read(question, input, session, Today()),
+            _ => _reader.Read(question, input, session, Today()),
+        };
         switch (reading)
         {
             case AnswerReading.Accepted accepted:
@@ -509,6 +513,11 @@ internal sealed class ConversationEngine(QuestionnaireCatalog questionnaires, Re
             prompt = prompt with { Text = prompt.Text + "\n" + _regionStepper.StepPrompt(session).Text };
         }
 
+        if (question.Type == QuestionType.Kbli)
+        {
+            prompt = _kbliChooser.Prompt(prompt, question, session);
+        }
+
         if (question.Type == QuestionType.MultiChoice && session.MultiSelection is { Count: > 0 } selection)
         {
             prompt = prompt with
@@ -531,6 +540,7 @@ internal sealed class ConversationEngine(QuestionnaireCatalog questionnaires, Re
         session.RegionPick = null;
         session.Pending = null;
         session.MultiSelection = null;
+        session.KbliChoices = null;
     }
 
     private static Question? Current(Step step) =>

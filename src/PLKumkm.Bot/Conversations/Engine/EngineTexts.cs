@@ -106,6 +106,20 @@ internal static class EngineTexts
     public static readonly UserText ConfirmRetry = new("Baik, silakan tulis lagi.", "Alright, please write it again.");
     public static readonly UserText PerYear = new("per tahun", "per year");
 
+    public static readonly UserText KbliFromActivity = new(
+        "Dari kegiatan \"{0}\", kode KBLI yang paling cocok:",
+        "For the activity \"{0}\", the closest KBLI codes (KBLI titles exist in Indonesian only):");
+    public static readonly UserText KbliFromWords = new(
+        "Kode KBLI yang paling cocok untuk \"{0}\":",
+        "The closest KBLI codes for \"{0}\" (KBLI titles exist in Indonesian only):");
+    public static readonly UserText KbliNoneOfThese = new("Bukan semuanya: pilih sektor", "None of these: choose the sector");
+    public static readonly UserText KbliChoicesHint = new(
+        "Tekan tombol atau ketik nomornya. Bisa juga ketik kegiatan lain, huruf sektor (A–U) atau kode 5 angka.",
+        "Press a button or type its number. You can also type another activity, a section letter (A–U) or a 5-digit code.");
+    public static readonly UserText KbliPickSection = new(
+        "Baik, pilih sektornya (tombol), atau ketik huruf sektor KBLI A sampai U:",
+        "Alright, choose the sector (buttons), or type a KBLI section letter A to U:");
+
     public static readonly UserText RegionNotFound = new(
         "Saya tidak menemukan \"{0}\"{1}. Periksa ejaannya dan coba lagi.",
         "I could not find \"{0}\"{1}. Please check the spelling and try again.");

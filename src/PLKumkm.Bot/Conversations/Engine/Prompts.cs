@@ -147,8 +147,13 @@ internal static class Prompts
             case QuestionType.Location:
                 return value.Replace(",", ", ", StringComparison.Ordinal);
             case QuestionType.Kbli:
+                if (Kbli.KbliCatalog.Default.Find(value) is { IsLeaf: true } entry)
+                {
+                    return $"{value} {entry.Title}";
+                }
+
                 var section = value.Length > 0 && char.IsLetter(value[0]) ? value[0] : KbliParser.Parse(value).Value?.Section;
-                return section is null ? value : $"{value} ({KbliSections.ShortName(section.Value)})";
+                return section is null ? value : $"{value} ({KbliSections.ShortTitle(section.Value).In(language)})";
             default:
                 return value;
         }

@@ -50,15 +50,17 @@ internal static class EngineTexts
 
     public static readonly UserText SummaryTitle = new("Ringkasan jawaban Anda:", "Summary of your answers:");
     public static readonly UserText SummaryHint = new(
-        "Periksa kembali. Ketik nomornya untuk mengubah jawaban (mis. 3), atau tekan *Kirim* bila sudah benar.",
-        "Please check. Type a number to change that answer (e.g. 3), or press *Submit* if all is correct.");
+        "Periksa kembali. Ketik nomornya untuk mengubah jawaban (mis. 3); tekan *Kirim* atau ketik kirim bila sudah benar, batal untuk membatalkan.",
+        "Please check. Type a number to change that answer (e.g. 3); press *Submit* or type submit if all is correct, cancel to cancel.");
     public static readonly UserText Submit = new("✅ Kirim", "✅ Submit");
     public static readonly UserText Cancel = new("❌ Batal", "❌ Cancel");
+    public static readonly UserText SubmitKey = new("kirim", "submit");
+    public static readonly UserText CancelKey = new("batal", "cancel");
     public static readonly UserText NotAnswered = new("—", "—");
     public static readonly UserText PhotoAttached = new("📷 foto terlampir", "📷 photo attached");
     public static readonly UserText PickNumber = new(
-        "Ketik nomor 1–{0} untuk mengubah jawaban, atau tekan *Kirim*.",
-        "Type a number 1–{0} to change that answer, or press *Submit*.");
+        "Ketik nomor 1–{0} untuk mengubah jawaban, atau tekan *Kirim* (ketik kirim).",
+        "Type a number 1–{0} to change that answer, or press *Submit* (type submit).");
 
     public static readonly UserText StaleButton = new(
         "Tombol itu dari pertanyaan sebelumnya. Silakan jawab pertanyaan ini:",

@@ -94,8 +94,9 @@ internal static class Prompts
         {
             Options =
             [
-                new ReplyOption(EngineTexts.Submit.In(lang), ButtonValue(ReviewKey, "kirim")),
-                new ReplyOption(EngineTexts.Cancel.In(lang), ButtonValue(ReviewKey, "batal")),
+                // The summary's numbers are its answers: the buttons go by word.
+                new ReplyOption(EngineTexts.Submit.In(lang), ButtonValue(ReviewKey, "kirim"), EngineTexts.SubmitKey.In(lang)),
+                new ReplyOption(EngineTexts.Cancel.In(lang), ButtonValue(ReviewKey, "batal"), EngineTexts.CancelKey.In(lang)),
             ],
         };
     }

@@ -236,9 +236,9 @@ internal sealed class ConversationEngine(QuestionnaireCatalog questionnaires, Re
                 step.Say(Prompts.Summary(step.Questionnaire, session, regions));
                 return true;
             case SessionStage.Asking:
-                if (Current(step) is { Type: QuestionType.Region } && _regionStepper.StepUp(session))
+                if (Current(step) is { Type: QuestionType.Region } region && _regionStepper.StepUp(session))
                 {
-                    step.Say(_regionStepper.StepPrompt(session));
+                    step.Say(_regionStepper.StepPrompt(session, session.Answers.GetValueOrDefault(region.Id)));
                     return true;
                 }
 
@@ -492,7 +492,7 @@ internal sealed class ConversationEngine(QuestionnaireCatalog questionnaires, Re
                 }
                 else if (question.Type == QuestionType.Region && session.RegionPick is not null && !includeRegionIntro)
                 {
-                    step.Say(_regionStepper.StepPrompt(session));
+                    step.Say(_regionStepper.StepPrompt(session, session.Answers.GetValueOrDefault(question.Id)));
                 }
                 else
                 {
@@ -510,7 +510,8 @@ internal sealed class ConversationEngine(QuestionnaireCatalog questionnaires, Re
         if (question.Type == QuestionType.Region)
         {
             session.RegionPick ??= new RegionPick();
-            prompt = prompt with { Text = prompt.Text + "\n" + _regionStepper.StepPrompt(session).Text };
+            var stepPrompt = _regionStepper.StepPrompt(session, session.Answers.GetValueOrDefault(question.Id));
+            prompt = prompt with { Text = prompt.Text + "\n" + stepPrompt.Text, Options = stepPrompt.Options };
         }
 
         if (question.Type == QuestionType.Kbli)

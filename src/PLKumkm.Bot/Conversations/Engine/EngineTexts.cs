@@ -131,8 +131,12 @@ internal static class EngineTexts
         "Several match. Pick one (press a button or type its number):");
     public static readonly UserText RegionIn = new(" di {0}", " in {0}");
     public static readonly UserText RegionAskProvince = new(
-        "Ketik nama provinsinya (mis. Sumatera Selatan).",
-        "Type the province name (e.g. Sumatera Selatan).");
+        "Ketik nama desa/kelurahan, kecamatan, kabupaten/kota atau provinsinya (mis. Sukaraya, Baturaja Timur, Ogan Komering Ulu atau Sumatera Selatan).",
+        "Type the name of the village, district, regency/city or province (e.g. Sukaraya, Baturaja Timur, Ogan Komering Ulu or South Sumatra).");
+    public static readonly UserText RegionKeep = new(
+        "Tekan *Tetap* (atau ketik 1) untuk memakainya lagi, atau ketik lokasi lain.",
+        "Press *Keep* (or type 1) to keep it, or type another place.");
+    public static readonly UserText RegionKeepButton = new("✓ Tetap: {0}", "✓ Keep: {0}");
     public static readonly UserText RegionAskRegency = new(
         "Kabupaten/kota apa di {0}? Ketik namanya.",
         "Which regency/city in {0}? Type its name.");

@@ -166,6 +166,11 @@ internal static class Prompts
         var parts = new List<string>();
         for (var region = regions.Find(code); region is not null; region = region.ParentCode is null ? null : regions.Find(region.ParentCode))
         {
+            if (region.Level == RegionLevel.Country)
+            {
+                break;
+            }
+
             parts.Add(region.Level switch
             {
                 RegionLevel.District => $"Kec. {region.Name}",

@@ -17,8 +17,12 @@ internal sealed record OutboundMessage(string Text)
     public static OutboundMessage Plain(string text) => new(text);
 }
 
-/// <summary>A button. <see cref="Value"/> must fit Telegram's 64-byte callback data.</summary>
-internal sealed record ReplyOption(string Label, string Value);
+/// <summary>
+/// A button. <see cref="Value"/> must fit Telegram's 64-byte callback data. <see cref="Key"/>, when set, is the
+/// word that stands for the button where buttons are typed (the console): a message whose text numbers things
+/// of its own (the summary's answers) gives its buttons keys, so typed numbers keep the text's meaning.
+/// </summary>
+internal sealed record ReplyOption(string Label, string Value, string? Key = null);
 
 internal enum ReplyRequest
 {

@@ -7,6 +7,8 @@ namespace PLKumkm.Bot.Owners;
 /// <summary>
 /// "hapus data saya" (or <c>/hapus</c>) at any time, even mid-questionnaire: says what will be deleted and asks
 /// to confirm with a button (<c>/hapus ya</c>); on confirmation <see cref="PersonalDataEraser"/> does it at once.
+/// While the question is open (<see cref="WithdrawalPrompt"/>) the buttons' answers also work typed, in both
+/// languages: "ya", "Ya, hapus data saya", "yes", "tidak", "Tidak jadi"….
 /// </summary>
 internal sealed class WithdrawalHandler(TimeProvider clock) : IMessageHandler
 {
@@ -16,6 +18,19 @@ internal sealed class WithdrawalHandler(TimeProvider clock) : IMessageHandler
     private static readonly HashSet<string> Phrases = new(StringComparer.Ordinal)
     {
         "hapus data saya", "hapus data", "hapus dataku", "hapus semua data saya", "tarik persetujuan", "delete my data",
+    };
+
+    // Typed answers to the open question, folded; the buttons' own labels are among them.
+    private static readonly HashSet<string> TypedYes = new(StringComparer.Ordinal)
+    {
+        "ya", "y", "iya", "iyah", "yes", "ok", "oke", "setuju", "lanjut", "lanjutkan", "ya hapus", "ya hapus data saya", "hapus", "ya lanjutkan",
+        "yes delete my data", "yes delete", "delete", "delete it",
+    };
+
+    private static readonly HashSet<string> TypedNo = new(StringComparer.Ordinal)
+    {
+        "tidak", "t", "tdk", "gak", "nggak", "enggak", "ga", "no", "tidak jadi", "gak jadi", "nggak jadi", "batal", "jangan",
+        "cancel", "no keep it", "keep it",
     };
 
     public int Order => 39;
@@ -43,6 +58,15 @@ internal sealed class WithdrawalHandler(TimeProvider clock) : IMessageHandler
         {
             answer = "";
         }
+        else if (TypedYes.Contains(TextNormalizer.Fold(text)) || TypedNo.Contains(TextNormalizer.Fold(text)))
+        {
+            if (!await WithdrawalPrompt.IsOpenAsync(context.Db, context.Person.Id, clock.GetUtcNow(), cancellationToken))
+            {
+                return false;
+            }
+
+            answer = TypedYes.Contains(TextNormalizer.Fold(text)) ? "ya" : "tidak";
+        }
         else
         {
             return false;
@@ -51,13 +75,16 @@ internal sealed class WithdrawalHandler(TimeProvider clock) : IMessageHandler
         switch (answer)
         {
             case "ya" or "yes":
+                await WithdrawalPrompt.CloseAsync(context.Db, context.Person.Id, clock.GetUtcNow(), cancellationToken);
                 await EraseAsync(context, cancellationToken);
                 break;
             case "batal" or "tidak" or "no" or "cancel":
+                await WithdrawalPrompt.CloseAsync(context.Db, context.Person.Id, clock.GetUtcNow(), cancellationToken);
                 context.Reply(new UserText("Baik, tidak ada yang dihapus.", "OK, nothing was deleted."));
                 break;
             default:
                 await ExplainAsync(context, cancellationToken);
+                await WithdrawalPrompt.AskedAsync(context.Db, context.Person.Id, clock.GetUtcNow(), cancellationToken);
                 break;
         }
 
@@ -85,12 +112,12 @@ internal sealed class WithdrawalHandler(TimeProvider clock) : IMessageHandler
             ? """
               Deleted at once: NIK, names (owner, business, cooperative officer), phone numbers, addresses, map locations and photos, also from the change history and from your unfinished forms. These records will no longer be counted in the census.
               Kept without anything that identifies you: region codes, sector and the figures (workers, turnover…), for statistics only.
-              Continue?
+              Continue? (button, or type "yes" / "no")
               """
             : """
               Yang langsung dihapus: NIK, nama (pemilik, usaha, pengurus koperasi), nomor HP, alamat, titik lokasi dan foto, juga dari riwayat perubahan dan dari pengisian yang belum selesai. Data tersebut tidak lagi dihitung dalam pendataan.
               Yang tetap disimpan tanpa identitas Anda: kode wilayah, sektor dan angka usaha (pekerja, omzet…), hanya untuk statistik.
-              Lanjutkan?
+              Lanjutkan? (tombol, atau ketik "ya" / "tidak")
               """);
         context.Reply(new OutboundMessage(text.ToString())
         {

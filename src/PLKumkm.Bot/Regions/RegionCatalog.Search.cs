@@ -55,6 +55,39 @@ internal sealed partial class RegionCatalog
         return [.. ranked.Take(max).Select(m => m.Region)];
     }
 
+    /// <summary>
+    /// Regencies/cities, districts and villages of all Indonesia whose name matches, for a person who names their
+    /// town, district or village without saying the province. Each level is ranked by how well it matches, and
+    /// the wider levels come first with a few places each (a district "Baturaja Timur" is likelier meant than
+    /// one of the many villages called "Batu Raja"); villages must match without typos, there are too many of
+    /// them for a guess to be useful. A single match comes alone.
+    /// </summary>
+    public IReadOnlyList<Region> SearchBelowProvinces(string query, int max = 8)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (max <= 0)
+        {
+            return [];
+        }
+
+        var readings = SearchQuery.Readings(query);
+        List<RegionMatch> Ranked(RegionLevel level)
+        {
+            var matches = new List<RegionMatch>();
+            for (var i = 0; i < readings.Count; i++)
+            {
+                CollectMatches(readings[i], i, level, "", matches);
+            }
+
+            return RegionMatch.Rank(level == RegionLevel.Village ? matches.Where(m => m.Tier != MatchTier.Typo) : matches);
+        }
+
+        var regencies = Ranked(RegionLevel.Regency).Take(2);
+        var districts = Ranked(RegionLevel.District).Take(3);
+        var wider = regencies.Concat(districts).ToList();
+        return [.. wider.Concat(Ranked(RegionLevel.Village).Take(max - wider.Count)).Take(max).Select(m => m.Region)];
+    }
+
     /// <summary>Adds every region of <paramref name="level"/> inside <paramref name="within"/> that matches one reading.</summary>
     internal void CollectMatches(SearchQuery query, int reading, RegionLevel level, string within, List<RegionMatch> into)
     {

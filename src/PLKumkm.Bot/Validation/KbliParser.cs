@@ -1,13 +1,16 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using PLKumkm.Bot.Kbli;
 using PLKumkm.Bot.Messaging;
 
 namespace PLKumkm.Bot.Validation;
 
 /// <summary>
 /// The business sector: a KBLI 2020 section letter (<c>G</c>, <c>Sektor G</c>, <c>G - Perdagangan</c>),
-/// a 5-digit KBLI code (<c>47111</c>), or a section's name (<c>perdagangan</c>).
+/// a 5-digit KBLI code that exists in KBLI 2020 (<c>47111</c>), or a section's name (<c>perdagangan</c>).
+/// Other words ("jual gorengan") are looked up in the classification: the refusal names the closest
+/// codes, so quick entry and import get the same lookup as the chat (which offers them as choices).
 /// </summary>
 internal static partial class KbliParser
 {
@@ -53,6 +56,20 @@ internal static partial class KbliParser
             return FromSection(section, code: null);
         }
 
+        var hits = Suggest(text);
+        if (hits.Count > 0 && !KbliSections.InScope(hits[0].Entry.Section))
+        {
+            return FromSection(hits[0].Entry.Section, code: null);
+        }
+
+        if (hits.Count > 0)
+        {
+            var list = string.Join("; ", hits.Select(h => $"{h.Entry.Code} {Shorten(h.Entry.Title)}"));
+            return Fail(
+                $"Belum jelas kode KBLI-nya. Yang paling cocok: {list}. Tulis salah satu kodenya, atau huruf sektornya (A sampai U).",
+                $"The KBLI code is not clear yet. Closest: {list}. Write one of these codes, or the section letter (A to U).");
+        }
+
         return Fail("Maaf, sektornya belum bisa saya baca. Tulis huruf sektor A sampai U, atau kode KBLI 5 angka.",
             "Sorry, I couldn't read that sector. Write a section letter A to U, or a 5-digit KBLI code.");
     }
@@ -78,7 +95,26 @@ internal static partial class KbliParser
                 $"There is no KBLI code {digits}: KBLI 2020 has no division {digits[..2]}. Please check it, or write the section letter.");
         }
 
+        if (KbliCatalog.Default.Find(digits) is null)
+        {
+            return Fail(
+                $"Kode KBLI {digits} tidak ada di KBLI 2020. Periksa lagi, tulis kegiatan usahanya, atau huruf sektornya.",
+                $"There is no KBLI 2020 code {digits}. Please check it, describe the business activity, or write the section letter.");
+        }
+
         return FromSection(section, digits);
+    }
+
+    /// <summary>
+    /// The closest 5-digit codes for words that are not a letter or a code (<c>bengkel motor</c>);
+    /// empty for codes, letters and section names, which <see cref="Parse"/> reads itself.
+    /// </summary>
+    public static IReadOnlyList<KbliHit> Suggest(string input, int max = 3)
+    {
+        var text = InputText.Clean(input);
+        return text.Length is 0 or > InputText.MaxLength || !text.Any(char.IsLetter) || Code().IsMatch(text)
+            ? []
+            : KbliSearch.Default.Find(text, max);
     }
 
     private static Parsed<KbliCode> FromSection(char section, string? code)
@@ -164,6 +200,8 @@ internal static partial class KbliParser
 
         return names;
     }
+
+    private static string Shorten(string title) => title.Length <= 70 ? title : title[..69].TrimEnd() + "…";
 
     private static Parsed<KbliCode> Fail(string indonesian, string english) =>
         Parsed<KbliCode>.Fail($"{indonesian} {ExampleId}", $"{english} {ExampleEn}");

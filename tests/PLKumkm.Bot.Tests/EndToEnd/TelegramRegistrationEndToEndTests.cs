@@ -55,7 +55,7 @@ public sealed class TelegramRegistrationEndToEndTests
         await bot.SayAsync(Chat, "2019");
         await bot.PressAsync(Chat, "tempat=menetap");
         await bot.PressAsync(Chat, "bentuk=perseorangan");
-        Assert.Contains("Ketik nama provinsinya", TelegramBotSession.Text(await bot.PressAsync(Chat, "punya_nib=tidak")));
+        Assert.Contains("Ketik nama desa/kelurahan, kecamatan, kabupaten/kota atau provinsinya", TelegramBotSession.Text(await bot.PressAsync(Chat, "punya_nib=tidak")));
         await bot.SayAsync(Chat, "Sumsel");
         var ogan = await bot.SayAsync(Chat, "ogan");
         Assert.Contains(ogan.SelectMany(m => m.InlineButtons), b => b.CallbackData == "16.01");

@@ -59,15 +59,15 @@ public sealed class WhatsAppRegistrationEndToEndTests
         await bot.WaitDrainedAsync();
         Assert.Equal(sentBefore, bot.Fake.SentTo(User).Count);
 
-        // Five sectors: a list.
+        // Three KBLI codes found for the activity and "none of these": a list.
         var sector = await bot.SayAsync("jualan sembako");
         Assert.Equal("list", sector.Last().InteractiveType);
-        await bot.PressAsync("kbli=G");
+        await bot.PressAsync("kbli=47112");
         var place = await bot.SayAsync("2019");
         Assert.Equal(3, place.Last().Buttons.Count);
         await bot.PressAsync("tempat=menetap");
         await bot.SayAsync("perorangan");
-        Assert.Contains("Ketik nama provinsinya", Text(await bot.PressAsync("punya_nib=tidak")));
+        Assert.Contains("Ketik nama desa/kelurahan, kecamatan, kabupaten/kota atau provinsinya", Text(await bot.PressAsync("punya_nib=tidak")));
         await bot.SayAsync("sumatera selatan");
         await bot.SayAsync("ogan komering ulu");
         Assert.Contains("Kecamatan Baturaja Timur", Text(await bot.SayAsync("baturaja timur")));
@@ -105,7 +105,8 @@ public sealed class WhatsAppRegistrationEndToEndTests
         Assert.Equal("+6281234567890", record.Hp);
         Assert.Equal("Warung Bu Siti", record.NamaUsaha);
         Assert.Equal("jualan sembako", record.Kegiatan);
-        Assert.Equal("G", record.Kbli);
+        Assert.Equal("47112", record.Kbli);
+        Assert.Equal("G", record.KbliSection);
         Assert.Equal(2019, record.TahunMulai);
         Assert.Equal("menetap", record.Tempat);
         Assert.Equal("16.01.14.1005", record.KodeDesa);

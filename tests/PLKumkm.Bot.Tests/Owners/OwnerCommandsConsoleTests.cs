@@ -31,6 +31,70 @@ public sealed class OwnerCommandsConsoleTests
         return output.ToString();
     }
 
+    [Theory]
+    [InlineData("ya")]
+    [InlineData("Ya, hapus data saya")]
+    [InlineData("iya")]
+    public async Task After_hapus_data_saya_a_typed_yes_deletes_like_the_button(string yes)
+    {
+        using var db = new TestDatabase();
+        var output = await ChatAsync(db, [.. Registration, "hapus data saya", yes]);
+
+        Assert.Contains("sudah dihapus sekarang juga", output, StringComparison.Ordinal);
+        await using var ctx = db.Open();
+        Assert.Equal(RecordStatus.Withdrawn, (await ctx.UmkmRecords.SingleAsync()).Status);
+    }
+
+    [Theory]
+    [InlineData("yes")]
+    [InlineData("Yes, delete my data")]
+    public async Task In_English_a_typed_yes_deletes_too(string yes)
+    {
+        using var db = new TestDatabase();
+        var output = await ChatAsync(db, [.. Registration, "/bahasa en", "delete my data", yes]);
+
+        Assert.Contains("Your personal data has been deleted now", output, StringComparison.Ordinal);
+        await using var ctx = db.Open();
+        Assert.Equal(RecordStatus.Withdrawn, (await ctx.UmkmRecords.SingleAsync()).Status);
+    }
+
+    [Theory]
+    [InlineData("tidak")]
+    [InlineData("Tidak jadi")]
+    public async Task A_typed_no_keeps_the_data_and_says_so(string no)
+    {
+        using var db = new TestDatabase();
+        var output = await ChatAsync(db, [.. Registration, "hapus data saya", no]);
+
+        Assert.Contains("tidak ada yang dihapus", output, StringComparison.Ordinal);
+        await using var ctx = db.Open();
+        Assert.Equal(RecordStatus.Active, (await ctx.UmkmRecords.SingleAsync()).Status);
+    }
+
+    [Fact]
+    public async Task A_yes_that_answers_nothing_says_that_nothing_happened()
+    {
+        using var db = new TestDatabase();
+        var output = await ChatAsync(db, [.. Registration, "ya"]);
+
+        Assert.Contains("Tidak ada yang sedang menunggu jawaban ya/tidak dari Anda, jadi tidak ada yang berubah.", output, StringComparison.Ordinal);
+        await using var ctx = db.Open();
+        Assert.Equal(RecordStatus.Active, (await ctx.UmkmRecords.SingleAsync()).Status);
+    }
+
+    [Fact]
+    public async Task A_yes_for_a_questionnaire_asked_after_the_withdrawal_question_never_deletes()
+    {
+        using var db = new TestDatabase();
+        // The owner asked, then started a new registration instead: "ya" goes to that questionnaire.
+        var output = await ChatAsync(db, [.. Registration, "hapus data saya", "/daftar", "ya"]);
+
+        Assert.DoesNotContain("sudah dihapus", output, StringComparison.Ordinal);
+        await using var ctx = db.Open();
+        Assert.Equal(RecordStatus.Active, (await ctx.UmkmRecords.SingleAsync()).Status);
+        Assert.True(await ctx.Sessions.AnyAsync(s => s.IsActive && s.QuestionnaireId == "umkm"));
+    }
+
     [Fact]
     public async Task Owner_sees_corrects_and_deletes_their_business()
     {

@@ -1,3 +1,4 @@
+using PLKumkm.Bot.Kbli;
 using PLKumkm.Bot.Validation;
 
 namespace PLKumkm.Bot.Tests.Validation;
@@ -46,9 +47,9 @@ public sealed class KbliParserTests
     [InlineData("KBLI 47111", 'G', "47111")]
     [InlineData("kbli 2020: 56101", 'I', "56101")]
     [InlineData("KBLI: 10710", 'C', "10710")]
-    [InlineData("kode 35101", 'D', "35101")]
+    [InlineData("kode 35111", 'D', "35111")]
     [InlineData("99000", 'U', "99000")]
-    [InlineData("２０２０１", 'C', "20201")]
+    [InlineData("２０２１１", 'C', "20211")]
     public void ReadsFiveDigitCodes(string input, char section, string code)
     {
         var kbli = Expect.Ok(KbliParser.Parse(input));
@@ -81,7 +82,8 @@ public sealed class KbliParserTests
     public void DivisionBoundariesMapToSections(int division, char section)
     {
         Assert.Equal(section, KbliSections.SectionOfDivision(division));
-        var code = $"{division:00}123";
+        // The first kelompok of the division: a code must exist in KBLI 2020, not only its division.
+        var code = KbliCatalog.Default.Leaves.First(e => e.Code.StartsWith($"{division:00}", StringComparison.Ordinal)).Code;
         var kbli = Expect.Ok(KbliParser.Parse(code));
         Assert.Equal(section, kbli.Section);
         Assert.Equal(code, kbli.Code);

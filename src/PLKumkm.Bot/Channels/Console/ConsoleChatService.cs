@@ -62,14 +62,20 @@ internal sealed partial class ConsoleChatService(
         lifetime.StopApplication();
     }
 
-    /// <summary>A number answers the options last shown; "/foto PATH" stands in for sending a picture.</summary>
+    /// <summary>A number answers the numbered options last shown, a key its option; "/foto PATH" stands in for sending a picture.</summary>
     private InboundContent Translate(string line)
     {
         var trimmed = line.Trim();
         var options = terminal.LastOptions;
-        if (int.TryParse(trimmed, out var n) && n >= 1 && n <= options.Count)
+        var numbered = options.Where(o => o.Key is null).ToList();
+        if (int.TryParse(trimmed, out var n) && n >= 1 && n <= numbered.Count)
         {
-            return new ChoiceInput(options[n - 1].Value);
+            return new ChoiceInput(numbered[n - 1].Value);
+        }
+
+        if (options.FirstOrDefault(o => string.Equals(o.Key, trimmed, StringComparison.OrdinalIgnoreCase)) is { } keyed)
+        {
+            return new ChoiceInput(keyed.Value);
         }
 
         if (trimmed.StartsWith(PhotoPrefix, StringComparison.OrdinalIgnoreCase))

@@ -15,9 +15,11 @@ internal sealed class ConsoleSender(ConsoleTerminal terminal, IOptions<ConsoleCh
     {
         var text = new StringBuilder();
         text.AppendLine().AppendLine(LightMarkup.ToPlain(message.Text));
-        for (var i = 0; i < message.Options.Count; i++)
+        // Options with a key are typed by that word; the others are numbered in order.
+        var number = 0;
+        foreach (var option in message.Options)
         {
-            text.Append("  [").Append(i + 1).Append("] ").AppendLine(message.Options[i].Label);
+            text.Append("  [").Append(option.Key ?? (++number).ToString(System.Globalization.CultureInfo.InvariantCulture)).Append("] ").AppendLine(option.Label);
         }
 
         if (message.Request == ReplyRequest.Contact)

@@ -246,8 +246,14 @@ internal static partial class QuestionnaireLoader
 
             return
             [
-                new ChoiceOption("ya", new UserText("Ya", "Yes"), ["y", "iya", "yes", "ok", "oke", "betul", "benar", "sudah", "punya", "ada"]),
-                new ChoiceOption("tidak", new UserText("Tidak", "No"), ["t", "tdk", "no", "nggak", "gak", "enggak", "ga", "bukan", "belum", "tidak ada", "tidak punya"]),
+                // Every yes/no question shares these everyday forms (chat spellings included); "masih" is
+                // "still" (a member, running): yes.
+                new ChoiceOption("ya", new UserText("Ya", "Yes"),
+                    ["y", "iya", "iyah", "iye", "yoi", "yup", "yes", "yeah", "yep", "ok", "oke", "okay", "betul", "benar", "bener", "sudah", "sdh",
+                     "udah", "udh", "dah", "sudah ada", "sudah punya", "punya", "ada", "masih", "masih aktif", "tentu", "pasti", "boleh", "sure"]),
+                new ChoiceOption("tidak", new UserText("Tidak", "No"),
+                    ["t", "tdk", "tak", "no", "nope", "nggak", "ngga", "gak", "enggak", "engga", "ga", "gk", "ndak", "nda", "bukan", "belum", "blm",
+                     "blum", "blom", "belom", "not yet", "masih belum", "tidak ada", "tidak punya", "gak ada", "ga ada", "nggak ada", "ngga ada", "nggak punya", "gak punya"]),
             ];
         }
 

@@ -78,9 +78,7 @@ internal sealed class AnswerReader(IRegionLookup regions)
             case QuestionType.Choice:
             case QuestionType.YesNo:
                 var chosen = MatchOption(question, text);
-                return chosen is null
-                    ? new AnswerReading.Rejected(Format(EngineTexts.ChoiceInvalid, question.Options.Count))
-                    : new AnswerReading.Accepted(chosen.Value);
+                return chosen is null ? ChoiceRejected(question, text) : new AnswerReading.Accepted(chosen.Value);
             case QuestionType.MultiChoice:
                 return ReadMultiText(question, text);
             default:
@@ -131,7 +129,7 @@ internal sealed class AnswerReader(IRegionLookup regions)
             var option = MatchOption(question, part);
             if (option is null)
             {
-                return new AnswerReading.Rejected(Format(EngineTexts.ChoiceInvalid, question.Options.Count));
+                return ChoiceRejected(question, part);
             }
 
             if (!chosen.Contains(option.Value))
@@ -190,7 +188,11 @@ internal sealed class AnswerReader(IRegionLookup regions)
         _ => MoneyPeriod.Year,
     };
 
-    /// <summary>Matches a typed answer to an option by number, value, label or synonym.</summary>
+    /// <summary>
+    /// Matches a typed answer to an option by number, value, label (also without its bracketed
+    /// explanation: "Fixed" for "Fixed (shop/stall/home)") or synonym; reduplication written short
+    /// (<c>laki2</c>, <c>dua2nya</c>) is read as written out.
+    /// </summary>
     public static ChoiceOption? MatchOption(Question question, string text)
     {
         var folded = TextNormalizer.Fold(text);
@@ -205,11 +207,54 @@ internal sealed class AnswerReader(IRegionLookup regions)
             return question.Options[number - 1];
         }
 
-        return question.Options.FirstOrDefault(o =>
-            TextNormalizer.Fold(o.Value) == folded
-            || TextNormalizer.Fold(o.Label.Id) == folded
-            || TextNormalizer.Fold(o.Label.En) == folded
-            || o.Synonyms.Any(s => TextNormalizer.Fold(s) == folded));
+        foreach (var form in TextNormalizer.Forms(folded))
+        {
+            if (question.Options.FirstOrDefault(o => Names(o).Contains(form)) is { } option)
+            {
+                return option;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The option closest to a typed answer that matched none, if one is close enough to suggest.</summary>
+    public static ChoiceOption? Closest(Question question, string text)
+    {
+        var folded = TextNormalizer.Fold(text);
+        if (folded.Length < 2)
+        {
+            return null;
+        }
+
+        var max = Math.Max(1, folded.Length / 3);
+        return question.Options
+            .Select(o => (Option: o, Distance: Names(o).Min(n => EditDistance.Bounded(folded, n, max))))
+            .Where(c => c.Distance <= max)
+            .OrderBy(c => c.Distance)
+            .Select(c => c.Option)
+            .FirstOrDefault();
+    }
+
+    private static AnswerReading ChoiceRejected(Question question, string text)
+    {
+        var reason = Format(EngineTexts.ChoiceInvalid, question.Options.Count);
+        return Closest(question, text) is { } near
+            ? new AnswerReading.Rejected(reason.Append(new UserText($"Maksud Anda *{near.Label.Id}*?", $"Did you mean *{near.Label.En}*?")))
+            : new AnswerReading.Rejected(reason);
+    }
+
+    private static IEnumerable<string> Names(ChoiceOption option) =>
+        new[] { option.Value, option.Label.Id, option.Label.En, WithoutBrackets(option.Label.Id), WithoutBrackets(option.Label.En) }
+            .Concat(option.Synonyms)
+            .Select(TextNormalizer.Fold)
+            .Where(n => n.Length > 0)
+            .Distinct();
+
+    private static string WithoutBrackets(string label)
+    {
+        var open = label.IndexOf('(', StringComparison.Ordinal);
+        return open > 0 ? label[..open] : label;
     }
 
     private static AnswerReading FromParsed<T>(Parsed<T> parsed, Func<T, string> canonical) =>

@@ -12,6 +12,7 @@ internal sealed class ConversationEngine(QuestionnaireCatalog questionnaires, Re
 {
     private readonly AnswerReader _reader = new(regions);
     private readonly RegionStepper _regionStepper = new(regions, aliases);
+    private readonly KbliChooser _kbliChooser = new();
 
     /// <summary>Starts a questionnaire; the consent notice comes first unless this notice version was already agreed to.</summary>
     public EngineResult Start(string questionnaireId, string language, bool consentAlreadyGiven)
@@ -235,9 +236,9 @@ internal sealed class ConversationEngine(QuestionnaireCatalog questionnaires, Re
                 step.Say(Prompts.Summary(step.Questionnaire, session, regions));
                 return true;
             case SessionStage.Asking:
-                if (Current(step) is { Type: QuestionType.Region } && _regionStepper.StepUp(session))
+                if (Current(step) is { Type: QuestionType.Region } region && _regionStepper.StepUp(session))
                 {
-                    step.Say(_regionStepper.StepPrompt(session));
+                    step.Say(_regionStepper.StepPrompt(session, session.Answers.GetValueOrDefault(region.Id)));
                     return true;
                 }
 
@@ -403,9 +404,12 @@ internal sealed class ConversationEngine(QuestionnaireCatalog questionnaires, Re
             input = choice with { Value = choice.Value[prefix.Length..] };
         }
 
-        var reading = question.Type == QuestionType.Region
-            ? _regionStepper.Read(question, input, session)
-            : _reader.Read(question, input, session, Today());
+        var reading = question.Type switch
+        {
+            QuestionType.Region => _regionStepper.Read(question, input, session),
+            QuestionType.Kbli => _kbliChooser.Read(question, input, session) ?? _reader.Read(question, input, session, Today()),
+            _ => _reader.Read(question, input, session, Today()),
+        };
         switch (reading)
         {
             case AnswerReading.Accepted accepted:
@@ -488,7 +492,7 @@ internal sealed class ConversationEngine(QuestionnaireCatalog questionnaires, Re
                 }
                 else if (question.Type == QuestionType.Region && session.RegionPick is not null && !includeRegionIntro)
                 {
-                    step.Say(_regionStepper.StepPrompt(session));
+                    step.Say(_regionStepper.StepPrompt(session, session.Answers.GetValueOrDefault(question.Id)));
                 }
                 else
                 {
@@ -506,7 +510,13 @@ internal sealed class ConversationEngine(QuestionnaireCatalog questionnaires, Re
         if (question.Type == QuestionType.Region)
         {
             session.RegionPick ??= new RegionPick();
-            prompt = prompt with { Text = prompt.Text + "\n" + _regionStepper.StepPrompt(session).Text };
+            var stepPrompt = _regionStepper.StepPrompt(session, session.Answers.GetValueOrDefault(question.Id));
+            prompt = prompt with { Text = prompt.Text + "\n" + stepPrompt.Text, Options = stepPrompt.Options };
+        }
+
+        if (question.Type == QuestionType.Kbli)
+        {
+            prompt = _kbliChooser.Prompt(prompt, question, session);
         }
 
         if (question.Type == QuestionType.MultiChoice && session.MultiSelection is { Count: > 0 } selection)
@@ -531,6 +541,7 @@ internal sealed class ConversationEngine(QuestionnaireCatalog questionnaires, Re
         session.RegionPick = null;
         session.Pending = null;
         session.MultiSelection = null;
+        session.KbliChoices = null;
     }
 
     private static Question? Current(Step step) =>

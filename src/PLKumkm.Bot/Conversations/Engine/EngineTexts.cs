@@ -50,15 +50,17 @@ internal static class EngineTexts
 
     public static readonly UserText SummaryTitle = new("Ringkasan jawaban Anda:", "Summary of your answers:");
     public static readonly UserText SummaryHint = new(
-        "Periksa kembali. Ketik nomornya untuk mengubah jawaban (mis. 3), atau tekan *Kirim* bila sudah benar.",
-        "Please check. Type a number to change that answer (e.g. 3), or press *Submit* if all is correct.");
+        "Periksa kembali. Ketik nomornya untuk mengubah jawaban (mis. 3); tekan *Kirim* atau ketik kirim bila sudah benar, batal untuk membatalkan.",
+        "Please check. Type a number to change that answer (e.g. 3); press *Submit* or type submit if all is correct, cancel to cancel.");
     public static readonly UserText Submit = new("✅ Kirim", "✅ Submit");
     public static readonly UserText Cancel = new("❌ Batal", "❌ Cancel");
+    public static readonly UserText SubmitKey = new("kirim", "submit");
+    public static readonly UserText CancelKey = new("batal", "cancel");
     public static readonly UserText NotAnswered = new("—", "—");
     public static readonly UserText PhotoAttached = new("📷 foto terlampir", "📷 photo attached");
     public static readonly UserText PickNumber = new(
-        "Ketik nomor 1–{0} untuk mengubah jawaban, atau tekan *Kirim*.",
-        "Type a number 1–{0} to change that answer, or press *Submit*.");
+        "Ketik nomor 1–{0} untuk mengubah jawaban, atau tekan *Kirim* (ketik kirim).",
+        "Type a number 1–{0} to change that answer, or press *Submit* (type submit).");
 
     public static readonly UserText StaleButton = new(
         "Tombol itu dari pertanyaan sebelumnya. Silakan jawab pertanyaan ini:",
@@ -106,6 +108,20 @@ internal static class EngineTexts
     public static readonly UserText ConfirmRetry = new("Baik, silakan tulis lagi.", "Alright, please write it again.");
     public static readonly UserText PerYear = new("per tahun", "per year");
 
+    public static readonly UserText KbliFromActivity = new(
+        "Dari kegiatan \"{0}\", kode KBLI yang paling cocok:",
+        "For the activity \"{0}\", the closest KBLI codes (KBLI titles exist in Indonesian only):");
+    public static readonly UserText KbliFromWords = new(
+        "Kode KBLI yang paling cocok untuk \"{0}\":",
+        "The closest KBLI codes for \"{0}\" (KBLI titles exist in Indonesian only):");
+    public static readonly UserText KbliNoneOfThese = new("Bukan semuanya: pilih sektor", "None of these: choose the sector");
+    public static readonly UserText KbliChoicesHint = new(
+        "Tekan tombol atau ketik nomornya. Bisa juga ketik kegiatan lain, huruf sektor (A–U) atau kode 5 angka.",
+        "Press a button or type its number. You can also type another activity, a section letter (A–U) or a 5-digit code.");
+    public static readonly UserText KbliPickSection = new(
+        "Baik, pilih sektornya (tombol), atau ketik huruf sektor KBLI A sampai U:",
+        "Alright, choose the sector (buttons), or type a KBLI section letter A to U:");
+
     public static readonly UserText RegionNotFound = new(
         "Saya tidak menemukan \"{0}\"{1}. Periksa ejaannya dan coba lagi.",
         "I could not find \"{0}\"{1}. Please check the spelling and try again.");
@@ -115,8 +131,12 @@ internal static class EngineTexts
         "Several match. Pick one (press a button or type its number):");
     public static readonly UserText RegionIn = new(" di {0}", " in {0}");
     public static readonly UserText RegionAskProvince = new(
-        "Ketik nama provinsinya (mis. Sumatera Selatan).",
-        "Type the province name (e.g. Sumatera Selatan).");
+        "Ketik nama desa/kelurahan, kecamatan, kabupaten/kota atau provinsinya (mis. Sukaraya, Baturaja Timur, Ogan Komering Ulu atau Sumatera Selatan).",
+        "Type the name of the village, district, regency/city or province (e.g. Sukaraya, Baturaja Timur, Ogan Komering Ulu or South Sumatra).");
+    public static readonly UserText RegionKeep = new(
+        "Tekan *Tetap* (atau ketik 1) untuk memakainya lagi, atau ketik lokasi lain.",
+        "Press *Keep* (or type 1) to keep it, or type another place.");
+    public static readonly UserText RegionKeepButton = new("✓ Tetap: {0}", "✓ Keep: {0}");
     public static readonly UserText RegionAskRegency = new(
         "Kabupaten/kota apa di {0}? Ketik namanya.",
         "Which regency/city in {0}? Type its name.");

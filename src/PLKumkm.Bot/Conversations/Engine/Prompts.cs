@@ -94,8 +94,9 @@ internal static class Prompts
         {
             Options =
             [
-                new ReplyOption(EngineTexts.Submit.In(lang), ButtonValue(ReviewKey, "kirim")),
-                new ReplyOption(EngineTexts.Cancel.In(lang), ButtonValue(ReviewKey, "batal")),
+                // The summary's numbers are its answers: the buttons go by word.
+                new ReplyOption(EngineTexts.Submit.In(lang), ButtonValue(ReviewKey, "kirim"), EngineTexts.SubmitKey.In(lang)),
+                new ReplyOption(EngineTexts.Cancel.In(lang), ButtonValue(ReviewKey, "batal"), EngineTexts.CancelKey.In(lang)),
             ],
         };
     }
@@ -147,8 +148,13 @@ internal static class Prompts
             case QuestionType.Location:
                 return value.Replace(",", ", ", StringComparison.Ordinal);
             case QuestionType.Kbli:
+                if (Kbli.KbliCatalog.Default.Find(value) is { IsLeaf: true } entry)
+                {
+                    return $"{value} {entry.Title}";
+                }
+
                 var section = value.Length > 0 && char.IsLetter(value[0]) ? value[0] : KbliParser.Parse(value).Value?.Section;
-                return section is null ? value : $"{value} ({KbliSections.ShortName(section.Value)})";
+                return section is null ? value : $"{value} ({KbliSections.ShortTitle(section.Value).In(language)})";
             default:
                 return value;
         }
@@ -160,6 +166,11 @@ internal static class Prompts
         var parts = new List<string>();
         for (var region = regions.Find(code); region is not null; region = region.ParentCode is null ? null : regions.Find(region.ParentCode))
         {
+            if (region.Level == RegionLevel.Country)
+            {
+                break;
+            }
+
             parts.Add(region.Level switch
             {
                 RegionLevel.District => $"Kec. {region.Name}",

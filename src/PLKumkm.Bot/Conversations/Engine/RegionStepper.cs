@@ -52,6 +52,14 @@ internal sealed partial class RegionStepper(RegionCatalog regions, RegionAliases
                     .Where(r => r.Level == pick.Level && (pick.ParentCode is null || r.ParentCode == pick.ParentCode))
                     .ToList();
                 var found = aliased.Count > 0 ? aliased : regions.Search(typed, pick.Level, pick.ParentCode, MaxCandidates);
+
+                // At the first step people name their village, district or town as often as the province.
+                var anyLevel = found.Count == 0 && pick.ParentCode is null;
+                if (anyLevel)
+                {
+                    found = regions.SearchBelowProvinces(typed, MaxCandidates);
+                }
+
                 if (found.Count == 1)
                 {
                     return Select(question, found[0], session);
@@ -63,20 +71,34 @@ internal sealed partial class RegionStepper(RegionCatalog regions, RegionAliases
                 }
 
                 pick.Candidates = found.Select(r => r.Code).ToList();
-                return new AnswerReading.Partial(Candidates(question, found, lang));
+                return new AnswerReading.Partial(Candidates(question, found, lang, withPath: anyLevel));
             default:
                 return new AnswerReading.Rejected(AnswerReader.Format(EngineTexts.Unsupported, lang == Languages.English ? "that" : "pesan itu"));
         }
     }
 
-    /// <summary>The question for the step the person is at.</summary>
-    public OutboundMessage StepPrompt(SessionState session)
+    /// <summary>
+    /// The question for the step the person is at. At the first step an answer already stored
+    /// (<paramref name="current"/>, after /kembali or /ubah) is shown and kept with one tap.
+    /// </summary>
+    public OutboundMessage StepPrompt(SessionState session, string? current = null)
     {
         var pick = session.RegionPick ??= new RegionPick();
         var lang = session.Language;
         if (pick.ParentCode is null)
         {
-            return new OutboundMessage(EngineTexts.RegionAskProvince.In(lang));
+            var ask = new OutboundMessage(EngineTexts.RegionAskProvince.In(lang));
+            if (current is null || regions.Find(current) is not { Level: RegionLevel.Village } kept)
+            {
+                return ask;
+            }
+
+            pick.Candidates = [kept.Code];
+            return ask with
+            {
+                Text = $"{EngineTexts.CurrentAnswer.In(lang)}: {Prompts.RegionPath(kept.Code, regions)}\n{EngineTexts.RegionKeep.In(lang)}\n{ask.Text}",
+                Options = [new ReplyOption(AnswerReader.Format(EngineTexts.RegionKeepButton, kept.FullName).In(lang), kept.Code)],
+            };
         }
 
         var parent = regions.Find(pick.ParentCode)!;
@@ -125,12 +147,14 @@ internal sealed partial class RegionStepper(RegionCatalog regions, RegionAliases
         });
     }
 
-    private static OutboundMessage Candidates(Question question, IReadOnlyList<Region> found, string language)
+    private OutboundMessage Candidates(Question question, IReadOnlyList<Region> found, string language, bool withPath = false)
     {
-        var lines = found.Select((r, i) => $"{i + 1}. {r.FullName}");
+        // Found across Indonesia, a name alone is not enough to choose: show where each one is.
+        string Name(Region r) => withPath ? Prompts.RegionPath(r.Code, regions) : r.FullName;
+        var lines = found.Select((r, i) => $"{i + 1}. {Name(r)}");
         return new OutboundMessage(EngineTexts.RegionPickOne.In(language) + "\n" + string.Join("\n", lines))
         {
-            Options = found.Select(r => new ReplyOption(r.FullName, r.Code)).ToList(),
+            Options = found.Select(r => new ReplyOption(Name(r), r.Code)).ToList(),
         };
     }
 

@@ -32,6 +32,12 @@ internal sealed class SessionState
     /// <summary>An answer read but waiting for a yes/no because it looked unusual (e.g. "1,2 M").</summary>
     public PendingAnswer? Pending { get; set; }
 
+    /// <summary>
+    /// KBLI codes offered as choices at the sector question (from the activity answer or typed words);
+    /// empty once the person asked for the sections instead; null when nothing was offered yet.
+    /// </summary>
+    public List<string>? KbliChoices { get; set; }
+
     /// <summary>Options toggled so far on a multiple-choice question.</summary>
     public List<string>? MultiSelection { get; set; }
 

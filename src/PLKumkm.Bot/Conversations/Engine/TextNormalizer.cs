@@ -3,7 +3,7 @@ using System.Text;
 
 namespace PLKumkm.Bot.Conversations.Engine;
 
-internal static class TextNormalizer
+internal static partial class TextNormalizer
 {
     /// <summary>Trims, folds runs of white space to one space and drops control characters.</summary>
     public static string Clean(string text)
@@ -54,5 +54,29 @@ internal static class TextNormalizer
         return Clean(sb.ToString());
     }
 
+    /// <summary>
+    /// A folded answer as typed, with reduplication written out (<c>laki2</c> → <c>laki laki</c>,
+    /// <c>dua2nya</c> → <c>dua duanya</c>), and with a doubled word said once (<c>laki laki</c> → <c>laki</c>).
+    /// </summary>
+    public static IEnumerable<string> Forms(string folded)
+    {
+        yield return folded;
+        var written = Reduplication().Replace(folded, m => $"{m.Groups[1].Value} {m.Groups[1].Value}{m.Groups[2].Value}");
+        if (written != folded)
+        {
+            yield return written;
+        }
+
+        var words = written.Split(' ');
+        var once = string.Join(' ', words.Where((w, i) => i == 0 || w != words[i - 1]));
+        if (once != written)
+        {
+            yield return once;
+        }
+    }
+
     public static bool HasLetterOrDigit(string text) => text.Any(char.IsLetterOrDigit);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(\p{L}{2,})2(\p{L}*)\b", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex Reduplication();
 }

@@ -25,10 +25,25 @@ internal sealed class FallbackHandler : IMessageHandler
         While answering: /kembali (back), /lewati (skip), /batal (cancel).
         """);
 
+    // A bare yes or no reaching this point answers no open question: say so, so nobody believes it did something.
+    private static readonly HashSet<string> YesOrNo = new(StringComparer.Ordinal)
+    {
+        "ya", "iya", "y", "yes", "ok", "oke", "setuju", "tidak", "no", "batal", "tidak jadi", "ya hapus data saya", "yes delete my data",
+    };
+
+    public static readonly UserText NothingWaiting = new(
+        "Tidak ada yang sedang menunggu jawaban ya/tidak dari Anda, jadi tidak ada yang berubah.",
+        "Nothing is waiting for a yes or no from you, so nothing has changed.");
+
     public int Order => 1000;
 
     public Task<bool> TryHandleAsync(UpdateContext context, CancellationToken cancellationToken)
     {
+        if (context.Text is { } text && YesOrNo.Contains(Engine.TextNormalizer.Fold(text)))
+        {
+            context.Reply(NothingWaiting);
+        }
+
         context.Reply(new OutboundMessage(Help.In(context.Language))
         {
             Options = [new ReplyOption(context.Language == Languages.English ? "📝 Register my business" : "📝 Daftarkan usaha", "/start")],

@@ -1,0 +1,63 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using PLKumkm.Bot.Channels.Console;
+using PLKumkm.Bot.Hosting;
+
+namespace PLKumkm.Bot.Tests.Conversations;
+
+/// <summary>
+/// On the console the summary says "Ketik nomornya untuk mengubah jawaban (mis. 3)": those numbers must edit
+/// those answers (issue 13: "2" asked to cancel everything, "1" submitted), and submit/cancel go by word or key.
+/// </summary>
+public sealed class ConsoleSummaryTests
+{
+    private static readonly string[] ToSummary =
+    [
+        "/start", "1", "1", "Siti Aminah", "1601 0745 0890 0001", "2", "0812-3456-7890", "Warung Bu Siti",
+        "jualan sembako", "G", "2019", "1", "1", "tidak",
+        "sumatera selatan", "ogan komering ulu", "baturaja timur", "sukaraya", "Jl. Merdeka 1", "/lewati", "/lewati",
+        "2", "1", "1", "bulan", "3jt", "10jt", "/lewati", "offline", "1", "8", "tidak",
+    ];
+
+    private static async Task<string> ChatAsync(TestDatabase db, IEnumerable<string> lines)
+    {
+        var output = new StringWriter();
+        var terminal = new ConsoleTerminal(new StringReader(string.Join('\n', lines) + "\n"), output);
+        using var host = BotHost.Build(HostMode.Chat, [db.ConfigArg, "--ConsoleChat:UserId=summary", $"--ConsoleChat:OutputFolder={db.Folder}"],
+            b => b.Services.AddSingleton(terminal));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await host.RunAsync(timeout.Token);
+        return output.ToString();
+    }
+
+    [Fact]
+    public async Task The_numbers_of_the_summary_edit_those_answers()
+    {
+        using var db = new TestDatabase();
+        var output = await ChatAsync(db, [.. ToSummary, "2", "1601 0745 0890 0001", "1", "Siti Aminah Jaya", "kirim"]);
+
+        var afterSummary = output[output.IndexOf("Ringkasan jawaban Anda", StringComparison.Ordinal)..];
+        Assert.DoesNotContain("Yakin ingin membatalkan", afterSummary, StringComparison.Ordinal);
+        Assert.Contains("Berapa NIK pemilik usaha?", afterSummary, StringComparison.Ordinal);
+        Assert.Contains("Siapa nama lengkap pemilik usaha", afterSummary, StringComparison.Ordinal);
+        // Submit and cancel show their own keys, not numbers that collide with the answers'.
+        Assert.Contains("[kirim] ✅ Kirim", afterSummary, StringComparison.Ordinal);
+        Assert.Contains("[batal] ❌ Batal", afterSummary, StringComparison.Ordinal);
+
+        await using var ctx = db.Open();
+        Assert.Equal("Siti Aminah Jaya", (await ctx.UmkmRecords.SingleAsync()).NamaPemilik);
+    }
+
+    [Fact]
+    public async Task Cancel_by_word_asks_first()
+    {
+        using var db = new TestDatabase();
+        var output = await ChatAsync(db, [.. ToSummary, "batal", "ya"]);
+
+        Assert.Contains("Yakin ingin membatalkan", output, StringComparison.Ordinal);
+        Assert.Contains("Pendaftaran dibatalkan", output, StringComparison.Ordinal);
+        await using var ctx = db.Open();
+        Assert.False(await ctx.UmkmRecords.AnyAsync());
+    }
+}

@@ -4,6 +4,7 @@ using PLKumkm.Bot.Conversations;
 using PLKumkm.Bot.Cooperatives;
 using PLKumkm.Bot.Exports;
 using PLKumkm.Bot.Messaging;
+using PLKumkm.Bot.Observability;
 using PLKumkm.Bot.Owners;
 using PLKumkm.Bot.Progress;
 using PLKumkm.Bot.Regions;
@@ -76,6 +77,7 @@ internal static class BotHost
             .AddCooperatives()
             .AddStaff()
             .AddMessaging()
+            .AddObservability()
             .AddProgress();
 
         if (consoleChat)

@@ -1,5 +1,6 @@
 using System.Runtime.ExceptionServices;
 using Microsoft.EntityFrameworkCore;
+using PLKumkm.Bot.Observability;
 using PLKumkm.Bot.Storage;
 using PLKumkm.Bot.Storage.Entities;
 
@@ -18,7 +19,8 @@ internal sealed partial class InboundProcessor(
     OutboxDelivery delivery,
     TypingIndicator typing,
     TimeProvider clock,
-    ILogger<InboundProcessor> logger) : IInboundProcessor, IInboundBatchProcessor
+    ILogger<InboundProcessor> logger,
+    BotMetrics? metrics = null) : IInboundProcessor, IInboundBatchProcessor
 {
     private const string UpdateSavepoint = "inbound_update";
     private static readonly TimeSpan LastSeenPrecision = TimeSpan.FromMinutes(1);
@@ -106,6 +108,7 @@ internal sealed partial class InboundProcessor(
             if (!seen.Add(message.UpdateKey))
             {
                 LogDuplicate(message.Channel, message.UpdateKey);
+                metrics?.UpdateDuplicate(message.Channel);
                 continue;
             }
 
@@ -114,12 +117,14 @@ internal sealed partial class InboundProcessor(
             {
                 committed.AddRange(await ApplyOneAsync(message, ct));
                 await transaction.ReleaseSavepointAsync(UpdateSavepoint, ct);
+                metrics?.UpdateProcessed(message.Channel);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 await transaction.RollbackToSavepointAsync(UpdateSavepoint, ct);
                 await transaction.ReleaseSavepointAsync(UpdateSavepoint, ct);
                 failures.Add(new InboundFailure(message, e));
+                metrics?.UpdateFailed(message.Channel);
             }
             finally
             {

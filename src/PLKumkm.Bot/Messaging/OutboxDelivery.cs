@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
+using PLKumkm.Bot.Observability;
 using PLKumkm.Bot.Storage;
 using PLKumkm.Bot.Storage.Entities;
 
@@ -22,7 +23,8 @@ internal sealed partial class OutboxDelivery(
     IServiceScopeFactory scopes,
     WriteGate gate,
     TimeProvider clock,
-    ILogger<OutboxDelivery> logger) : IAsyncDisposable, IDisposable
+    ILogger<OutboxDelivery> logger,
+    BotMetrics? metrics = null) : IAsyncDisposable, IDisposable
 {
     private readonly Dictionary<string, IChannelSender> _senders =
         senders.GroupBy(s => s.Channel).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
@@ -180,9 +182,12 @@ internal sealed partial class OutboxDelivery(
                 {
                     sent.Add(message.Id);
                 }
+
+                metrics?.ReplySent(channel);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
+                metrics?.SendFailed(channel, e.GetType().Name);
                 if (sender.DescribeExpectedFault(e) is { } fault)
                 {
                     LogDeliveryDeferred(channel, message.Id, fault);

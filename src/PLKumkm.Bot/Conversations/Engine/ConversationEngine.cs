@@ -412,6 +412,10 @@ internal sealed class ConversationEngine(QuestionnaireCatalog questionnaires, Re
         };
         switch (reading)
         {
+            case AnswerReading.Accepted accepted when SexCheck.Disagreement(question, accepted.Value, session) is { } disagreement:
+                session.Pending = new PendingAnswer(question.Id, accepted.Value, disagreement);
+                step.Say(Prompts.ConfirmValue(disagreement, session.Language));
+                break;
             case AnswerReading.Accepted accepted:
                 if (accepted.Note is not null)
                 {

@@ -46,7 +46,7 @@ internal sealed class AnswerReader(IRegionLookup regions)
                 }
 
                 return TextNormalizer.HasLetterOrDigit(text)
-                    ? new AnswerReading.Accepted(text)
+                    ? new AnswerReading.Accepted(question.ProperName ? NameCase.Tidy(text) : text)
                     : new AnswerReading.Rejected(EngineTexts.NeedsLetters);
             case QuestionType.Integer:
                 var upper = question.Max ?? long.MaxValue;

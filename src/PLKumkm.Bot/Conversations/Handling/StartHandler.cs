@@ -67,7 +67,9 @@ internal sealed class StartHandler(QuestionnaireRunner runner) : IMessageHandler
     }
 
     /// <summary>The registration a typed menu answer names, or null.</summary>
-    private static string? TypedChoice(string text) => Conversations.Engine.TextNormalizer.Fold(text) switch
+    private static string? TypedChoice(string text) => !char.IsLetter(text.TrimStart().FirstOrDefault())
+        ? null // "#umkm" and "#koperasi" are quick entries, not the menu
+        : Conversations.Engine.TextNormalizer.Fold(text) switch
     {
         "daftarkan umkm" or "daftar umkm" or "umkm" or "register an msme" or "msme" or "daftar" => DefaultQuestionnaire,
         "daftarkan koperasi" or "daftar koperasi" or "koperasi" or "register a cooperative" or "cooperative" => KoperasiQuestionnaire,

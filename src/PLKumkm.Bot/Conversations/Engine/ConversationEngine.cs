@@ -445,6 +445,16 @@ internal sealed class ConversationEngine(QuestionnaireCatalog questionnaires, Re
     {
         var session = step.Session;
         ClearQuestionState(session);
+        if (session.Answers.TryGetValue(question.Id, out var previous) && previous != value)
+        {
+            // An amount made annual with the old period is wrong now: ask it again.
+            foreach (var dependent in step.Questionnaire.Questions.Where(q => q.AnnualizeBy == question.Id))
+            {
+                session.Answers.Remove(dependent.Id);
+                session.History.Remove(dependent.Id);
+            }
+        }
+
         session.Answers[question.Id] = value;
         session.Skipped.Remove(question.Id);
         Remember(session, question.Id);

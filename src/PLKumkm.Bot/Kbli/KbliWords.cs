@@ -15,7 +15,7 @@ internal static class KbliWords
     {
         "dan", "di", "ke", "dari", "yang", "untuk", "atau", "serta", "dengan", "dll", "dsb", "lain", "lainnya", "saya", "kami",
         "usaha", "bisnis", "kecil", "kecilan", "ini", "itu", "juga", "ada", "buka", "sendiri", "macam", "aneka",
-        "berbagai", "jenis", "the", "and", "of", "a", "an", "my", "i", "we", "sell", "selling", "kelompok", "mencakup", "termasuk",
+        "berbagai", "jenis", "the", "and", "of", "a", "an", "my", "i", "we", "sell", "sells", "selling", "make", "makes", "making", "kelompok", "mencakup", "termasuk",
         "kegiatan", "seperti", "misalnya", "sejenisnya", "ybdi", "ytdl",
     };
 

@@ -33,12 +33,12 @@ internal static class OwnerTexts
         record.BusinessName.Length > 0 ? record.BusinessName : language == Languages.English ? "(deleted)" : "(dihapus)";
 
     /// <summary><c>27 November 2026 10.05 WIB</c>.</summary>
-    public static string When(DateTimeOffset at, string regencyCode, RegionCatalog regions)
+    public static string When(DateTimeOffset at, string regencyCode, RegionCatalog regions, string language = Languages.Indonesian)
     {
         var (zone, abbreviation) = ZoneOf(regencyCode, regions);
         var local = TimeZoneInfo.ConvertTime(at, zone);
         return string.Create(CultureInfo.InvariantCulture,
-            $"{DateParser.Format(DateOnly.FromDateTime(local.DateTime))} {local:HH.mm} {abbreviation}");
+            $"{DateParser.Format(DateOnly.FromDateTime(local.DateTime), language)} {local:HH.mm} {abbreviation}");
     }
 
     private static (TimeZoneInfo Zone, string Abbreviation) ZoneOf(string regencyCode, RegionCatalog regions)

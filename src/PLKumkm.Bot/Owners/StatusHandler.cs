@@ -41,7 +41,7 @@ internal sealed class StatusHandler(QuestionnaireRunner runner, RegionCatalog re
 
                 text.Append('\n').Append(lang == Languages.English ? "Status: " : "Status: ").Append(OwnerTexts.State(record, lang));
                 text.Append('\n').Append(lang == Languages.English ? "Last change: " : "Terakhir diubah: ")
-                    .Append(OwnerTexts.When(record.UpdatedAt, record.KodeKabupaten, regions));
+                    .Append(OwnerTexts.When(record.UpdatedAt, record.KodeKabupaten, regions, lang));
             }
 
             text.Append("\n\n").Append(lang == Languages.English

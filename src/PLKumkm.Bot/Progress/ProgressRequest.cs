@@ -28,6 +28,10 @@ internal sealed partial record ProgressRequest(ProgressKind Kind, string RegionT
         ["capaian"] = ProgressKind.Progress,
         ["peringkat"] = ProgressKind.Ranking,
         ["grafik"] = ProgressKind.Chart,
+
+        // The same in English, for people who chat in English (/bahasa en).
+        ["ranking"] = ProgressKind.Ranking,
+        ["chart"] = ProgressKind.Chart,
     };
 
     /// <summary>The command word for <paramref name="kind"/> (what buttons carry).</summary>

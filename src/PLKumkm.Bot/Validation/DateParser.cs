@@ -78,6 +78,12 @@ internal static partial class DateParser
     public static string Format(DateOnly date) =>
         string.Create(CultureInfo.InvariantCulture, $"{date.Day} {MonthNamesId[date.Month - 1]} {date.Year}");
 
+    /// <summary><c>3 Desember 2026</c>, or in English <c>3 December 2026</c>.</summary>
+    public static string Format(DateOnly date, string language) =>
+        language == Messaging.Languages.English
+            ? date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)
+            : Format(date);
+
     /// <summary>The month number for an Indonesian or English name or abbreviation (<c>agt</c>, <c>Sept</c>, <c>Mei</c>).</summary>
     public static int? MonthNumber(string name) =>
         Months.TryGetValue(name.Trim().TrimEnd('.').ToLowerInvariant(), out var month) ? month : null;

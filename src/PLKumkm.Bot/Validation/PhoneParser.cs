@@ -39,9 +39,10 @@ internal static partial class PhoneParser
         var digits = new string(text.Where(InputText.IsAsciiDigit).ToArray());
         var international = text.TrimStart('(', ' ').StartsWith('+') || digits.StartsWith("00", StringComparison.Ordinal);
         digits = digits.StartsWith("00", StringComparison.Ordinal) ? digits[2..] : digits;
-        if (!international && digits.StartsWith("62", StringComparison.Ordinal) && digits.Length >= 10)
+        if (!international && digits.StartsWith("62", StringComparison.Ordinal) && (digits.Length >= 10 || digits.StartsWith("628", StringComparison.Ordinal)))
         {
-            // "628123456789": the country code typed without "+".
+            // "628123456789": the country code typed without "+"; "62812777" too, only shorter: people type 62 for +62,
+            // and write a landline with its leading 0.
             international = true;
         }
 
@@ -75,7 +76,8 @@ internal static partial class PhoneParser
 
         var national = Util.GetNationalSignificantNumber(number);
         var type = Util.GetNumberType(number);
-        if (type is PhoneNumberType.FIXED_LINE)
+        // A short number starting with 8 (62812777) is a mobile number with digits missing, not a landline.
+        if (type is PhoneNumberType.FIXED_LINE && !national.StartsWith('8'))
         {
             return Fail(
                 "Sepertinya ini nomor telepon rumah/kantor. Kami perlu nomor HP (diawali 08).",
@@ -84,7 +86,14 @@ internal static partial class PhoneParser
 
         if (type is not (PhoneNumberType.MOBILE or PhoneNumberType.FIXED_LINE_OR_MOBILE))
         {
-            if (national.StartsWith('8') && Util.IsPossibleNumberWithReason(number) is var reason && reason != PhoneNumberUtil.ValidationResult.IS_POSSIBLE)
+            var reason = Util.IsPossibleNumberWithReason(number);
+            if (national.StartsWith('8') && reason == PhoneNumberUtil.ValidationResult.IS_POSSIBLE && national.Length < 9)
+            {
+                // Possible as a short landline, but a number starting with 8 is meant as a mobile one.
+                reason = PhoneNumberUtil.ValidationResult.TOO_SHORT;
+            }
+
+            if (national.StartsWith('8') && reason != PhoneNumberUtil.ValidationResult.IS_POSSIBLE)
             {
                 var count = national.Length + 1;
                 return reason == PhoneNumberUtil.ValidationResult.TOO_LONG

@@ -60,4 +60,17 @@ public sealed class ConsoleSummaryTests
         await using var ctx = db.Open();
         Assert.False(await ctx.UmkmRecords.AnyAsync());
     }
+
+    [Theory]
+    [InlineData("Daftarkan UMKM", "nama lengkap pemilik")]
+    [InlineData("koperasi", "nama lengkap koperasinya")]
+    public async Task The_start_menu_answered_by_typing_its_button(string typed, string firstQuestion)
+    {
+        using var db = new TestDatabase();
+        var output = await ChatAsync(db, ["/start", typed, "1"]);
+
+        // The consent notice, then (after "1" = agree) the first question of that registration.
+        Assert.Contains("Sebelum mulai, mohon baca pemberitahuan singkat ini", output, StringComparison.Ordinal);
+        Assert.Contains(firstQuestion, output, StringComparison.Ordinal);
+    }
 }

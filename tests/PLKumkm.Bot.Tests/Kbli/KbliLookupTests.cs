@@ -112,4 +112,15 @@ public sealed class KbliLookupTests
         Assert.True(accepted.Ok);
         Assert.Equal("56104", accepted.Answers["kbli"]);
     }
+
+    [Fact]
+    public void Quick_entry_without_KBLI_names_the_codes_for_its_activity()
+    {
+        var result = QuickEntry.Value.Parse(
+            "#umkm\nNIK: 1601071205850001\nNama: Siti Aminah\nUsaha: Bengkel Siti\nDesa: Sukaraya\nKegiatan: bengkel motor", "16.01", new DateOnly(2022, 9, 12));
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("kbli", error.FieldId);
+        Assert.Contains("wajib diisi", error.Message.Id, StringComparison.Ordinal);
+        Assert.Contains("45407 Reparasi Dan Perawatan Sepeda Motor", error.Message.Id, StringComparison.Ordinal);
+    }
 }

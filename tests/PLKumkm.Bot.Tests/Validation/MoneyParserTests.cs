@@ -239,7 +239,7 @@ public sealed class MoneyParserTests
         var value = Expect.Ok(MoneyParser.Parse("1000 triliun"));
         Assert.Equal(MoneyParser.MaxRupiah, value.Rupiah);
         Assert.True(value.NeedsConfirmation);
-        Assert.Equal(MoneyParser.MaxRupiah * 365, MoneyParser.ToAnnual(value.Rupiah, MoneyPeriod.Day));
+        Assert.Equal(MoneyParser.MaxRupiah * MoneyParser.OpenDaysPerYear, MoneyParser.ToAnnual(value.Rupiah, MoneyPeriod.Day));
     }
 
     [Theory]
@@ -247,10 +247,36 @@ public sealed class MoneyParserTests
     public void RejectsJunk(string input) => Expect.Error(MoneyParser.Parse(input));
 
     [Theory]
-    [InlineData(1_000, "Day", 365_000)]
+    [InlineData("3jt an", 3_000_000)]
+    [InlineData("3jt-an", 3_000_000)]
+    [InlineData("3 jutaan", 3_000_000)]
+    [InlineData("500rban", 500_000)]
+    [InlineData("500 ribuan", 500_000)]
+    public void An_estimate_written_with_an_is_read(string input, long rupiah)
+    {
+        var value = Expect.Ok(MoneyParser.Parse(input));
+        Assert.Equal(rupiah, value.Rupiah);
+        Assert.False(value.NeedsConfirmation);
+    }
+
+    [Theory]
+    [InlineData("nol")]
+    [InlineData("Nol rupiah")]
+    public void Nol_is_a_clear_zero(string input)
+    {
+        var value = Expect.Ok(MoneyParser.Parse(input));
+        Assert.Equal(0, value.Rupiah);
+        Assert.False(value.NeedsConfirmation);
+    }
+
+    [Fact]
+    public void Delapan_is_still_eight() => Assert.Equal(8_000_000, Expect.Ok(MoneyParser.Parse("delapan juta")).Rupiah);
+
+    [Theory]
+    [InlineData(1_000, "Day", 300_000)]
     [InlineData(1_000, "Month", 12_000)]
     [InlineData(1_000, "Year", 1_000)]
-    [InlineData(100_000, "Day", 36_500_000)]
+    [InlineData(100_000, "Day", 30_000_000)]
     [InlineData(15_000_000, "Month", 180_000_000)]
     [InlineData(-2_000_000, "Month", -24_000_000)]
     [InlineData(0, "Day", 0)]
@@ -261,7 +287,7 @@ public sealed class MoneyParserTests
     public void ToAnnualOfAParsedValueAssumesAYearWhenNoPeriodWasWritten()
     {
         Assert.Equal(180_000_000, MoneyParser.ToAnnual(Expect.Ok(MoneyParser.Parse("15jt/bulan"))));
-        Assert.Equal(36_500_000, MoneyParser.ToAnnual(Expect.Ok(MoneyParser.Parse("100rb/hari"))));
+        Assert.Equal(30_000_000, MoneyParser.ToAnnual(Expect.Ok(MoneyParser.Parse("100rb/hari"))));
         Assert.Equal(15_000_000, MoneyParser.ToAnnual(Expect.Ok(MoneyParser.Parse("15jt"))));
         Assert.Equal(180_000_000, MoneyParser.ToAnnual(Expect.Ok(MoneyParser.Parse("15jt")), MoneyPeriod.Month));
         Assert.Throws<OverflowException>(() => MoneyParser.ToAnnual(long.MaxValue / 2, MoneyPeriod.Day));

@@ -39,6 +39,9 @@ internal sealed record Question(
     string? MaxFrom,
     bool AllowNegative)
 {
+    /// <summary>A person's or business's name (<c>proper_name: true</c>): stored in consistent capitals (see <c>NameCase</c>).</summary>
+    public bool ProperName { get; init; }
+
     public bool IsChoice => Type is QuestionType.Choice or QuestionType.MultiChoice or QuestionType.YesNo;
 
     public ChoiceOption? FindOption(string value) =>

@@ -36,6 +36,7 @@ internal sealed class QuestionDto
     public string? AnnualizeBy { get; set; }
     public string? MaxFrom { get; set; }
     public bool AllowNegative { get; set; }
+    public bool ProperName { get; set; }
 }
 
 internal sealed class OptionDto

@@ -229,8 +229,13 @@ internal static partial class QuestionnaireLoader
             Fail("'max_length' must be 1 or more");
         }
 
+        if (q.ProperName && type != QuestionType.Text)
+        {
+            throw new QuestionnaireDefinitionException(file, id, "'proper_name' only applies to text questions");
+        }
+
         return new Question(id, type, label, prompt, help, q.Optional, when, options, store,
-            q.Min, q.Max, q.MaxLength, q.AnnualizeBy, q.MaxFrom, q.AllowNegative);
+            q.Min, q.Max, q.MaxLength, q.AnnualizeBy, q.MaxFrom, q.AllowNegative) { ProperName = q.ProperName };
     }
 
     private static List<ChoiceOption> BuildOptions(QuestionDto q, QuestionType type, string id, string file)

@@ -46,7 +46,7 @@ internal sealed class AnswerReader(IRegionLookup regions)
                 }
 
                 return TextNormalizer.HasLetterOrDigit(text)
-                    ? new AnswerReading.Accepted(text)
+                    ? new AnswerReading.Accepted(question.ProperName ? NameCase.Tidy(text) : text)
                     : new AnswerReading.Rejected(EngineTexts.NeedsLetters);
             case QuestionType.Integer:
                 var upper = question.Max ?? long.MaxValue;
@@ -162,6 +162,10 @@ internal sealed class AnswerReader(IRegionLookup regions)
             var period = money.Period ?? PeriodOf(session.Answers.GetValueOrDefault(question.AnnualizeBy));
             rupiah = MoneyParser.ToAnnual(money.Rupiah, period);
             note = UserText.Same(MoneyFormat.Rupiah(rupiah)).Append(EngineTexts.PerYear);
+            if (period == MoneyPeriod.Day && money.Rupiah != 0)
+            {
+                note = AnswerReader.Format(EngineTexts.DailyConverted, MoneyFormat.Rupiah(money.Rupiah)).Append(note);
+            }
         }
 
         if (question.Min is not null && rupiah < question.Min || question.Max is not null && rupiah > question.Max)
@@ -172,7 +176,11 @@ internal sealed class AnswerReader(IRegionLookup regions)
         }
 
         var value = rupiah.ToString(CultureInfo.InvariantCulture);
-        if (money.NeedsConfirmation)
+
+        // The prompt's own example ("1,2 M") is taken as written: asking "did you mean…?" about it confuses.
+        var fromPrompt = text.Length >= 3
+            && (question.Prompt.Id.Contains(text, StringComparison.OrdinalIgnoreCase) || question.Prompt.En.Contains(text, StringComparison.OrdinalIgnoreCase));
+        if (money.NeedsConfirmation && !fromPrompt)
         {
             var display = note?.Id ?? MoneyFormat.Rupiah(rupiah);
             return new AnswerReading.Unsure(value, display);

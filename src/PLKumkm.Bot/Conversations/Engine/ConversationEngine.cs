@@ -377,7 +377,10 @@ internal sealed class ConversationEngine(QuestionnaireCatalog questionnaires, Re
             }
         }
 
-        if (input is ChoiceInput { Value: Prompts.MultiDoneValue } && question.Type == QuestionType.MultiChoice)
+        // "Selesai" typed works like its button once something is chosen.
+        var typedDone = input is TextInput { Text: var doneText } && question.Type == QuestionType.MultiChoice
+            && session.MultiSelection is { Count: > 0 } && TextNormalizer.Fold(doneText) is "selesai" or "sudah" or "done" or "finish";
+        if ((typedDone || input is ChoiceInput { Value: Prompts.MultiDoneValue }) && question.Type == QuestionType.MultiChoice)
         {
             var selection = session.MultiSelection ?? [];
             if (selection.Count == 0)
@@ -412,6 +415,10 @@ internal sealed class ConversationEngine(QuestionnaireCatalog questionnaires, Re
         };
         switch (reading)
         {
+            case AnswerReading.Accepted accepted when SexCheck.Disagreement(question, accepted.Value, session) is { } disagreement:
+                session.Pending = new PendingAnswer(question.Id, accepted.Value, disagreement);
+                step.Say(Prompts.ConfirmValue(disagreement, session.Language));
+                break;
             case AnswerReading.Accepted accepted:
                 if (accepted.Note is not null)
                 {
@@ -438,6 +445,16 @@ internal sealed class ConversationEngine(QuestionnaireCatalog questionnaires, Re
     {
         var session = step.Session;
         ClearQuestionState(session);
+        if (session.Answers.TryGetValue(question.Id, out var previous) && previous != value)
+        {
+            // An amount made annual with the old period is wrong now: ask it again.
+            foreach (var dependent in step.Questionnaire.Questions.Where(q => q.AnnualizeBy == question.Id))
+            {
+                session.Answers.Remove(dependent.Id);
+                session.History.Remove(dependent.Id);
+            }
+        }
+
         session.Answers[question.Id] = value;
         session.Skipped.Remove(question.Id);
         Remember(session, question.Id);
@@ -560,6 +577,9 @@ internal sealed class ConversationEngine(QuestionnaireCatalog questionnaires, Re
         {
             "ya" or "y" or "iya" or "yes" or "setuju" or "saya setuju" or "ok" or "oke" or "boleh" or "agree" or "i agree" or "benar" => true,
             "tidak" or "t" or "tdk" or "no" or "tidak setuju" or "nggak" or "gak" or "enggak" or "ga" or "i do not agree" => false,
+            // The buttons' own labels typed: "Ya, batalkan", "Tidak, lanjutkan", "Yes, cancel", "No, continue".
+            _ when word is not null && (word.StartsWith("ya ", StringComparison.Ordinal) || word.StartsWith("yes ", StringComparison.Ordinal)) => true,
+            _ when word is not null && (word.StartsWith("tidak ", StringComparison.Ordinal) || word.StartsWith("no ", StringComparison.Ordinal)) => false,
             _ => null,
         };
     }

@@ -107,6 +107,10 @@ internal static class EngineTexts
     public static readonly UserText ConfirmValue = new("Maksud Anda {0}?", "Do you mean {0}?");
     public static readonly UserText ConfirmRetry = new("Baik, silakan tulis lagi.", "Alright, please write it again.");
     public static readonly UserText PerYear = new("per tahun", "per year");
+    public static readonly UserText DailyConverted = new(
+        "{0} per hari × 300 hari buka setahun (25 hari sebulan) =",
+        "{0} per day × 300 open days a year (25 a month) =");
+    public static readonly UserText PerPeriod = new("per {0}", "per {0}");
 
     public static readonly UserText KbliFromActivity = new(
         "Dari kegiatan \"{0}\", kode KBLI yang paling cocok:",

@@ -43,7 +43,7 @@ internal static class Prompts
         if (session.Answers.TryGetValue(question.Id, out var current) && question.Type != QuestionType.Region)
         {
             text.Append("\n\n").Append(EngineTexts.CurrentAnswer.In(lang)).Append(": ")
-                .Append(Display(question, current, lang, regions));
+                .Append(Display(question, current, lang, regions, session.Answers));
         }
 
         var message = new OutboundMessage(text.ToString());
@@ -84,7 +84,7 @@ internal static class Prompts
         {
             var q = items[i];
             var value = session.Answers.TryGetValue(q.Id, out var v)
-                ? Display(q, v, lang, regions)
+                ? Display(q, v, lang, regions, session.Answers)
                 : EngineTexts.NotAnswered.In(lang);
             text.Append(CultureInfo.InvariantCulture, $"\n{i + 1}. {q.Label.In(lang)}: {value}");
         }
@@ -132,6 +132,38 @@ internal static class Prompts
                 return long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var rupiah)
                     ? MoneyFormat.Rupiah(rupiah) + (question.AnnualizeBy is null ? "" : " " + EngineTexts.PerYear.In(language))
                     : value;
+            default:
+                return DisplayOther(question, value, language, regions);
+        }
+    }
+
+    /// <summary>
+    /// As <see cref="Display(Question, string, string, RegionCatalog)"/>, and an amount counted per day or month (its period answered in <paramref name="answers"/>)
+    /// shown in that period too: "Rp3.000.000 per bulan (Rp36.000.000 per tahun)", so going back shows what was typed.
+    /// </summary>
+    public static string Display(Question question, string value, string language, RegionCatalog regions, IReadOnlyDictionary<string, string> answers)
+    {
+        if (question is { Type: QuestionType.Money, AnnualizeBy: { } by }
+            && answers.GetValueOrDefault(by) is { } period and ("hari" or "bulan")
+            && long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var annual))
+        {
+            var per = period == "hari" ? annual / MoneyParser.OpenDaysPerYear : annual / 12;
+            var word = (period, language) switch
+            {
+                ("hari", Languages.English) => "day",
+                ("bulan", Languages.English) => "month",
+                _ => period,
+            };
+            return $"{MoneyFormat.Rupiah(per)} {AnswerReader.Format(EngineTexts.PerPeriod, word).In(language)} ({Display(question, value, language, regions)})";
+        }
+
+        return Display(question, value, language, regions);
+    }
+
+    private static string DisplayOther(Question question, string value, string language, RegionCatalog regions)
+    {
+        switch (question.Type)
+        {
             case QuestionType.Choice:
             case QuestionType.YesNo:
                 return question.FindOption(value)?.Label.In(language) ?? value;
@@ -143,7 +175,7 @@ internal static class Prompts
                 return EngineTexts.PhotoAttached.In(language);
             case QuestionType.Date:
                 return DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-                    ? DateParser.Format(date)
+                    ? DateParser.Format(date, language)
                     : value;
             case QuestionType.Location:
                 return value.Replace(",", ", ", StringComparison.Ordinal);

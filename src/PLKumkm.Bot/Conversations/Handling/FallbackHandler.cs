@@ -37,6 +37,24 @@ internal sealed class FallbackHandler : IMessageHandler
 
     public int Order => 1000;
 
+    /// <summary>Staff see their own commands first (/bantuan showed them only the owner menu).</summary>
+    private static UserText? StaffHelp(Storage.Entities.PersonRole role) => role switch
+    {
+        Storage.Entities.PersonRole.Enumerator => new UserText(
+            "Sebagai pencacah: #umkm / #koperasi — entri cepat satu pesan per usaha (/cepat untuk formatnya) • /kinerja — capaian Anda • /daftar — kuesioner lengkap bersama pemilik",
+            "As an enumerator: #umkm / #koperasi — quick entry, one message per business (/cepat for the format) • /kinerja — your counts • /daftar — the full questionnaire with the owner"),
+        Storage.Entities.PersonRole.Coordinator => new UserText(
+            "Sebagai koordinator: /tim — pencacah dan capaiannya • /tinjau — data yang ditandai • #umkm — entri cepat",
+            "As a coordinator: /tim — enumerators and their counts • /tinjau — flagged records • #umkm — quick entry"),
+        Storage.Entities.PersonRole.Official => new UserText(
+            "Sebagai pejabat: progress / peringkat / grafik <wilayah> • /ekspor — data wilayah Anda (CSV, atau /ekspor xlsx)",
+            "As an official: progress / ranking / chart <region> • /ekspor — your region's data (CSV, or /ekspor xlsx)"),
+        Storage.Entities.PersonRole.Admin => new UserText(
+            "Sebagai admin: /tim, /tinjau, /ekspor, #umkm, #koperasi, progress <wilayah>",
+            "As an admin: /tim, /tinjau, /ekspor, #umkm, #koperasi, progress <region>"),
+        _ => null,
+    };
+
     public Task<bool> TryHandleAsync(UpdateContext context, CancellationToken cancellationToken)
     {
         if (context.Text is { } text && YesOrNo.Contains(Engine.TextNormalizer.Fold(text)))
@@ -44,7 +62,9 @@ internal sealed class FallbackHandler : IMessageHandler
             context.Reply(NothingWaiting);
         }
 
-        context.Reply(new OutboundMessage(Help.In(context.Language))
+        var staff = StaffHelp(context.Person.Role);
+        var help = staff is null ? Help.In(context.Language) : staff.In(context.Language) + "\n\n" + Help.In(context.Language);
+        context.Reply(new OutboundMessage(help)
         {
             Options = [new ReplyOption(context.Language == Languages.English ? "📝 Register my business" : "📝 Daftarkan usaha", "/start")],
         });

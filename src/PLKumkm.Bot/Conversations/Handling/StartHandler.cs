@@ -20,6 +20,19 @@ internal sealed class StartHandler(QuestionnaireRunner runner) : IMessageHandler
     public async Task<bool> TryHandleAsync(UpdateContext context, CancellationToken cancellationToken)
     {
         var command = ChatCommand.Parse(context.Text);
+        if (command is null && context.Text is { } typed && TypedChoice(typed) is { } chosen)
+        {
+            // The menu's buttons typed ("Daftarkan UMKM", "koperasi"): only outside a registration, where
+            // "koperasi" may be an answer.
+            if (await SessionStore.FindActiveAsync(context.Db, context.Person.Id, cancellationToken) is not null)
+            {
+                return false;
+            }
+
+            await runner.StartAsync(context, chosen, cancellationToken);
+            return true;
+        }
+
         if (command is null || !command.Is("start", "daftar", "mulai", "koperasi"))
         {
             return false;
@@ -52,6 +65,16 @@ internal sealed class StartHandler(QuestionnaireRunner runner) : IMessageHandler
         await runner.StartAsync(context, questionnaire, cancellationToken);
         return true;
     }
+
+    /// <summary>The registration a typed menu answer names, or null.</summary>
+    private static string? TypedChoice(string text) => !char.IsLetter(text.TrimStart().FirstOrDefault())
+        ? null // "#umkm" and "#koperasi" are quick entries, not the menu
+        : Conversations.Engine.TextNormalizer.Fold(text) switch
+    {
+        "daftarkan umkm" or "daftar umkm" or "umkm" or "register an msme" or "msme" or "daftar" => DefaultQuestionnaire,
+        "daftarkan koperasi" or "daftar koperasi" or "koperasi" or "register a cooperative" or "cooperative" => KoperasiQuestionnaire,
+        _ => null,
+    };
 
     /// <summary>Which registration the command asks for; null for a plain /start (the person chooses).</summary>
     private static string? Wanted(ChatCommand command)

@@ -90,12 +90,26 @@ internal sealed class QuickEntryParser
 
         foreach (var fieldId in Required.Where(f => !given.ContainsKey(f) && !errors.Any(e => e.FieldId == f)))
         {
-            errors.Add(new QuickEntryError(fieldId, null, Labelled(fieldId, null,
-                new UserText("wajib diisi.", "is required."))));
+            var required = new UserText("wajib diisi.", "is required.");
+            var hint = KbliFromActivity(fieldId, given);
+            errors.Add(new QuickEntryError(fieldId, null, Labelled(fieldId, null, hint.Id.Length == 0 ? required : required.Append(hint))));
         }
 
         var ordered = errors.OrderBy(e => e.Line ?? int.MaxValue).ToList();
         return new QuickEntryResult(false, ordered.Count == 0 ? answers : new Dictionary<string, string>(), ordered, notes);
+    }
+
+    /// <summary>A missing KBLI with the activity written: the codes that fit it, to copy (the chat offers them as choices).</summary>
+    private static UserText KbliFromActivity(string fieldId, Dictionary<string, GivenField> given)
+    {
+        if (fieldId != "kbli" || !given.TryGetValue("kegiatan", out var activity)
+            || KbliParser.Suggest(activity.Value) is not { Count: > 0 } hits || !KbliSections.InScope(hits[0].Entry.Section))
+        {
+            return new UserText("", "");
+        }
+
+        var codes = string.Join("; ", hits.Select(h => $"{h.Entry.Code} {h.Entry.Title}"));
+        return new UserText($"Untuk kegiatan itu yang paling cocok: {codes}.", $"For that activity the closest: {codes}.");
     }
 
     /// <summary>A typed field: its value, the line it came from, and a period implied by the key ("Omzet per bulan").</summary>

@@ -124,7 +124,7 @@ public sealed class RecordScopeTests
         {
             var record = await db.UmkmRecords.SingleAsync();
             Assert.Null(record.OwnerPersonId);
-            Assert.Equal(("Siti Aminah", "+6281399990000", "Sukaraya"), (record.NamaPemilik, record.Hp, record.Alamat ?? "Sukaraya"));
+            Assert.Equal(("Siti Aminah", "+6281399990000"), (record.NamaPemilik, record.Hp));
             Assert.Equal(1, await db.RecordVersions.CountAsync());
             var claim = await db.RecordClaims.SingleAsync();
             strangerId = claim.ClaimantPersonId;
@@ -149,6 +149,34 @@ public sealed class RecordScopeTests
             var claim = await db.RecordClaims.SingleAsync();
             Assert.Equal(ClaimStatus.Approved, claim.Status);
             Assert.Null(claim.AnswersJson);
+        }
+    }
+
+    [Fact]
+    public async Task A_claim_on_a_record_withdrawn_since_is_closed_without_giving_it_to_anyone()
+    {
+        await using var chat = await WithTwoRegionsAsync();
+        await chat.OnboardAsync("coord", "0811 2000 0009", "coordinator", "16.01", "Bu Koordinator");
+        await chat.SayAsync("oku", OkuEntry);
+        await OwnerRegistration.RunAsync(chat, "stranger", Nik, "Warung Siti", name: "Orang Lain");
+        var card = Assert.Single(await chat.SayAsync("coord", "/tinjau"));
+        await using (var db = chat.Db.Open())
+        {
+            var record = await db.UmkmRecords.SingleAsync();
+            record.Status = RecordStatus.Withdrawn;
+            await db.SaveChangesAsync();
+        }
+
+        var decided = StaffChat.Text(await chat.PressAsync("coord", card.Options[0].Value));
+
+        Assert.Contains("ditutup tanpa perubahan", decided, StringComparison.Ordinal);
+        Assert.DoesNotContain("Klaim disetujui", decided, StringComparison.Ordinal);
+        await using (var db = chat.Db.Open())
+        {
+            var record = await db.UmkmRecords.SingleAsync();
+            Assert.Null(record.OwnerPersonId);
+            Assert.Equal(("Siti Aminah", RecordStatus.Withdrawn), (record.NamaPemilik, record.Status));
+            Assert.Equal(ClaimStatus.Rejected, (await db.RecordClaims.SingleAsync()).Status);
         }
     }
 

@@ -76,21 +76,28 @@ internal sealed class ClaimReview(RecordWriter records, RegionCatalog regions, T
 
         var record = await RecordAsync(context.Db, claim, ct);
         var claimant = await context.Db.People.FirstOrDefaultAsync(p => p.Id == claim.ClaimantPersonId, ct);
-        claim.Status = approve && record is not null && claimant is not null ? ClaimStatus.Approved : ClaimStatus.Rejected;
+        // A record withdrawn since (its owner erased it) or a claimant gone cannot become anyone's: the claim closes.
+        var decidable = record is not null && record.Status != RecordStatus.Withdrawn && claimant is not null;
+        claim.Status = approve && decidable ? ClaimStatus.Approved : ClaimStatus.Rejected;
         claim.DecidedAt = clock.GetUtcNow();
         claim.DecidedByPersonId = context.Person.Id;
         var answers = Answers(claim);
         claim.AnswersJson = null;
+        var applied = false;
         if (claim.Status == ClaimStatus.Approved)
         {
             record!.OwnerPersonId = claimant!.Id;
-            await records.UpdateAsync(record!.Kind, record.RegistrationNumber, answers, Submitter.Owner(claimant), ct);
+            // The same rules as any owner's correction: answers that would move the record to another regency are not
+            // applied (the coordinator is told, the new owner can correct with /ubah).
+            applied = (await records.UpdateAsync(record.Kind, record.RegistrationNumber, answers, Submitter.Owner(claimant), ct)).Record is not null;
         }
 
         await context.Db.SaveChangesAsync(ct);
         var name = record?.BusinessName ?? "";
         var number = record?.RegistrationNumber ?? "";
-        context.Reply(claim.Status == ClaimStatus.Approved ? ClaimTexts.Approved(number) : ClaimTexts.Rejected(number));
+        context.Reply(claim.Status == ClaimStatus.Approved ? ClaimTexts.Approved(number, applied)
+            : approve ? ClaimTexts.Undecidable(number)
+            : ClaimTexts.Rejected(number));
         if (claimant is not null && await LatestAddressAsync(context.Db, claimant.Id, ct) is { } address)
         {
             var notice = claim.Status == ClaimStatus.Approved ? ClaimTexts.ToClaimantApproved(number, name) : ClaimTexts.ToClaimantRejected(name);
@@ -118,9 +125,17 @@ internal static class ClaimTexts
         ? new("Klaim itu sudah disetujui.", "That claim is already approved.")
         : new("Klaim itu sudah ditolak.", "That claim is already rejected.");
 
-    public static UserText Approved(string number) => new(
-        $"✅ Klaim disetujui: {number} kini milik pendaftarnya, dan jawabannya sudah diterapkan. Pendaftar sudah diberi tahu.",
-        $"✅ Claim approved: {number} now belongs to the claimant, and their answers were applied. The claimant has been told.");
+    public static UserText Approved(string number, bool applied) => applied
+        ? new(
+            $"✅ Klaim disetujui: {number} kini milik pendaftarnya, dan jawabannya sudah diterapkan. Pendaftar sudah diberi tahu.",
+            $"✅ Claim approved: {number} now belongs to the claimant, and their answers were applied. The claimant has been told.")
+        : new(
+            $"✅ Klaim disetujui: {number} kini milik pendaftarnya. Jawabannya tidak diterapkan karena desanya di kabupaten/kota lain; pemilik bisa memperbaikinya dengan /ubah. Pendaftar sudah diberi tahu.",
+            $"✅ Claim approved: {number} now belongs to the claimant. Their answers were not applied because their village is in another regency; the owner can correct it with /ubah. The claimant has been told.");
+
+    public static UserText Undecidable(string number) => new(
+        $"Klaim atas {number} ditutup tanpa perubahan: datanya sudah dihapus pemiliknya atau pendaftarnya sudah tidak ada.",
+        $"The claim on {number} is closed without a change: its owner erased the record, or the claimant is gone.");
 
     public static UserText Rejected(string number) => new(
         $"❌ Klaim atas {number} ditolak: data tidak diubah. Pendaftar sudah diberi tahu.",

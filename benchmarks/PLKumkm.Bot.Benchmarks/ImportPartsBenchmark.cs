@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using PLKumkm.Bot.Conversations;
-using PLKumkm.Bot.Conversations.Definition;
+using PLKumkm.Bot.Core;
 using PLKumkm.Bot.Importing;
 using PLKumkm.Bot.Records.Import;
 using PLKumkm.Bot.Regions;

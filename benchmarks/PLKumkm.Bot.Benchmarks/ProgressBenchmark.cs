@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using PLKumkm.Bot.Conversations.Definition;
+using PLKumkm.Bot.Core;
 using PLKumkm.Bot.Progress;
 using PLKumkm.Bot.Progress.Counting;
 using PLKumkm.Bot.Progress.Targets;

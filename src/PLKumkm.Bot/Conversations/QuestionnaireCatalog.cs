@@ -1,5 +1,6 @@
 using PLKumkm.Bot.Conversations.Definition;
 
+
 namespace PLKumkm.Bot.Conversations;
 
 /// <summary>The questionnaires loaded (and checked) at start-up, by id.</summary>

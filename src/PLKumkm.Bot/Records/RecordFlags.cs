@@ -1,6 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using PLKumkm.Bot.Conversations.Definition;
+using PLKumkm.Bot.Core;
 using PLKumkm.Bot.Storage;
 using PLKumkm.Bot.Storage.Entities;
 using PLKumkm.Bot.Validation;

@@ -1,8 +1,8 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using PLKumkm.Bot.Core;
 using PLKumkm.Bot.Regions;
-using PLKumkm.Bot.Conversations.Definition;
 using PLKumkm.Bot.Storage;
 using PLKumkm.Bot.Storage.Entities;
 

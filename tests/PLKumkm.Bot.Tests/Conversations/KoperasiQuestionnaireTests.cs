@@ -1,4 +1,5 @@
 using PLKumkm.Bot.Conversations.Definition;
+using PLKumkm.Bot.Core;
 
 namespace PLKumkm.Bot.Tests.Conversations;
 

@@ -1,8 +1,8 @@
-using PLKumkm.Bot.Conversations.Definition;
 using System.Globalization;
 using System.Reflection;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using PLKumkm.Bot.Conversations.Definition;
 using PLKumkm.Bot.Messaging;
 using PLKumkm.Bot.Storage.Entities;
 using PLKumkm.Bot.Tests.Conversations;

@@ -3,7 +3,7 @@ using System.Text;
 using CsvHelper;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
-using PLKumkm.Bot.Conversations.Definition;
+using PLKumkm.Bot.Core;
 using PLKumkm.Bot.Exports;
 using PLKumkm.Bot.Records;
 using PLKumkm.Bot.Regions;

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using PLKumkm.Bot.Channels.Console;
-using PLKumkm.Bot.Conversations.Definition;
+using PLKumkm.Bot.Core;
 using PLKumkm.Bot.Hosting;
 using PLKumkm.Bot.Records;
 using PLKumkm.Bot.Storage.Entities;

@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using PLKumkm.Bot.Conversations.Definition;
+using PLKumkm.Bot.Core;
 using PLKumkm.Bot.Owners;
 using PLKumkm.Bot.Records;
 using PLKumkm.Bot.Storage.Entities;

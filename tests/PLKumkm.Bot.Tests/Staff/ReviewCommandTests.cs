@@ -1,4 +1,4 @@
-using PLKumkm.Bot.Conversations.Definition;
+using PLKumkm.Bot.Core;
 using PLKumkm.Bot.Staff.Review;
 
 namespace PLKumkm.Bot.Tests.Staff;

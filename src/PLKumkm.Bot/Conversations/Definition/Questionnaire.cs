@@ -1,3 +1,4 @@
+using PLKumkm.Bot.Core;
 using PLKumkm.Bot.Messaging;
 
 namespace PLKumkm.Bot.Conversations.Definition;
@@ -33,13 +34,6 @@ internal sealed record Questionnaire(
 
         return -1;
     }
-}
-
-/// <summary>What a submitted questionnaire becomes.</summary>
-internal enum RecordKind
-{
-    Umkm,
-    Koperasi,
 }
 
 /// <summary>The plain-language notice shown before any personal question (UU 27/2022).</summary>

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using PLKumkm.Bot.Core;
 using PLKumkm.Bot.Messaging;
 using PLKumkm.Bot.Records;
 using YamlDotNet.Core;

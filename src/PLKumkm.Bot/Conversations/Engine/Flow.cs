@@ -1,5 +1,6 @@
 using PLKumkm.Bot.Conversations.Definition;
 
+
 namespace PLKumkm.Bot.Conversations.Engine;
 
 /// <summary>Which questions apply given the answers so far, and which one comes next.</summary>

@@ -1,5 +1,6 @@
 using PLKumkm.Bot.Conversations.Definition;
 
+
 namespace PLKumkm.Bot.Conversations.Handling;
 
 /// <summary>

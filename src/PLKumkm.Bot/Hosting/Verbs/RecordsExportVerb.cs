@@ -1,5 +1,5 @@
 using System.CommandLine;
-using PLKumkm.Bot.Conversations.Definition;
+using PLKumkm.Bot.Core;
 using PLKumkm.Bot.Exports;
 using PLKumkm.Bot.Regions;
 

@@ -1,6 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
-using PLKumkm.Bot.Conversations.Definition;
+using PLKumkm.Bot.Core;
 
 namespace PLKumkm.Bot.Progress.Counting;
 

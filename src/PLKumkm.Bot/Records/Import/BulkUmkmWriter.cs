@@ -1,7 +1,7 @@
+using PLKumkm.Bot.Core;
 using PLKumkm.Bot.Importing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Metadata;
-using PLKumkm.Bot.Conversations.Definition;
 using PLKumkm.Bot.Progress.Counting;
 using PLKumkm.Bot.Storage.Entities;
 

@@ -1,8 +1,9 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
-using PLKumkm.Bot.Conversations;
 using PLKumkm.Bot.Conversations.Definition;
+using PLKumkm.Bot.Conversations;
+using PLKumkm.Bot.Core;
 using PLKumkm.Bot.Importing;
 using PLKumkm.Bot.Regions;
 using PLKumkm.Bot.Storage;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using PLKumkm.Bot.Conversations;
 using PLKumkm.Bot.Conversations.Definition;
+using PLKumkm.Bot.Conversations;
 using PLKumkm.Bot.Conversations.Engine;
 using PLKumkm.Bot.Conversations.Handling;
 using PLKumkm.Bot.Messaging;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using PLKumkm.Bot.Conversations.Definition;
+using PLKumkm.Bot.Core;
 
 namespace PLKumkm.Bot.Staff.Review;
 

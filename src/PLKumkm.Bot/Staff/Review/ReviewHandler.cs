@@ -1,8 +1,8 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using PLKumkm.Bot.Conversations;
-using PLKumkm.Bot.Conversations.Definition;
 using PLKumkm.Bot.Conversations.Handling;
+using PLKumkm.Bot.Core;
 using PLKumkm.Bot.Messaging;
 using PLKumkm.Bot.Records;
 using PLKumkm.Bot.Regions;

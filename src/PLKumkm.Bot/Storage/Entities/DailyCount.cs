@@ -1,4 +1,4 @@
-using PLKumkm.Bot.Conversations.Definition;
+using PLKumkm.Bot.Core;
 
 namespace PLKumkm.Bot.Storage.Entities;
 

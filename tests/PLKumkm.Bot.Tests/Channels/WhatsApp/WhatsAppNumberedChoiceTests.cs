@@ -1,8 +1,8 @@
 using System.Globalization;
 using Microsoft.Extensions.Time.Testing;
 using PLKumkm.Bot.Channels.WhatsApp;
-using PLKumkm.Bot.Conversations;
 using PLKumkm.Bot.Conversations.Definition;
+using PLKumkm.Bot.Conversations;
 using PLKumkm.Bot.Conversations.Engine;
 using PLKumkm.Bot.Messaging;
 using PLKumkm.Bot.Regions;

@@ -4,7 +4,7 @@ using PLKumkm.Bot.Messaging;
 namespace PLKumkm.Bot.Tests.Conversations;
 
 /// <summary>
-/// A <c>conversations/*.transcript</c> file: what a person sends and what the bot must say back.
+/// A <c>conversations/*.transcript</c> file: a whole conversation, what a person sends and everything the bot says back.
 /// <code>
 /// # comment
 /// @questionnaire umkm          which questionnaire (default: umkm)
@@ -13,15 +13,23 @@ namespace PLKumkm.Bot.Tests.Conversations;
 /// > text                       the person types this
 /// > [value]                    the person presses the button with this value
 /// > {contact +6281234567890}   shares their own contact; also {location LAT,LON}, {photo ID}, {sticker}
-/// &lt; fragment                   the bot's replies to the last line contain this
-/// &lt;! fragment                  … and do not contain this
+/// &lt; line                       the bot's replies to the last input, line by line, exactly (golden):
+/// &lt;   [label] value            … an option (button) of the message above
+/// &lt; ---                        … the next message
+/// &lt;! fragment                  the replies do not contain this (a reminder of what must never come back)
 /// = field value                after submission, the stored answer of this field is exactly this
 /// = field -                    … the field was not submitted
 /// </code>
-/// Between every two lines the session is saved and loaded again, as a restart would.
+/// Between every two lines the session is saved and loaded again, as a restart would. With
+/// <c>UPDATE_TRANSCRIPTS=1</c> the replay rewrites the <c>&lt;</c> lines of the file in the repository with what the bot
+/// said (review the diff before committing it).
 /// </summary>
-internal sealed record Transcript(string Name, string Questionnaire, string Language, bool Consented, IReadOnlyList<TranscriptStep> Steps)
+internal sealed record Transcript(
+    string Name, string Questionnaire, string Language, bool Consented, IReadOnlyList<TranscriptStep> Steps, IReadOnlyList<string> Lines)
 {
+    /// <summary>Separates two messages in a step's golden lines.</summary>
+    public const string MessageBreak = "---";
+
     public static Transcript Parse(string name, string text)
     {
         var questionnaire = "umkm";
@@ -29,12 +37,11 @@ internal sealed record Transcript(string Name, string Questionnaire, string Lang
         var consented = false;
         var steps = new List<TranscriptStep>();
         TranscriptStep? current = null;
-        var submitted = new List<(string, string?, int)>();
-        var lineNumber = 0;
-        foreach (var raw in text.ReplaceLineEndings("\n").Split('\n'))
+        var lines = text.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n');
+        for (var index = 0; index < lines.Length; index++)
         {
-            lineNumber++;
-            var line = raw.TrimEnd();
+            var lineNumber = index + 1;
+            var line = lines[index].TrimEnd();
             if (line.Length == 0 || line.StartsWith('#'))
             {
                 continue;
@@ -61,9 +68,11 @@ internal sealed record Transcript(string Name, string Questionnaire, string Lang
             {
                 Need(current, name, lineNumber).Absent.Add(line[3..].Trim());
             }
-            else if (line.StartsWith("< ", StringComparison.Ordinal))
+            else if (line.StartsWith("< ", StringComparison.Ordinal) || line == "<")
             {
-                Need(current, name, lineNumber).Expected.Add(line[2..].Trim());
+                var step = Need(current, name, lineNumber);
+                step.Golden.Add(line.Length > 2 ? line[2..] : "");
+                step.GoldenLines.Add(index);
             }
             else if (line.StartsWith("= ", StringComparison.Ordinal))
             {
@@ -79,7 +88,85 @@ internal sealed record Transcript(string Name, string Questionnaire, string Lang
             }
         }
 
-        return new Transcript(name, questionnaire, language, consented, steps);
+        return new Transcript(name, questionnaire, language, consented, steps, lines);
+    }
+
+    /// <summary>
+    /// The file with every step's golden lines replaced by <paramref name="said"/> (one entry per step): where a step
+    /// had golden lines the new ones take the place of the first, otherwise they follow its input line.
+    /// </summary>
+    public string Rewrite(IReadOnlyList<IReadOnlyList<string>> said)
+    {
+        var replaced = new Dictionary<int, IReadOnlyList<string>>();
+        var dropped = new HashSet<int>();
+        for (var i = 0; i < Steps.Count && i < said.Count; i++)
+        {
+            var step = Steps[i];
+            var at = step.GoldenLines.Count > 0 ? step.GoldenLines[0] : step.Line - 1;
+            replaced[at] = said[i];
+            dropped.UnionWith(step.GoldenLines);
+        }
+
+        var output = new List<string>();
+        for (var index = 0; index < Lines.Count; index++)
+        {
+            if (!dropped.Contains(index))
+            {
+                output.Add(Lines[index]);
+            }
+
+            if (replaced.TryGetValue(index, out var golden))
+            {
+                output.AddRange(golden.Select(l => l.Length == 0 ? "<" : "< " + l));
+            }
+        }
+
+        return string.Join('\n', output) + "\n";
+    }
+
+    /// <summary>The bot's messages as a transcript writes them: text lines, options, a break between messages.</summary>
+    public static IReadOnlyList<string> Render(IEnumerable<(string Text, IEnumerable<(string Label, string Value)> Options)> messages, bool submitted)
+    {
+        var lines = new List<string>();
+        foreach (var (text, options) in messages)
+        {
+            if (lines.Count > 0)
+            {
+                lines.Add(MessageBreak);
+            }
+
+            lines.AddRange(text.ReplaceLineEndings("\n").Split('\n').Select(l => l.TrimEnd()));
+            lines.AddRange(options.Select(o => $"  [{o.Label}] {o.Value}"));
+        }
+
+        if (submitted)
+        {
+            lines.Add("(submitted)");
+        }
+
+        return lines;
+    }
+
+    /// <summary>The texts of a step's golden messages, without their options.</summary>
+    public static IEnumerable<string> MessageTexts(IReadOnlyList<string> golden)
+    {
+        var text = new List<string>();
+        foreach (var line in golden.Append(MessageBreak))
+        {
+            if (line == MessageBreak)
+            {
+                if (text.Count > 0)
+                {
+                    yield return string.Join('\n', text);
+                }
+
+                text.Clear();
+            }
+            else if (!line.StartsWith("  [", StringComparison.Ordinal) && line != "(submitted)")
+            {
+                text.Add(line);
+            }
+        }
     }
 
     private static TranscriptStep Need(TranscriptStep? step, string name, int line) =>
@@ -116,7 +203,12 @@ internal sealed record Transcript(string Name, string Questionnaire, string Lang
 
 internal sealed record TranscriptStep(int Line, InboundContent Input)
 {
-    public List<string> Expected { get; } = [];
+    /// <summary>Everything the bot says to this input, exactly (see <see cref="Transcript.Render"/>).</summary>
+    public List<string> Golden { get; } = [];
+
+    /// <summary>Where the golden lines are in the file (0-based), for rewriting.</summary>
+    public List<int> GoldenLines { get; } = [];
+
     public List<string> Absent { get; } = [];
     public List<(string Field, string? Value, int Line)> Stored { get; } = [];
 }

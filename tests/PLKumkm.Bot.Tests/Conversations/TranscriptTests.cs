@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.Extensions.Time.Testing;
 using PLKumkm.Bot.Conversations.Definition;
 using PLKumkm.Bot.Conversations;
@@ -35,6 +34,7 @@ public sealed class TranscriptTests
         SessionState? session = null;
         IReadOnlyDictionary<string, string>? submitted = null;
         var consented = transcript.Consented;
+        var saidPerStep = new List<IReadOnlyList<string>>();
 
         foreach (var step in transcript.Steps)
         {
@@ -59,17 +59,23 @@ public sealed class TranscriptTests
                 submitted = ready.Answers;
             }
 
-            var said = Render(result);
-            foreach (var expected in step.Expected)
+            var said = Transcript.Render(
+                result.Messages.Select(m => (m.Text, m.Options.Select(o => (o.Label, o.Value)))), ready is not null);
+            saidPerStep.Add(said);
+            if (!Rewriting)
             {
-                Assert.True(Normalize(said).Contains(Normalize(expected), StringComparison.Ordinal),
-                    $"{file}:{step.Line}: expected the bot to say «{expected}», but it said:\n{said}");
+                Assert.True(step.Golden.Count > 0,
+                    $"{file}:{step.Line}: no expected reply written; run the tests with UPDATE_TRANSCRIPTS=1 to write it, then review the diff");
+                Assert.True(step.Golden.SequenceEqual(said, StringComparer.Ordinal),
+                    $"{file}:{step.Line}: the bot's reply differs from the transcript (- expected, + said; UPDATE_TRANSCRIPTS=1 rewrites):\n"
+                    + GoldenDiff.Describe(step.Golden, said));
             }
 
+            var joined = Normalize(string.Join('\n', said));
             foreach (var absent in step.Absent)
             {
-                Assert.False(Normalize(said).Contains(Normalize(absent), StringComparison.Ordinal),
-                    $"{file}:{step.Line}: the bot must not say «{absent}», but it said:\n{said}");
+                Assert.False(joined.Contains(Normalize(absent), StringComparison.Ordinal),
+                    $"{file}:{step.Line}: the bot must not say «{absent}», but it said:\n{string.Join('\n', said)}");
             }
 
             foreach (var (field, value, line) in step.Stored)
@@ -79,26 +85,27 @@ public sealed class TranscriptTests
                     $"{file}:{line}: field '{field}' expected «{value ?? "(absent)"}» but was «{submitted.GetValueOrDefault(field) ?? "(absent)"}»");
             }
         }
+
+        if (Rewriting)
+        {
+            File.WriteAllText(Path.Combine(RepositoryConversations(), file), transcript.Rewrite(saidPerStep));
+        }
     }
 
-    private static string Render(EngineResult result)
+    private static bool Rewriting => Environment.GetEnvironmentVariable("UPDATE_TRANSCRIPTS") == "1";
+
+    /// <summary>The repository's <c>conversations/</c> folder (not the copy beside the test binaries).</summary>
+    private static string RepositoryConversations()
     {
-        var sb = new StringBuilder();
-        foreach (var m in result.Messages)
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            sb.AppendLine(m.Text);
-            foreach (var o in m.Options)
+            if (File.Exists(Path.Combine(dir.FullName, "PLKumkm.Bot.sln")))
             {
-                sb.Append("  [").Append(o.Label).Append("] ").AppendLine(o.Value);
+                return Path.Combine(dir.FullName, "conversations");
             }
         }
 
-        if (result.Events.OfType<SubmissionReady>().Any())
-        {
-            sb.AppendLine("(submitted)");
-        }
-
-        return sb.ToString();
+        throw new InvalidOperationException("UPDATE_TRANSCRIPTS=1 needs the tests to run inside the repository");
     }
 
     private static string Normalize(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));

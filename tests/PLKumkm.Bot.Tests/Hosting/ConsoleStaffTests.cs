@@ -8,6 +8,7 @@ using PLKumkm.Bot.Storage.Entities;
 namespace PLKumkm.Bot.Tests.Hosting;
 
 /// <summary><c>chat --phone</c>, multi-line messages, a quiet terminal and Ctrl+C, as an operator uses them.</summary>
+[Trait(TestCategories.Key, TestCategories.Slow)]
 public sealed class ConsoleStaffTests
 {
     private const string QuickEntry = """

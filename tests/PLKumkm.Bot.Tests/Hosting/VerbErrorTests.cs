@@ -1,6 +1,7 @@
 namespace PLKumkm.Bot.Tests.Hosting;
 
 /// <summary>A mistyped verb or a bad setting stops with exit 1 and one line, never starts the bot.</summary>
+[Trait(TestCategories.Key, TestCategories.Slow)]
 public sealed class VerbErrorTests
 {
     [Theory]

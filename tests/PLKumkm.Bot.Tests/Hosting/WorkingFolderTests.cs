@@ -1,6 +1,7 @@
 namespace PLKumkm.Bot.Tests.Hosting;
 
 /// <summary>Relative paths and the operator's appsettings.json follow the folder the command is typed in.</summary>
+[Trait(TestCategories.Key, TestCategories.Slow)]
 public sealed class WorkingFolderTests
 {
     [Fact]

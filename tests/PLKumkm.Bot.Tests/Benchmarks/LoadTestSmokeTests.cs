@@ -1,11 +1,12 @@
 using System.Diagnostics;
 
-namespace PLKumkm.Bot.Tests.LoadTest;
+namespace PLKumkm.Bot.Tests.Benchmarks;
 
 /// <summary>
 /// Keeps the load, fault and scale benchmark (benchmarks/PLKumkm.Bot.LoadTest) working: each mode runs for a few
 /// seconds with tiny numbers and must pass its correctness checks. No speed is asserted here.
 /// </summary>
+[Trait(TestCategories.Key, TestCategories.Slow)]
 public sealed class LoadTestSmokeTests
 {
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(3);

@@ -1,7 +1,7 @@
 using PLKumkm.Bot.Messaging;
 using PLKumkm.Bot.Tests.Staff;
 
-namespace PLKumkm.Bot.Tests.Trust;
+namespace PLKumkm.Bot.Tests.Records;
 
 /// <summary>A whole guided UMKM registration, answered as an owner would, through the real pipeline.</summary>
 internal static class OwnerRegistration

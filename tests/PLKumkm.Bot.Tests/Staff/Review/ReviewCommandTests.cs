@@ -1,7 +1,7 @@
 using PLKumkm.Bot.Core;
 using PLKumkm.Bot.Staff.Review;
 
-namespace PLKumkm.Bot.Tests.Staff;
+namespace PLKumkm.Bot.Tests.Staff.Review;
 
 public sealed class ReviewCommandTests
 {

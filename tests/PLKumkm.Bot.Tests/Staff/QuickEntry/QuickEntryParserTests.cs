@@ -2,7 +2,7 @@ using PLKumkm.Bot.Conversations.Definition;
 using PLKumkm.Bot.Regions;
 using PLKumkm.Bot.Staff.QuickEntry;
 
-namespace PLKumkm.Bot.Tests.Staff;
+namespace PLKumkm.Bot.Tests.Staff.QuickEntry;
 
 /// <summary>Quick entries as enumerators really type them on a phone in the field.</summary>
 public sealed class QuickEntryParserTests

@@ -3,7 +3,7 @@ using PLKumkm.Bot.Core;
 using PLKumkm.Bot.Records;
 using PLKumkm.Bot.Storage.Entities;
 
-namespace PLKumkm.Bot.Tests.Staff;
+namespace PLKumkm.Bot.Tests.Staff.Review;
 
 /// <summary>/tinjau on flagged cooperatives, beside flagged UMKM records (the ids of the two kinds overlap on purpose).</summary>
 public sealed class KoperasiReviewTests

@@ -6,7 +6,7 @@ using PLKumkm.Bot.Progress.Targets;
 using PLKumkm.Bot.Regions;
 using PLKumkm.Bot.Storage;
 
-namespace PLKumkm.Bot.Tests.Progress;
+namespace PLKumkm.Bot.Tests.Progress.Targets;
 
 public sealed class TargetsImportTests
 {

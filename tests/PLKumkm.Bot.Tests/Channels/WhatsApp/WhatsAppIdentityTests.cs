@@ -6,7 +6,7 @@ using PLKumkm.Bot.Tests.EndToEnd;
 using PLKumkm.Bot.Tests.Fakes;
 using W = PLKumkm.Bot.Tests.Fakes.FakeWhatsAppWebhooks;
 
-namespace PLKumkm.Bot.Tests.Trust;
+namespace PLKumkm.Bot.Tests.Channels.WhatsApp;
 
 /// <summary>
 /// The trust issue's WhatsApp attack, with signed webhooks against the real host: a contact card proves nothing, only

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PLKumkm.Bot.Records;
 using PLKumkm.Bot.Storage.Entities;
 
-namespace PLKumkm.Bot.Tests.Staff;
+namespace PLKumkm.Bot.Tests.Staff.Team;
 
 /// <summary>/kinerja, /tim and /tinjau on a clock the test controls (Monday 12 September 2022, WIB).</summary>
 public sealed class TeamAndReviewTests

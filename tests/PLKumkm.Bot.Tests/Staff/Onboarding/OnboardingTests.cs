@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PLKumkm.Bot.Messaging;
 using PLKumkm.Bot.Storage.Entities;
 
-namespace PLKumkm.Bot.Tests.Staff;
+namespace PLKumkm.Bot.Tests.Staff.Onboarding;
 
 /// <summary>Staff are recognised only by their own shared number; nothing else grants a role.</summary>
 public sealed class OnboardingTests

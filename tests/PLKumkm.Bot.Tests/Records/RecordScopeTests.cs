@@ -4,7 +4,7 @@ using PLKumkm.Bot.Records;
 using PLKumkm.Bot.Storage.Entities;
 using PLKumkm.Bot.Tests.Staff;
 
-namespace PLKumkm.Bot.Tests.Trust;
+namespace PLKumkm.Bot.Tests.Records;
 
 /// <summary>
 /// The attacks of the trust issue on records, through the real pipeline: nobody changes a record outside their scope,

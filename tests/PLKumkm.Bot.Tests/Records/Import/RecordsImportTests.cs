@@ -10,7 +10,7 @@ using PLKumkm.Bot.Records.Import;
 using PLKumkm.Bot.Regions;
 using PLKumkm.Bot.Storage.Entities;
 
-namespace PLKumkm.Bot.Tests.Progress;
+namespace PLKumkm.Bot.Tests.Records.Import;
 
 public sealed class RecordsImportTests
 {

@@ -6,7 +6,7 @@ using PLKumkm.Bot.Records;
 using PLKumkm.Bot.Records.Import;
 using PLKumkm.Bot.Storage.Entities;
 
-namespace PLKumkm.Bot.Tests.Progress;
+namespace PLKumkm.Bot.Tests.Records.Import;
 
 /// <summary>The fast import keeps the single-database rules of <see cref="RecordWriter"/>.</summary>
 public sealed class RecordsImportRulesTests

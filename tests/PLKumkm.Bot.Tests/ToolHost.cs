@@ -5,7 +5,7 @@ using PLKumkm.Bot.Hosting;
 using PLKumkm.Bot.Regions;
 using PLKumkm.Bot.Storage;
 
-namespace PLKumkm.Bot.Tests.Progress;
+namespace PLKumkm.Bot.Tests;
 
 /// <summary>The host the command-line verbs run in (no channel), on a fresh test database.</summary>
 /// <remarks>

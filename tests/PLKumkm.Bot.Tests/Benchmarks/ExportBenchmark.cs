@@ -6,7 +6,7 @@ using PLKumkm.Bot.Exports;
 using PLKumkm.Bot.Regions;
 using Xunit.Abstractions;
 
-namespace PLKumkm.Bot.Tests.Exports;
+namespace PLKumkm.Bot.Tests.Benchmarks;
 
 /// <summary>
 /// The export benchmark behind the README figures: a million UMKM records in one regency, exported as CSV and XLSX,
@@ -14,6 +14,7 @@ namespace PLKumkm.Bot.Tests.Exports;
 /// and asserts nothing about speed:
 /// <c>PLKUMKM_EXPORT_BENCHMARK=1000000 dotnet test PLKumkm.Bot.sln --filter FullyQualifiedName~ExportBenchmark --logger "console;verbosity=detailed"</c>.
 /// </summary>
+[Trait(TestCategories.Key, TestCategories.Slow)]
 public sealed class ExportBenchmark(ITestOutputHelper output)
 {
     [SkippableFact]

@@ -3,7 +3,7 @@ using PLKumkm.Bot.Conversations.Handling;
 using PLKumkm.Bot.Tests.EndToEnd;
 using PLKumkm.Bot.Tests.Fakes;
 
-namespace PLKumkm.Bot.Tests.Trust;
+namespace PLKumkm.Bot.Tests.Channels.Telegram;
 
 /// <summary>
 /// A Telegram group is a public place (the real client against the fake Bot API): the bot answers progress and its

@@ -9,7 +9,7 @@ using PLKumkm.Bot.Regions;
 using PLKumkm.Bot.Storage;
 using PLKumkm.Bot.Storage.Entities;
 
-namespace PLKumkm.Bot.Tests.Progress;
+namespace PLKumkm.Bot.Tests.Records.Import;
 
 /// <summary>
 /// A first load (one transaction, <c>umkm_records</c>' secondary indexes dropped and created again,

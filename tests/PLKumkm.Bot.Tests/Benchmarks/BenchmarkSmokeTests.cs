@@ -1,8 +1,9 @@
 using PLKumkm.Bot.Benchmarks;
 
-namespace PLKumkm.Bot.Tests.Progress;
+namespace PLKumkm.Bot.Tests.Benchmarks;
 
 /// <summary>The benchmark's own code, run tiny: it must work, whatever the figures (no timing is asserted).</summary>
+[Trait(TestCategories.Key, TestCategories.Slow)]
 public sealed class BenchmarkSmokeTests
 {
     [Fact]

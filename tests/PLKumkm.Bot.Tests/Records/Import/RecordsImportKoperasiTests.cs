@@ -5,7 +5,7 @@ using PLKumkm.Bot.Records;
 using PLKumkm.Bot.Storage.Entities;
 using PLKumkm.Bot.Tests.Hosting;
 
-namespace PLKumkm.Bot.Tests.Progress;
+namespace PLKumkm.Bot.Tests.Records.Import;
 
 /// <summary><c>records import FILE.csv</c> of cooperatives (a header with <c>nama_koperasi</c>), as an admin runs it.</summary>
 public sealed class RecordsImportKoperasiTests

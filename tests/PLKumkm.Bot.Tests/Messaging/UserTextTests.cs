@@ -1,6 +1,6 @@
-namespace PLKumkm.Bot.Tests;
+namespace PLKumkm.Bot.Tests.Messaging;
 
-public sealed class SmokeTests
+public sealed class UserTextTests
 {
     [Fact]
     public void UserTextPicksLanguage() =>

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PLKumkm.Bot.Storage.Entities;
 
-namespace PLKumkm.Bot.Tests.Staff;
+namespace PLKumkm.Bot.Tests.Staff.QuickEntry;
 
 /// <summary>Quick entries stored through the pipeline: saved, updated, refused, flagged.</summary>
 public sealed class QuickEntryHandlerTests

@@ -7,7 +7,7 @@ using PLKumkm.Bot.Regions;
 using PLKumkm.Bot.Staff.Users;
 using PLKumkm.Bot.Storage.Entities;
 
-namespace PLKumkm.Bot.Tests.Staff;
+namespace PLKumkm.Bot.Tests.Staff.Users;
 
 /// <summary><c>users add</c> and <c>users import</c> through the real command line: exit codes, one-line errors, stored people.</summary>
 public sealed class UsersVerbTests

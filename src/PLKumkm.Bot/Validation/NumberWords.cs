@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace PLKumkm.Bot.Validation;
@@ -29,15 +28,6 @@ internal static partial class NumberWords
     private enum Kind { Numeral, Digit, Se, Half, Belas, Puluh, Ratus, Scale, Koma, Skip }
 
     private readonly record struct Token(Kind Kind, decimal Value, bool Unsure, string Raw);
-
-    private static readonly Dictionary<string, Token> Words = BuildWords(includeLetters: false);
-    private static readonly Dictionary<string, Token> MoneyWords = BuildWords(includeLetters: true);
-
-    // Longest first, so "sembilan" wins over "se" + "mbilan" when splitting glued words.
-    private static readonly string[] GluePieces = Words.Keys
-        .Where(k => k.Length >= 3 || k == "se")
-        .OrderByDescending(k => k.Length)
-        .ToArray();
 
     private const int MaxNumeralDigits = 18;
 
@@ -97,56 +87,6 @@ internal static partial class NumberWords
         WordPattern().Matches(text.ToLowerInvariant()).Any(m =>
             Words.TryGetValue(m.Value, out var t) ? t.Kind is Kind.Digit or Kind.Half or Kind.Scale
             : m.Value.Length > 2 && m.Value.StartsWith("se", StringComparison.Ordinal) && Words.TryGetValue(m.Value[2..], out var u) && u.Kind is Kind.Belas or Kind.Puluh or Kind.Ratus or Kind.Scale);
-
-    private static bool TryWord(string word, Dictionary<string, Token> vocabulary, List<Token> tokens)
-    {
-        if (vocabulary.TryGetValue(word, out var token))
-        {
-            tokens.Add(token);
-            return true;
-        }
-
-        // People glue number words ("duapuluh", "sejuta", "limaratus"): split on known words only.
-        if (word.Length > 40)
-        {
-            return false;
-        }
-
-        var pieces = new List<Token>();
-        if (!Split(word, 0, pieces))
-        {
-            return false;
-        }
-
-        tokens.AddRange(pieces);
-        return true;
-    }
-
-    private static bool Split(string word, int start, List<Token> pieces)
-    {
-        if (start == word.Length)
-        {
-            return true;
-        }
-
-        foreach (var piece in GluePieces)
-        {
-            if (string.CompareOrdinal(word, start, piece, 0, piece.Length) != 0)
-            {
-                continue;
-            }
-
-            pieces.Add(Words[piece]);
-            if (Split(word, start + piece.Length, pieces))
-            {
-                return true;
-            }
-
-            pieces.RemoveAt(pieces.Count - 1);
-        }
-
-        return false;
-    }
 
     private static Reading Evaluate(List<Token> tokens, string rest)
     {
@@ -307,128 +247,6 @@ internal static partial class NumberWords
         }
 
         return new Reading(Failure.None, total, unsure, hasScale, total != decimal.Truncate(total), rest);
-    }
-
-    /// <summary>
-    /// One written number. Indonesian: <c>.</c> groups thousands, <c>,</c> marks decimals. English
-    /// habits are read when unambiguous (<c>2,500,000.00</c>); <c>2.5</c> (one or two digits after
-    /// a single dot) is a decimal; <c>2,500</c> with no scale word is 2500 but unsure.
-    /// </summary>
-    private static bool TryNumeral(string raw, bool scaleFollows, out decimal value, out bool unsure, out int digitCount)
-    {
-        value = 0;
-        unsure = false;
-        var s = raw.Replace(" ", "", StringComparison.Ordinal).Replace("'", "", StringComparison.Ordinal);
-        digitCount = InputText.CountDigits(s);
-        if (digitCount > MaxNumeralDigits)
-        {
-            return false;
-        }
-
-        var dots = s.Count(c => c == '.');
-        var commas = s.Count(c => c == ',');
-        string integerPart, fractionPart = "";
-
-        if (dots == 0 && commas == 0)
-        {
-            integerPart = s;
-        }
-        else if (dots > 0 && commas > 0)
-        {
-            var decimalSep = s[s.LastIndexOfAny(['.', ','])];
-            var groupSep = decimalSep == '.' ? ',' : '.';
-            if (s.Count(c => c == decimalSep) != 1)
-            {
-                return false;
-            }
-
-            var at = s.LastIndexOf(decimalSep);
-            fractionPart = s[(at + 1)..];
-            if (!IsGrouped(s[..at], groupSep, out integerPart))
-            {
-                return false;
-            }
-        }
-        else
-        {
-            var sep = dots > 0 ? '.' : ',';
-            var parts = s.Split(sep);
-            if (parts.Length > 2)
-            {
-                if (!IsGrouped(s, sep, out integerPart))
-                {
-                    return false;
-                }
-            }
-            else if (parts[1].Length == 3 && parts[0].Length <= 3 && (sep == '.' || !scaleFollows))
-            {
-                // "2.500" is Rp2.500 in Indonesian; "2,500" is probably English for the same.
-                integerPart = parts[0] + parts[1];
-                unsure = sep == ',';
-            }
-            else
-            {
-                integerPart = parts[0];
-                fractionPart = parts[1];
-            }
-        }
-
-        var number = integerPart + (fractionPart.Length > 0 ? "." + fractionPart : "");
-        return decimal.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value);
-    }
-
-    /// <summary><c>2.500.000</c>: 1–3 digits, then groups of exactly 3.</summary>
-    private static bool IsGrouped(string s, char sep, out string digits)
-    {
-        digits = "";
-        var parts = s.Split(sep);
-        if (parts[0].Length is < 1 or > 3 || parts.Skip(1).Any(p => p.Length != 3))
-        {
-            return false;
-        }
-
-        digits = string.Concat(parts);
-        return true;
-    }
-
-    private static Dictionary<string, Token> BuildWords(bool includeLetters)
-    {
-        var words = new Dictionary<string, Token>(StringComparer.Ordinal);
-        string[] digits = ["nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan"];
-        for (var i = 0; i < digits.Length; i++)
-        {
-            words[digits[i]] = new Token(Kind.Digit, i, false, digits[i]);
-        }
-
-        words["se"] = new Token(Kind.Se, 1, false, "se");
-        words["setengah"] = new Token(Kind.Half, 0.5m, false, "setengah");
-        words["belas"] = new Token(Kind.Belas, 10, false, "belas");
-        words["puluh"] = new Token(Kind.Puluh, 10, false, "puluh");
-        words["ratus"] = new Token(Kind.Ratus, 100, false, "ratus");
-        words["koma"] = new Token(Kind.Koma, 0, false, "koma");
-        words["dan"] = new Token(Kind.Skip, 0, false, "dan");
-
-        void Scale(decimal value, bool unsure, params string[] names)
-        {
-            foreach (var name in names)
-            {
-                words[name] = new Token(Kind.Scale, value, unsure, name);
-            }
-        }
-
-        Scale(1_000m, false, "ribu", "rb", "rbu", "rebu", "ribo", "thousand");
-        Scale(1_000_000m, false, "juta", "jt", "jta", "jeti", "million", "mio");
-        Scale(1_000_000_000m, false, "miliar", "milyar", "miliard", "milyard", "billion", "bn");
-        Scale(1_000_000_000_000m, false, "triliun", "trilyun", "trillion", "tn");
-        if (includeLetters)
-        {
-            Scale(1_000m, false, "k");
-            // One letter "M" is miliar in Indonesian but "million" to English speakers: confirm.
-            Scale(1_000_000_000m, true, "m", "b");
-            Scale(1_000_000_000_000m, true, "t");
-        }
-
-        return words;
     }
 
     [GeneratedRegex(@"(?<num>\d+(?:[.,]\d+)*(?:[ ']\d{3}(?![\d.,]))*)|(?<word>\p{L}+)|(?<space>\s+)|(?<other>.)", RegexOptions.Singleline | RegexOptions.CultureInvariant)]

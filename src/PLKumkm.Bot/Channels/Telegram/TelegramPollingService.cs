@@ -94,13 +94,6 @@ internal sealed class TelegramPollingService(
             try
             {
                 var fetched = await fetcher.GetUpdatesAsync(offset, BatchLimit, timeout, AllowedUpdates, ct).ConfigureAwait(false);
-                foreach (var (updateId, kind, failure) in fetched.Unreadable)
-                {
-                    // Confirmed with the batch below: kept, it would be delivered (and fail) forever.
-                    logger.LogWarning("Telegram update {UpdateId} ({UpdateKind}) cannot be read by the client library ({Failure}); skipped",
-                        updateId, kind, failure);
-                }
-
                 updates = [.. fetched.Updates];
                 lastId = fetched.LastId;
                 backoff = MinBackoff;

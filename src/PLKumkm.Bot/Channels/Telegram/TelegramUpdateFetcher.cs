@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
@@ -13,17 +14,16 @@ namespace PLKumkm.Bot.Channels.Telegram;
 internal sealed record FetchedUpdates(IReadOnlyList<Update> Updates, IReadOnlyList<(int UpdateId, string Kind, string Failure)> Unreadable)
 {
     /// <summary>The highest update id of the batch, readable or not (the next offset confirms all of them).</summary>
-    public int? LastId => Updates.Select(u => u.Id).Concat(Unreadable.Select(u => u.UpdateId)).DefaultIfEmpty().Max() is var max
-        && (Updates.Count > 0 || Unreadable.Count > 0) ? max : null;
+    public int? LastId => Updates.Select(u => (int?)u.Id).Concat(Unreadable.Select(u => (int?)u.UpdateId)).Max();
 }
 
 /// <summary>
 /// getUpdates read as raw JSON, one update at a time. The Bot API adds union members (a new reaction type, forward origin
 /// or chat-member status) faster than a client library learns them; read as one array, a single such update makes every
 /// poll fail and the bot answers nobody. Here the readable updates go on, the unreadable one is reported by its id so it
-/// is confirmed with the batch.
+/// is confirmed with the batch (kept, it would be delivered and fail forever), with one warning by its id and kind.
 /// </summary>
-internal sealed class TelegramUpdateFetcher(IHttpClientFactory http, IOptions<TelegramOptions> options)
+internal sealed class TelegramUpdateFetcher(IHttpClientFactory http, IOptions<TelegramOptions> options, ILogger<TelegramUpdateFetcher> logger)
 {
     public async Task<FetchedUpdates> GetUpdatesAsync(int? offset, int limit, int timeoutSeconds, IEnumerable<UpdateType> allowed, CancellationToken ct)
     {
@@ -63,7 +63,10 @@ internal sealed class TelegramUpdateFetcher(IHttpClientFactory http, IOptions<Te
             }
             catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException)
             {
-                unreadable.Add((id, KindOf(element), e.GetType().Name));
+                var kind = KindOf(element);
+                logger.LogWarning("Telegram update {UpdateId} ({UpdateKind}) cannot be read by the client library ({Failure}); skipped",
+                    id, kind, e.GetType().Name);
+                unreadable.Add((id, kind, e.GetType().Name));
             }
         }
 

@@ -76,7 +76,10 @@ internal static class TelegramUpdateTranslator
     {
         if (message.Text is { } text)
         {
-            return AddressedToOtherBot(text, botUsername) ? null : new TextInput(StripBotMention(text));
+            var (addressedTo, bare) = SplitBotMention(text);
+            var toOtherBot = addressedTo is not null && botUsername is not null
+                && !string.Equals(addressedTo, botUsername.TrimStart('@'), StringComparison.OrdinalIgnoreCase);
+            return toOtherBot ? null : new TextInput(bare);
         }
 
         if (message.Contact is { } contact)
@@ -105,32 +108,21 @@ internal static class TelegramUpdateTranslator
         return IsUserContent(message.Type) ? new UnsupportedInput(KindName(message.Type)) : null;
     }
 
-    /// <summary>"/start@OtherBot" in a group is meant for another bot: not ours to answer.</summary>
-    private static bool AddressedToOtherBot(string text, string? botUsername)
-    {
-        if (botUsername is null || !text.StartsWith('/'))
-        {
-            return false;
-        }
-
-        var end = text.IndexOfAny([' ', '\n']);
-        var command = end < 0 ? text : text[..end];
-        var at = command.IndexOf('@');
-        return at >= 0 && !string.Equals(command[(at + 1)..], botUsername.TrimStart('@'), StringComparison.OrdinalIgnoreCase);
-    }
-
-    /// <summary>"/start@SomeBot args" (group chats) → "/start args"; the engine only knows bare commands.</summary>
-    private static string StripBotMention(string text)
+    /// <summary>
+    /// "/start@SomeBot args" (group chats) → ("SomeBot", "/start args"): the engine only knows bare commands, and a
+    /// command addressed to another bot is not ours to answer.
+    /// </summary>
+    private static (string? Bot, string Bare) SplitBotMention(string text)
     {
         if (!text.StartsWith('/'))
         {
-            return text;
+            return (null, text);
         }
 
         var end = text.IndexOfAny([' ', '\n']);
         var commandEnd = end < 0 ? text.Length : end;
         var at = text.IndexOf('@', 0, commandEnd);
-        return at < 0 ? text : string.Concat(text.AsSpan(0, at), text.AsSpan(commandEnd));
+        return at < 0 ? (null, text) : (text[(at + 1)..commandEnd], string.Concat(text.AsSpan(0, at), text.AsSpan(commandEnd)));
     }
 
     /// <summary>Things a person sent on purpose and deserve a polite "I can't read that";

@@ -198,22 +198,15 @@ internal sealed class RecordExporter(BotDbContext db, RegionCatalog regions)
         return at.ToOffset(offset).ToString("yyyy-MM-dd'T'HH:mm:sszzz", Inv);
     }
 
-    private IQueryable<UmkmRecord> Umkm(string region)
-    {
-        var query = db.UmkmRecords.AsNoTracking().Where(r => r.Status == RecordStatus.Active || r.Status == RecordStatus.Flagged);
-        return RegionCodes.LevelOf(region) switch
-        {
-            RegionLevel.Province => query.Where(r => r.KodeProvinsi == region),
-            RegionLevel.Regency => query.Where(r => r.KodeKabupaten == region),
-            RegionLevel.District => query.Where(r => r.KodeKecamatan == region),
-            RegionLevel.Village => query.Where(r => r.KodeDesa == region),
-            _ => query,
-        };
-    }
+    private IQueryable<UmkmRecord> Umkm(string region) => Counted(db.UmkmRecords, region);
 
-    private IQueryable<KoperasiRecord> Koperasi(string region)
+    private IQueryable<KoperasiRecord> Koperasi(string region) => Counted(db.KoperasiRecords, region);
+
+    /// <summary>The records that count (active and flagged) in a region, of either kind.</summary>
+    private static IQueryable<T> Counted<T>(IQueryable<T> records, string region)
+        where T : class, IRegisteredRecord
     {
-        var query = db.KoperasiRecords.AsNoTracking().Where(r => r.Status == RecordStatus.Active || r.Status == RecordStatus.Flagged);
+        var query = records.AsNoTracking().Where(r => r.Status == RecordStatus.Active || r.Status == RecordStatus.Flagged);
         return RegionCodes.LevelOf(region) switch
         {
             RegionLevel.Province => query.Where(r => r.KodeProvinsi == region),

@@ -77,6 +77,7 @@ internal static class ReviewTexts
             Reason: {r.FlagReason}
             """);
     }
+
     public static UserText Card(KoperasiRecord r, int waiting, string village, string? enumerator, DateOnly sentDay, UserText? position)
     {
         var members = r.AnggotaL is null && r.AnggotaP is null ? (int?)null : (r.AnggotaL ?? 0) + (r.AnggotaP ?? 0);

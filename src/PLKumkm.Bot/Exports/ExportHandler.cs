@@ -77,7 +77,8 @@ internal sealed class ExportHandler(RecordExporter exporter, RegionCatalog regio
     private async Task<bool> ExportOneAsync(UpdateContext context, RecordKind kind, string region, ExportFormat format, bool explicitKind, CancellationToken ct)
     {
         var lang = context.Language;
-        var request = new ExportRequest(kind, region, format, WithNik: false);
+        // A spreadsheet in an Indonesian locale splits CSV on semicolons; in English on commas.
+        var request = new ExportRequest(kind, region, format, WithNik: false, Delimiter: lang == Languages.English ? ',' : ';');
         var what = kind == RecordKind.Koperasi ? (lang == Languages.English ? "cooperative" : "koperasi") : "UMKM";
         var place = ExportScope.Describe(region, regions);
         var count = await exporter.CountAsync(request, ct);
@@ -104,8 +105,8 @@ internal sealed class ExportHandler(RecordExporter exporter, RegionCatalog regio
         var prefix = kind == RecordKind.Koperasi ? "ekspor-koperasi" : "ekspor";
         var fileName = $"{prefix}-{ExportScope.FilePart(region)}-{LocalDate(region):yyyyMMdd}.{request.Extension}";
         var caption = lang == Languages.English
-            ? $"Export {what}: {place}, {count.ToString("N0", CultureInfo.InvariantCulture)} records. NIKs are masked. Columns are the field ids of the data contract."
-            : $"Ekspor {what}: {place}, {count.ToString("N0", Indonesian)} data. NIK disamarkan. Nama kolom = field id kontrak data.";
+            ? $"Export {what}: {place}, {count.ToString("N0", CultureInfo.InvariantCulture)} {(count == 1 ? "record" : "records")}.{(kind == RecordKind.Umkm ? " NIKs are masked." : "")} Columns are the field ids of the data contract, then names of the regions and enumerators."
+            : $"Ekspor {what}: {place}, {count.ToString("N0", Indonesian)} data.{(kind == RecordKind.Umkm ? " NIK disamarkan." : "")} Nama kolom = field id kontrak data, lalu nama wilayah dan pencacah.";
         context.Reply(new OutboundMessage(caption) { Attachment = new Attachment(fileName, request.MediaType, buffer.ToArray()) });
         return true;
     }
@@ -142,9 +143,7 @@ internal sealed class ExportHandler(RecordExporter exporter, RegionCatalog regio
         return (format, kinds, rest.Count == 0 ? null : string.Join(' ', rest));
     }
 
-    private string? Resolve(string text) =>
-        ExportScope.Parse(text, regions)
-        ?? (resolver.Resolve(text) is RegionResolution.Found found ? found.Region.Code : null);
+    private string? Resolve(string text) => ExportScope.Parse(text, regions, resolver);
 
     private string Example(string scope) =>
         regions.ChildrenOf(scope).FirstOrDefault()?.Code ?? (scope.Length == 0 ? "16.01" : scope);

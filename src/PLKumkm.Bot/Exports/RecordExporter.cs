@@ -1,11 +1,9 @@
-using System.Data;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
 using Microsoft.EntityFrameworkCore;
-using MiniExcelLibs;
 using PLKumkm.Bot.Core;
 using PLKumkm.Bot.Records;
 using PLKumkm.Bot.Regions;
@@ -16,7 +14,8 @@ using PLKumkm.Bot.Validation;
 namespace PLKumkm.Bot.Exports;
 
 /// <summary>
-/// Writes the single database of a region as CSV (UTF-8 with BOM, so Excel reads Indonesian text) or XLSX,
+/// Writes the single database of a region as CSV (UTF-8 with BOM, so Excel reads Indonesian text) or XLSX (see
+/// <see cref="XlsxSheetWriter"/>),
 /// streaming: records are read untracked one by one and written straight to the output, so a million of them
 /// never sit in memory. Only records that count (active or under review) are exported; values are canonical
 /// (money as plain rupiah, <c>waktu_kirim</c> ISO 8601 with the region's offset, multiple choices comma-joined).
@@ -25,6 +24,7 @@ internal sealed class RecordExporter(BotDbContext db, RegionCatalog regions)
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
     private readonly Dictionary<string, TimeSpan> _offsets = new(StringComparer.Ordinal);
+    private Dictionary<string, string> _enumerators = [];
 
     public Task<int> CountAsync(ExportRequest request, CancellationToken ct) => request.Kind == RecordKind.Koperasi
         ? Koperasi(request.RegionCode).CountAsync(ct)
@@ -34,6 +34,9 @@ internal sealed class RecordExporter(BotDbContext db, RegionCatalog regions)
     public async Task<int> WriteAsync(ExportRequest request, Stream output, CancellationToken ct)
     {
         var columns = ExportColumns.For(request.Kind);
+        _enumerators = await db.People.AsNoTracking()
+            .Where(p => p.Role != PersonRole.Owner && p.Name != null)
+            .ToDictionaryAsync(p => p.Id.ToString(Inv), p => p.Name!, ct);
         return request.Format == ExportFormat.Xlsx
             ? await WriteXlsxAsync(request, columns, output, ct)
             : await WriteCsvAsync(request, columns, output, ct);
@@ -45,6 +48,7 @@ internal sealed class RecordExporter(BotDbContext db, RegionCatalog regions)
         await using var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 1 << 16, leaveOpen: true);
         await using var csv = new CsvWriter(writer, new CsvConfiguration(Inv)
         {
+            Delimiter = request.Delimiter.ToString(),
             NewLine = "\r\n",
             // With NewLine set, CsvHelper quotes only a field holding "\r\n"; a bare \n or \r (an address typed over
             // two lines in a spreadsheet) would break the row for every reader.
@@ -74,61 +78,15 @@ internal sealed class RecordExporter(BotDbContext db, RegionCatalog regions)
     private async Task<int> WriteXlsxAsync(ExportRequest request, IReadOnlyList<string> columns, Stream output, CancellationToken ct)
     {
         var count = 0;
-        IEnumerable<IDictionary<string, object?>> Cells()
+        await using var sheet = await XlsxSheetWriter.StartAsync(output, request.Kind == RecordKind.Koperasi ? "koperasi" : "umkm", columns, ct);
+        await foreach (var row in RowsAsync(request, columns, ct))
         {
-            foreach (var row in Rows(request, columns))
-            {
-                ct.ThrowIfCancellationRequested();
-                count++;
-                var cells = new Dictionary<string, object?>(columns.Count, StringComparer.Ordinal);
-                for (var i = 0; i < columns.Count; i++)
-                {
-                    cells[columns[i]] = Cell(columns[i], row[i]);
-                }
-
-                yield return cells;
-            }
+            await sheet.AddRowAsync(row, ct);
+            count++;
         }
 
-        // An empty region still gets its header row (MiniExcel takes headers from the first row or a table's columns).
-        object sheet = await CountAsync(request, ct) == 0 ? EmptyTable(columns) : Cells();
-        await output.SaveAsAsync(sheet, sheetName: request.Kind == RecordKind.Koperasi ? "koperasi" : "umkm",
-            excelType: ExcelType.XLSX, cancellationToken: ct);
+        await sheet.FinishAsync(ct);
         return count;
-    }
-
-    private static object? Cell(string column, string? value)
-    {
-        if (value is null)
-        {
-            return null;
-        }
-
-        if (ExportColumns.IsNumeric(column))
-        {
-            if (long.TryParse(value, NumberStyles.AllowLeadingSign, Inv, out var whole))
-            {
-                return whole;
-            }
-
-            if (double.TryParse(value, NumberStyles.Float, Inv, out var real))
-            {
-                return real;
-            }
-        }
-
-        return value;
-    }
-
-    private static DataTable EmptyTable(IReadOnlyList<string> columns)
-    {
-        var table = new DataTable();
-        foreach (var column in columns)
-        {
-            table.Columns.Add(column, typeof(string));
-        }
-
-        return table;
     }
 
     private async IAsyncEnumerable<string?[]> RowsAsync(ExportRequest request, IReadOnlyList<string> columns, [EnumeratorCancellation] CancellationToken ct)
@@ -149,11 +107,6 @@ internal sealed class RecordExporter(BotDbContext db, RegionCatalog regions)
         }
     }
 
-    // MiniExcel pulls rows synchronously; EF streams a synchronous query just the same.
-    private IEnumerable<string?[]> Rows(ExportRequest request, IReadOnlyList<string> columns) => request.Kind == RecordKind.Koperasi
-        ? Koperasi(request.RegionCode).OrderBy(r => r.Id).AsEnumerable().Select(r => Row(r, columns, request.WithNik))
-        : Umkm(request.RegionCode).OrderBy(r => r.Id).AsEnumerable().Select(r => Row(r, columns, request.WithNik));
-
     private string?[] Row(IRegisteredRecord record, IReadOnlyList<string> columns, bool withNik)
     {
         var row = new string?[columns.Count];
@@ -165,6 +118,11 @@ internal sealed class RecordExporter(BotDbContext db, RegionCatalog regions)
                 ExportColumns.KodeProvinsi => record.KodeProvinsi,
                 ExportColumns.KodeKabupaten => record.KodeKabupaten,
                 ExportColumns.KodeKecamatan => record.KodeKecamatan,
+                ExportColumns.NamaProvinsi => NameOf(record.KodeProvinsi),
+                ExportColumns.NamaKabupaten => NameOf(record.KodeKabupaten),
+                ExportColumns.NamaKecamatan => NameOf(record.KodeKecamatan),
+                ExportColumns.NamaDesa => NameOf(record.KodeDesa),
+                ExportColumns.NamaEnumerator => RecordSnapshots.Get(record, "enumerator") is { } id ? _enumerators.GetValueOrDefault(id) : null,
                 ExportColumns.Skala => (record as UmkmRecord)?.Skala,
                 "waktu_kirim" => Local(record.WaktuKirim, record.KodeKabupaten),
                 "nik" when !withNik => Mask(RecordSnapshots.Get(record, "nik")),
@@ -174,6 +132,8 @@ internal sealed class RecordExporter(BotDbContext db, RegionCatalog regions)
 
         return row;
     }
+
+    private string? NameOf(string code) => regions.Find(code)?.Name;
 
     private static string? Mask(string? nik) => nik is null ? null : NikParser.Mask(nik);
 

@@ -147,11 +147,26 @@ public sealed class KoperasiEndToEndTests
             Assert.Matches(@"^ekspor-1601-\d{8}\.csv$", attachments[0].FileName);
             Assert.Equal("text/csv", attachments[0].MediaType);
             Assert.Matches(@"^ekspor-koperasi-1601-\d{8}\.csv$", attachments[1].FileName);
-            Assert.Contains("1601********0001", System.Text.Encoding.UTF8.GetString(attachments[0].Content), StringComparison.Ordinal);
+            // An Indonesian chat gets the semicolons its spreadsheet splits on.
+            var umkm = System.Text.Encoding.UTF8.GetString(attachments[0].Content).TrimStart('\uFEFF').Split("\r\n");
+            Assert.StartsWith("no_registrasi;nik;nama_pemilik;", umkm[0], StringComparison.Ordinal);
+            Assert.StartsWith("KUMKM-1601-000001;1601********0001;", umkm[1], StringComparison.Ordinal);
+            Assert.Contains(";Ogan Komering Ulu;", umkm[1], StringComparison.Ordinal);
+            Assert.Contains("KOP-1601-000001;", System.Text.Encoding.UTF8.GetString(attachments[1].Content), StringComparison.Ordinal);
         }
 
         var xlsx = Assert.Single(await bot.SayAsync(Official, "/ekspor xlsx koperasi"));
         Assert.True(xlsx.HasDocument);
+        Assert.DoesNotContain("NIK", xlsx.PlainText, StringComparison.Ordinal);
+        await using (var ctx = db.Open())
+        {
+            var sent = (await ctx.Outbox.Where(o => o.Address == $"telegram:{Official}").OrderBy(o => o.Id).ToListAsync())
+                .Select(o => Bot.Messaging.OutboxPayload.Deserialize(o.PayloadJson).Attachment).OfType<Bot.Messaging.Attachment>().Last();
+            Assert.Matches(@"^ekspor-koperasi-1601-\d{8}\.xlsx$", sent.FileName);
+            using var stream = new MemoryStream(sent.Content);
+            var row = Assert.Single(MiniExcelLibs.MiniExcel.Query(stream, useHeaderRow: true).Cast<IDictionary<string, object?>>());
+            Assert.Equal("KOP-1601-000001", row["no_registrasi"]);
+        }
 
         var outside = Say(await bot.SayAsync(Official, "/ekspor 16.02"));
         Assert.Contains("Yang bisa diekspor: Kabupaten Ogan Komering Ulu", outside);

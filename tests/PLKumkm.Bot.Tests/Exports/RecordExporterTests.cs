@@ -13,6 +13,12 @@ namespace PLKumkm.Bot.Tests.Exports;
 
 public sealed class RecordExporterTests
 {
+    private static readonly string[] RegionNames =
+        ["kode_provinsi", "nama_provinsi", "kode_kabupaten", "nama_kabupaten", "kode_kecamatan", "nama_kecamatan", "nama_desa"];
+
+    private static readonly string[] UmkmHeader = ["no_registrasi", .. FieldIds.Umkm, "nama_enumerator", "skala", .. RegionNames];
+    private static readonly string[] KoperasiHeader = ["no_registrasi", .. FieldIds.Koperasi, "nama_enumerator", .. RegionNames];
+
     private static async Task<RecordsTestDatabase> SeededAsync()
     {
         var test = await RecordsTestDatabase.CreateAsync();
@@ -57,10 +63,10 @@ public sealed class RecordExporterTests
         return (output.ToArray(), count);
     }
 
-    private static List<Dictionary<string, string>> ReadCsv(byte[] bytes, out string[] header)
+    private static List<Dictionary<string, string>> ReadCsv(byte[] bytes, out string[] header, string delimiter = ",")
     {
         using var reader = new StreamReader(new MemoryStream(bytes), Encoding.UTF8);
-        using var csv = new CsvReader(reader, CultureInfo.InvariantCulture);
+        using var csv = new CsvReader(reader, new CsvHelper.Configuration.CsvConfiguration(CultureInfo.InvariantCulture) { Delimiter = delimiter });
         csv.Read();
         csv.ReadHeader();
         header = csv.HeaderRecord!;
@@ -82,7 +88,7 @@ public sealed class RecordExporterTests
         Assert.Equal(2, count);
         Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
         var rows = ReadCsv(bytes, out var header);
-        Assert.Equal(["no_registrasi", .. FieldIds.Umkm, "skala", "kode_provinsi", "kode_kabupaten", "kode_kecamatan"], header);
+        Assert.Equal(UmkmHeader, header);
         Assert.Equal(2, rows.Count);
         var sari = rows[0];
         Assert.Equal("KUMKM-1601-000001", sari["no_registrasi"]);
@@ -95,6 +101,8 @@ public sealed class RecordExporterTests
         Assert.Equal("16", sari["kode_provinsi"]);
         Assert.Equal("16.01", sari["kode_kabupaten"]);
         Assert.Equal("16.01.14", sari["kode_kecamatan"]);
+        Assert.Equal(("Sumatera Selatan", "Ogan Komering Ulu", "Baturaja Timur", "Sukaraya"),
+            (sari["nama_provinsi"], sari["nama_kabupaten"], sari["nama_kecamatan"], sari["nama_desa"]));
         Assert.Equal("mandiri", sari["sumber"]);
         Assert.Equal("", sari["nib"]);
         var budi = rows[1];
@@ -144,7 +152,7 @@ public sealed class RecordExporterTests
         var (bytes, count) = await ExportAsync(test, new ExportRequest(RecordKind.Koperasi, "", ExportFormat.Csv, WithNik: false));
         var rows = ReadCsv(bytes, out var header);
         Assert.Equal(1, count);
-        Assert.Equal(["no_registrasi", .. FieldIds.Koperasi, "kode_provinsi", "kode_kabupaten", "kode_kecamatan"], header);
+        Assert.Equal(KoperasiHeader, header);
         var row = Assert.Single(rows);
         Assert.Equal("KOP-1601-000001", row["no_registrasi"]);
         Assert.Equal("-12500000", row["shu"]);
@@ -164,7 +172,7 @@ public sealed class RecordExporterTests
         using var stream = new MemoryStream(bytes);
         var rows = stream.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
         Assert.Equal(2, rows.Count);
-        Assert.Equal(["no_registrasi", .. FieldIds.Umkm, "skala", "kode_provinsi", "kode_kabupaten", "kode_kecamatan"], rows[0].Keys);
+        Assert.Equal(UmkmHeader, rows[0].Keys);
         Assert.Equal("1601********0001", rows[0]["nik"]);
         Assert.Equal("+6281234567890", rows[0]["hp"]);
         Assert.Equal(36_000_000d, Convert.ToDouble(rows[0]["omzet_tahunan"], CultureInfo.InvariantCulture));
@@ -182,7 +190,7 @@ public sealed class RecordExporterTests
         var (xlsx, _) = await ExportAsync(test, new ExportRequest(RecordKind.Koperasi, "31", ExportFormat.Xlsx, WithNik: false));
         using var stream = new MemoryStream(xlsx);
         var first = stream.Query(useHeaderRow: false).Cast<IDictionary<string, object?>>().First();
-        Assert.Equal(["no_registrasi", .. FieldIds.Koperasi, "kode_provinsi", "kode_kabupaten", "kode_kecamatan"], first.Values);
+        Assert.Equal(KoperasiHeader, first.Values);
     }
 
     /// <summary>

@@ -1,8 +1,10 @@
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
+using MiniExcelLibs;
 using PLKumkm.Bot.Hosting;
 using PLKumkm.Bot.Records;
 using PLKumkm.Bot.Storage;
+using PLKumkm.Bot.Tests.Hosting;
 
 namespace PLKumkm.Bot.Tests.Exports;
 
@@ -41,7 +43,24 @@ public sealed class RecordsExportVerbTests
 
         var xlsx = Path.Combine(db.Folder, "kop.xlsx");
         Assert.Equal(0, await RunAsync("records", "export", "--region", "16", "--format", "xlsx", "--kind", "koperasi", "--out", xlsx, db.ConfigArg));
-        Assert.True(new FileInfo(xlsx).Length > 1000);
+        await using (var file = File.OpenRead(xlsx))
+        {
+            var row = Assert.Single(file.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>());
+            Assert.Equal("KOP-1601-000001", row["no_registrasi"]);
+            Assert.Equal("Koperasi Simpan Pinjam Maju Bersama", row["nama_koperasi"]);
+            Assert.Equal("Ogan Komering Ulu", row["nama_kabupaten"]);
+        }
+
+        // A region by the name progress takes, semicolons for an Indonesian spreadsheet, and the count said right.
+        var sumsel = Path.Combine(db.Folder, "sumsel.csv");
+        var named = await VerbHarness.RunAsync("records", "export", "--region", "Sumsel", "--delimiter", ";", "--out", sumsel, db.ConfigArg);
+        Assert.Equal(0, named.ExitCode);
+        Assert.StartsWith("1 UMKM record of Provinsi Sumatera Selatan written to", named.Output, StringComparison.Ordinal);
+        Assert.Contains("(NIK masked)", named.Output, StringComparison.Ordinal);
+        Assert.StartsWith("KUMKM-1601-000001;1601********0001;", (await File.ReadAllLinesAsync(sumsel))[1], StringComparison.Ordinal);
+        var cooperatives = await VerbHarness.RunAsync("records", "export", "--region", "OKU", "--kind", "koperasi", "--out", sumsel, db.ConfigArg);
+        Assert.StartsWith("1 koperasi record of Kabupaten Ogan Komering Ulu written to", cooperatives.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("NIK", cooperatives.Output, StringComparison.Ordinal);
 
         var nowhere = Path.Combine(db.Folder, "nowhere.csv");
         Assert.Equal(1, await RunAsync("records", "export", "--region", "99.99", "--format", "csv", "--out", nowhere, db.ConfigArg));

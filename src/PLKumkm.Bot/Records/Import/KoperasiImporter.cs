@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using PLKumkm.Bot.Conversations.Engine;
 using PLKumkm.Bot.Cooperatives;
+using PLKumkm.Bot.Core;
 using PLKumkm.Bot.Exports;
 using PLKumkm.Bot.Importing;
 using PLKumkm.Bot.Regions;
@@ -27,10 +28,8 @@ internal sealed class KoperasiImporter(BotDbContext db, RecordWriter writer, Kop
     /// <summary>What a UMKM file must have and a cooperative file cannot: such a header goes the UMKM way.</summary>
     private static readonly IReadOnlyList<string> UmkmOnlyRequired = ["nik", "nama_pemilik", "nama_usaha"];
 
-    private static readonly IReadOnlySet<string> Ignored = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "sumber", ExportColumns.RegistrationNumber, ExportColumns.KodeProvinsi, ExportColumns.KodeKabupaten, ExportColumns.KodeKecamatan,
-    };
+    private static readonly IReadOnlySet<string> Ignored =
+        new HashSet<string>(["sumber", .. ExportColumns.Derived(RecordKind.Koperasi)], StringComparer.Ordinal);
 
     private static readonly IReadOnlySet<string> Accepted = new HashSet<string>(FieldIds.Koperasi.Concat(Ignored), StringComparer.Ordinal);
 

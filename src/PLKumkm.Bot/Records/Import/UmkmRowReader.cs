@@ -1,6 +1,7 @@
 using System.Globalization;
 using PLKumkm.Bot.Conversations.Definition;
 using PLKumkm.Bot.Conversations.Engine;
+using PLKumkm.Bot.Core;
 using PLKumkm.Bot.Exports;
 using PLKumkm.Bot.Importing;
 using PLKumkm.Bot.Messaging;
@@ -31,11 +32,8 @@ internal sealed class UmkmRowReader
     /// What <c>records export</c> writes besides the field ids (registration number, size class, the codes
     /// above the village): accepted so an export imports back, and not read — they are the database's own.
     /// </summary>
-    private static readonly IReadOnlySet<string> Ignored = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "sumber", ExportColumns.Skala, ExportColumns.RegistrationNumber, ExportColumns.KodeProvinsi, ExportColumns.KodeKabupaten,
-        ExportColumns.KodeKecamatan,
-    };
+    private static readonly IReadOnlySet<string> Ignored =
+        new HashSet<string>(["sumber", .. ExportColumns.Derived(RecordKind.Umkm)], StringComparer.Ordinal);
 
     /// <summary>Column names a file may have: the contract's UMKM field ids and what an export adds.</summary>
     public static readonly IReadOnlySet<string> Accepted = new HashSet<string>(FieldIds.Umkm.Concat(Ignored), StringComparer.Ordinal);

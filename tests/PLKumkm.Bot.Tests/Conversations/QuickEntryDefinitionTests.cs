@@ -5,15 +5,7 @@ namespace PLKumkm.Bot.Tests.Conversations;
 /// <summary>The <c>quick_entry:</c> section of a questionnaire file: keys, required fields and the form, checked at load.</summary>
 public sealed class QuickEntryDefinitionTests
 {
-    private const string Questionnaire = """
-        id: test
-        version: 1
-        kind: umkm
-        title: Uji
-        consent:
-          notice_version: v1
-          text: Setuju?
-        questions:
+    private const string Questionnaire = QuestionnaireLoaderTests.Header + "\n" + """
           - id: nama_usaha
             type: text
             label: Nama usaha

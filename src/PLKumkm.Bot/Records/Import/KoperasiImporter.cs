@@ -23,9 +23,6 @@ namespace PLKumkm.Bot.Records.Import;
 /// </remarks>
 internal sealed class KoperasiImporter(BotDbContext db, RecordWriter writer, QuestionnaireCatalog questionnaires, RegionCatalog regions, TimeProvider clock)
 {
-    /// <summary>What a UMKM file must have and a cooperative file cannot: such a header goes the UMKM way.</summary>
-    private static readonly IReadOnlyList<string> UmkmOnlyRequired = ["nik", "nama_pemilik", "nama_usaha"];
-
     private static readonly IReadOnlySet<string> Ignored = new HashSet<string>(StringComparer.Ordinal)
     {
         "sumber", ExportColumns.RegistrationNumber, ExportColumns.KodeProvinsi, ExportColumns.KodeKabupaten, ExportColumns.KodeKecamatan,
@@ -39,11 +36,16 @@ internal sealed class KoperasiImporter(BotDbContext db, RecordWriter writer, Que
     /// <summary>Rejected rows kept for the report (all are counted).</summary>
     public int MaxProblemsKept { get; init; } = 100;
 
-    /// <summary>A cooperative file: its header names <c>nama_koperasi</c> and none of the UMKM's own required columns.</summary>
-    public static bool IsKoperasiHeader(IReadOnlyList<string> header)
+    /// <summary>
+    /// A cooperative file: its header names <c>nama_koperasi</c> and none of the columns a UMKM file must have and a
+    /// cooperative file need not (<c>nik</c>, <c>nama_pemilik</c>, <c>nama_usaha</c>): such a header goes the UMKM way.
+    /// </summary>
+    public static bool IsKoperasiHeader(IReadOnlyList<string> header, QuestionnaireCatalog questionnaires)
     {
         var columns = ImportHeader.Normalize(header);
-        return columns.Contains("nama_koperasi") && !columns.Any(UmkmOnlyRequired.Contains);
+        var koperasi = questionnaires.All.Where(q => q.Kind == RecordKind.Koperasi).SelectMany(q => q.QuickEntry.Required).ToHashSet();
+        var umkmOnly = questionnaires.All.Where(q => q.Kind == RecordKind.Umkm).SelectMany(q => q.QuickEntry.Required).Where(r => !koperasi.Contains(r));
+        return columns.Contains("nama_koperasi") && !umkmOnly.Any(columns.Contains);
     }
 
     /// <summary>File-level check of the header: unknown, repeated or missing required columns stop the import.</summary>

@@ -38,7 +38,7 @@ internal static class ImportPartsBenchmark
             IReadOnlyList<string> columns;
             using (var source = CsvSource.Open(csv))
             {
-                columns = UmkmRowReader.CheckHeader(source.Header);
+                columns = UmkmRowReader.CheckHeader(source.Header, questionnaire);
                 while (source.Read(out var fields, out var line))
                 {
                     records.Add((fields, line));

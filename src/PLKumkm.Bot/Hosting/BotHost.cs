@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging.Console;
 using PLKumkm.Bot.Channels.Console;
 using PLKumkm.Bot.Conversations;
-using PLKumkm.Bot.Cooperatives;
 using PLKumkm.Bot.Exports;
 using PLKumkm.Bot.Messaging;
 using PLKumkm.Bot.Observability;
@@ -74,7 +73,6 @@ internal static class BotHost
             .AddConversations(builder.Configuration)
             .AddOwnerCommands()
             .AddExports()
-            .AddCooperatives()
             .AddStaff()
             .AddMessaging()
             .AddObservability()

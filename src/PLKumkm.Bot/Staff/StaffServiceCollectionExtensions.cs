@@ -1,6 +1,4 @@
-using PLKumkm.Bot.Conversations;
 using PLKumkm.Bot.Messaging;
-using PLKumkm.Bot.Regions;
 using PLKumkm.Bot.Staff.Onboarding;
 using PLKumkm.Bot.Staff.Performance;
 using PLKumkm.Bot.Staff.QuickEntry;
@@ -12,14 +10,10 @@ namespace PLKumkm.Bot.Staff;
 
 internal static class StaffServiceCollectionExtensions
 {
-    /// <summary>The UMKM questionnaire whose questions (and validators) quick entry reads with.</summary>
-    public const string QuickEntryQuestionnaire = "umkm";
-
     /// <summary>Enumerators and coordinators: onboarding by phone, quick entry, /kinerja, /tim, /tinjau, and the users verbs.</summary>
     public static IServiceCollection AddStaff(this IServiceCollection services)
     {
-        services.AddSingleton(sp => new QuickEntryParser(
-            sp.GetRequiredService<QuestionnaireCatalog>().Get(QuickEntryQuestionnaire), sp.GetRequiredService<RegionCatalog>()));
+        services.AddSingleton<QuickEntryParsers>();
         services.AddScoped<StaffRegistry>();
         services.AddScoped<StaffImport>();
         services.AddScoped<IMessageHandler, StaffOnboardingHandler>();

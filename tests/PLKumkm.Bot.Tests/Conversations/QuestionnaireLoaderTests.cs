@@ -5,7 +5,8 @@ namespace PLKumkm.Bot.Tests.Conversations;
 
 public sealed class QuestionnaireLoaderTests
 {
-    private const string Header = """
+    /// <summary>A questionnaire's head, up to its <c>questions:</c> (the questions follow, indented by two).</summary>
+    internal const string Header = """
         id: test
         version: 1
         kind: umkm

@@ -70,6 +70,9 @@ public sealed class KoperasiQuickEntryTests
         var form = await chat.SayAsync("enum", "#koperasi");
         Assert.Equal(2, form.Count);
         Assert.StartsWith("#koperasi\nNama: ", form[1].Text, StringComparison.Ordinal);
+        Assert.StartsWith("*Entri cepat koperasi*: satu pesan untuk satu koperasi.", form[0].Text, StringComparison.Ordinal);
+        Assert.Contains("Wajib: Nama, Desa. SHU boleh minus (-5jt).", form[0].Text, StringComparison.Ordinal);
+        Assert.Contains("Contoh:\n#koperasi\nNama: KSP Maju Bersama\n", form[0].Text, StringComparison.Ordinal);
 
         Assert.DoesNotContain("Tersimpan", StaffChat.Text(await chat.SayAsync("stranger", Entry)), StringComparison.Ordinal);
         await using var db = chat.Db.Open();

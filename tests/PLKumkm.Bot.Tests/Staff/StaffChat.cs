@@ -25,11 +25,11 @@ internal sealed class StaffChat : IAsyncDisposable
     private readonly CapturingSender _sender = new();
     private int _updates;
 
-    private StaffChat(TestDatabase db, FakeTimeProvider clock)
+    private StaffChat(TestDatabase db, FakeTimeProvider clock, string[] settings)
     {
         Db = db;
         Clock = clock;
-        _host = BotHost.Build(HostMode.Tool, [db.ConfigArg], b =>
+        _host = BotHost.Build(HostMode.Tool, [db.ConfigArg, .. settings], b =>
         {
             b.Services.AddSingleton<TimeProvider>(clock);
             b.Services.AddSingleton<IChannelSender>(_sender);
@@ -41,11 +41,12 @@ internal sealed class StaffChat : IAsyncDisposable
     public TestDatabase Db { get; }
     public FakeTimeProvider Clock { get; }
 
-    public static async Task<StaffChat> StartAsync(DateTimeOffset? now = null)
+    /// <param name="settings">More command-line settings (<c>--Conversations:Directory=…</c>).</param>
+    public static async Task<StaffChat> StartAsync(DateTimeOffset? now = null, params string[] settings)
     {
         var db = new TestDatabase();
         File.Copy(await Migrated.Value, db.Path);
-        var chat = new StaffChat(db, new FakeTimeProvider(now ?? DefaultNow));
+        var chat = new StaffChat(db, new FakeTimeProvider(now ?? DefaultNow), settings);
         await chat._host.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
         return chat;
     }

@@ -17,6 +17,15 @@ internal sealed record Questionnaire(
     private readonly Dictionary<string, Question> _byId =
         Questions.ToDictionary(q => q.Id, StringComparer.Ordinal);
 
+    private readonly QuickEntryDefinition? _quickEntry;
+
+    /// <summary>How quick entry and import read this questionnaire's fields (its <c>quick_entry:</c> section, or the defaults).</summary>
+    public QuickEntryDefinition QuickEntry
+    {
+        get => _quickEntry ?? QuickEntryDefinition.Default(Kind, Questions);
+        init => _quickEntry = value;
+    }
+
     public Question? Find(string questionId) => _byId.GetValueOrDefault(questionId);
 
     public int IndexOf(string questionId) =>

@@ -11,6 +11,7 @@ internal sealed class QuestionnaireDto
     public ConsentDto? Consent { get; set; }
     public object? Done { get; set; }
     public List<QuestionDto>? Questions { get; set; }
+    public QuickEntryDto? QuickEntry { get; set; }
 }
 
 internal sealed class ConsentDto

@@ -114,7 +114,8 @@ internal static partial class QuestionnaireLoader
             Fail("a questionnaire must ask 'kode_desa' (the registration number needs the regency)");
         }
 
-        return new Questionnaire(dto.Id!, dto.Version, kind, title, consent, done, questions, file);
+        var quickEntry = QuickEntryDefinition.Build(dto.QuickEntry, questions, kind, file, (raw, what) => Text(raw, file, null, what, required: false));
+        return new Questionnaire(dto.Id!, dto.Version, kind, title, consent, done, questions, file) { QuickEntry = quickEntry };
     }
 
     private static Question BuildQuestion(QuestionDto q, List<Question> earlier, IReadOnlyList<string> fields, string file)

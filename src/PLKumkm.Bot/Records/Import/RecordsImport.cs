@@ -1,3 +1,4 @@
+using PLKumkm.Bot.Conversations;
 using PLKumkm.Bot.Importing;
 
 namespace PLKumkm.Bot.Records.Import;
@@ -14,7 +15,7 @@ internal static class RecordsImport
         bool koperasi;
         using (var csv = CsvSource.Open(file))
         {
-            koperasi = KoperasiImporter.IsKoperasiHeader(csv.Header);
+            koperasi = KoperasiImporter.IsKoperasiHeader(csv.Header, services.GetRequiredService<QuestionnaireCatalog>());
         }
 
         var result = koperasi

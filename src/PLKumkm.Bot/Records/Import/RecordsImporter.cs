@@ -5,6 +5,7 @@ using PLKumkm.Bot.Conversations.Definition;
 using PLKumkm.Bot.Conversations;
 using PLKumkm.Bot.Core;
 using PLKumkm.Bot.Importing;
+using PLKumkm.Bot.Records.Reading;
 using PLKumkm.Bot.Regions;
 using PLKumkm.Bot.Storage;
 using PLKumkm.Bot.Storage.Entities;
@@ -63,9 +64,9 @@ internal sealed class RecordsImporter(BotDbContext db, RegionCatalog regions, Qu
     {
         var watch = Stopwatch.StartNew();
         using var csv = CsvSource.Open(path);
-        var columns = UmkmRowReader.CheckHeader(csv.Header);
         var questionnaire = questionnaires.All.FirstOrDefault(q => q.Kind == RecordKind.Umkm)
             ?? throw new ImportException("no UMKM questionnaire is loaded: its rules are the import's rules");
+        var columns = UmkmRowReader.CheckHeader(csv.Header, questionnaire);
         var now = clock.GetUtcNow();
         var table = new EntityTable<UmkmRecord>(db.Model);
         var newRecords = new NewUmkmRecords(table, now);

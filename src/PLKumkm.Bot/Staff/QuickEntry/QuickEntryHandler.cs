@@ -1,33 +1,32 @@
-using System.Globalization;
+using PLKumkm.Bot.Core;
 using PLKumkm.Bot.Messaging;
 using PLKumkm.Bot.Records;
 using PLKumkm.Bot.Regions;
-using PLKumkm.Bot.Storage.Entities;
 
 namespace PLKumkm.Bot.Staff.QuickEntry;
 
 /// <summary>
-/// <c>#umkm</c> + <c>Key: value</c> lines (or <c>/cepat</c>): one message, one record, answered at once
-/// with the registration number or the list of what is wrong (and then nothing is stored).
-/// Only <c>#umkm</c> is claimed here: <c>#koperasi</c> belongs to the cooperatives feature.
+/// <c>#&lt;questionnaire id&gt;</c> + <c>Key: value</c> lines (<c>#umkm</c>, <c>#koperasi</c>, or <c>/cepat</c> for UMKM):
+/// one message, one record, answered at once with the registration number or the list of what is wrong (and then
+/// nothing is stored). The tag alone returns the form.
 /// </summary>
-internal sealed class QuickEntryHandler(QuickEntryParser parser, RecordWriter records, RegionCatalog regions, TimeProvider clock)
+internal sealed class QuickEntryHandler(QuickEntryParsers parsers, RecordWriter records, RegionCatalog regions, TimeProvider clock)
     : IMessageHandler
 {
     public int Order => 25;
 
     public async Task<bool> TryHandleAsync(UpdateContext context, CancellationToken cancellationToken)
     {
-        var text = context.Text;
-        var command = ChatCommand.Parse(text);
-        QuickEntryMessage? message;
-        if (command is not null && command.Is("cepat"))
+        var command = ChatCommand.Parse(context.Text);
+        QuickEntryParser parser;
+        QuickEntryMessage message;
+        if (command is not null && command.Is("cepat") && parsers.Cepat is { } cepat)
         {
-            message = QuickEntryMessage.FromBody(command.Arguments, firstLineNumber: 2);
+            (parser, message) = (cepat, cepat.FromBody(command.Arguments, firstLineNumber: 2));
         }
-        else if (QuickEntryMessage.Read(text) is { } tagged)
+        else if (parsers.Find(context.Text) is { } tagged)
         {
-            message = tagged;
+            (parser, message) = tagged;
         }
         else
         {
@@ -42,67 +41,31 @@ internal sealed class QuickEntryHandler(QuickEntryParser parser, RecordWriter re
         }
 
         var scope = RolePolicy.ScopeOf(person)!;
-        var today = RegionClock.Today(regions, scope, clock.GetUtcNow());
-        var result = parser.Parse(message, scope, today);
+        var result = parser.Parse(message, scope, RegionClock.Today(regions, scope, clock.GetUtcNow()));
         if (result.Blank)
         {
-            context.Replies.AddRange(QuickEntryTemplate.For(regions, scope, context.Language));
+            context.Replies.AddRange(QuickEntryTemplate.For(parser, regions, scope, context.Language));
             return true;
         }
 
         if (!result.Ok)
         {
-            context.Reply(QuickEntryTexts.Errors(result.Errors).In(context.Language));
+            context.Reply(QuickEntryReplies.Errors(result.Errors).In(context.Language));
             return true;
         }
 
-        var saved = await records.SaveUmkmAsync(result.Answers, Submitter.Staff(person, scope), cancellationToken);
-        if (saved.IsRefused)
+        var submitter = Submitter.Staff(person, scope);
+        var saved = parser.Questionnaire.Kind == RecordKind.Koperasi
+            ? QuickEntrySaved.From(await records.SaveKoperasiAsync(result.Answers, submitter, cancellationToken))
+            : QuickEntrySaved.From(await records.SaveUmkmAsync(result.Answers, submitter, cancellationToken));
+        if (saved.Record is not { } record)
         {
             context.Reply(WriteRefusalTexts.For(saved.Refused!, regions));
             return true;
         }
 
-        var village = regions.Find(saved.Record.KodeDesa)?.Name ?? saved.Record.KodeDesa;
-        context.Reply(QuickEntryTexts.Saved(saved, village, result.Notes).In(context.Language));
+        var village = regions.Find(record.KodeDesa)?.Name ?? record.KodeDesa;
+        context.Reply(QuickEntryReplies.Saved(saved, village, result.Notes).In(context.Language));
         return true;
-    }
-}
-
-internal static class QuickEntryTexts
-{
-    public static UserText Errors(IReadOnlyList<QuickEntryError> errors)
-    {
-        var lines = string.Join('\n', errors.Select(e => "• " + e.Message.Id));
-        var linesEn = string.Join('\n', errors.Select(e => "• " + e.Message.En));
-        return new UserText(
-            $"❌ Belum disimpan. Perbaiki lalu kirim lagi seluruh pesannya:\n{lines}",
-            $"❌ Not saved. Fix it and send the whole message again:\n{linesEn}");
-    }
-
-    public static UserText Saved(SavedRecord saved, string village, IReadOnlyList<UserText> notes)
-    {
-        var record = saved.Record!;
-        var what = $"{record.NamaUsaha} ({village})" + (record.Skala is { } skala ? $", {skala}" : "");
-        var text = saved.Updated
-            ? new UserText($"✅ Diperbarui: {record.RegistrationNumber} (tidak dihitung dua kali) — {what}",
-                $"✅ Updated: {record.RegistrationNumber} (not counted twice) — {what}")
-            : new UserText($"✅ Tersimpan: {record.RegistrationNumber} — {what}", $"✅ Saved: {record.RegistrationNumber} — {what}");
-        text = record.Status switch
-        {
-            RecordStatus.Flagged => text.Append(new UserText(
-                $"⚠️ Ditandai untuk ditinjau koordinator: {record.FlagReason}",
-                $"⚠️ Flagged for a coordinator's review: {record.FlagReason}"), "\n"),
-            RecordStatus.Rejected or RecordStatus.Duplicate => text.Append(new UserText(
-                "Catatan: data ini sebelumnya ditolak koordinator, jadi tidak dihitung.",
-                "Note: a coordinator rejected this record earlier, so it is not counted."), "\n"),
-            _ => text,
-        };
-        foreach (var note in notes)
-        {
-            text = text.Append(new UserText("Catatan: ", "Note: ").Append(note, ""), "\n");
-        }
-
-        return text;
     }
 }

@@ -240,10 +240,10 @@ public sealed class QuickEntryParserTests
     [Fact]
     public void The_template_tag_must_open_the_message()
     {
-        Assert.Null(QuickEntryMessage.Read("halo #umkm"));
-        Assert.Null(QuickEntryMessage.Read("#umkmku: NIK 1"));
-        Assert.NotNull(QuickEntryMessage.Read("\u200B#UMKM\nNIK: 1"));
-        Assert.True(QuickEntryMessage.IsUmkm("#umkm NIK: 1601071205850001"));
+        Assert.Null(Shared.Value.Read("halo #umkm"));
+        Assert.Null(Shared.Value.Read("#umkmku: NIK 1"));
+        Assert.NotNull(Shared.Value.Read("\u200B#UMKM\nNIK: 1"));
+        Assert.Equal("umkm", QuickEntryMessage.TagOf("#umkm NIK: 1601071205850001"));
         var sameLine = Valid("#umkm NIK: 1601071205850001\nNama: Siti\nUsaha: Warung Siti\nDesa: Sukaraya\nKBLI: G");
         Assert.Equal("1601071205850001", sameLine["nik"]);
     }

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using PLKumkm.Bot.Messaging;
 using PLKumkm.Bot.Regions;
 
-namespace PLKumkm.Bot.Staff.QuickEntry;
+namespace PLKumkm.Bot.Records.Reading;
 
 internal abstract record VillageLookup
 {
@@ -15,7 +15,7 @@ internal abstract record VillageLookup
 }
 
 /// <summary>
-/// The <c>Desa</c> of a quick entry, inside the enumerator's region only: a village code
+/// A village typed by name or code, inside a region (a quick entry: the enumerator's; an import: the country): a village code
 /// (<c>16.01.14.1005</c> or <c>1601141005</c>), or a name, optionally with its district
 /// (<c>Sukaraya, Baturaja Timur</c>, <c>Sukaraya (Kec. Baturaja Timur)</c>, <c>Sukaraya kec Baturaja Timur</c>).
 /// Names forgive case and small typos (the catalog's search); equally good matches are never guessed.

@@ -44,6 +44,17 @@ public sealed class ProgressFormatterTests
     }
 
     [Fact]
+    public void The_pace_per_enumerator_is_the_daily_pace_shared_out_both_rounded_up()
+    {
+        // 62 to go over the 10 days after 21 October: 6,2 → 7 a day; 7 shared by 3 enumerators is 2,33 → 2,4 (not 2,1,
+        // which is 6,2 ÷ 3 and would not add up to the 7 shown).
+        var target = new TargetFigures(100, 3, 1, new DateOnly(2022, 4, 1), new DateOnly(2022, 10, 31));
+        var text = ProgressFormatter.Format(Progress(38, asOf: new DateOnly(2022, 10, 21), added: 0, now: Noon13Sept.AddDays(60), target: target), "id");
+
+        Assert.Contains("Perlu 7 data per hari (2,4 per pencacah).", text);
+    }
+
+    [Fact]
     public void Numbers_follow_the_persons_language()
     {
         var text = ProgressFormatter.Format(Progress(13_495, asOf: new DateOnly(2022, 9, 12), added: 1_312, now: Noon13Sept.AddDays(30)), "en");

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using PLKumkm.Bot.Conversations.Engine;
+using PLKumkm.Bot.Core;
 using PLKumkm.Bot.Cooperatives;
 using PLKumkm.Bot.Exports;
 using PLKumkm.Bot.Importing;
@@ -87,7 +88,7 @@ internal sealed class KoperasiImporter(BotDbContext db, RecordWriter writer, Kop
                     // The import is national, so only a move to another regency is refused.
                     if (++rejected <= MaxProblemsKept)
                     {
-                        problems.Add(new RowProblem(line, $"the cooperative is registered in {refused.Regency}; an import cannot move it to another regency"));
+                        problems.Add(new RowProblem(line, ImportRefusals.Reason(RecordKind.Koperasi, refused)));
                     }
 
                     continue;

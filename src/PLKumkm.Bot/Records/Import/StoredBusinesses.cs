@@ -68,9 +68,7 @@ internal sealed class StoredBusinesses(SqliteConnection connection, EntityTable<
     /// <summary>Before the commit: where the next transaction's catching up starts.</summary>
     public void End(SqliteTransaction transaction)
     {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = $"SELECT COALESCE(MAX({Q(records.Key!.Name)}), 0) FROM {Q(records.Name)}";
+        using var command = Command(transaction, $"SELECT COALESCE(MAX({Q(records.Key!.Name)}), 0) FROM {Q(records.Name)}");
         _maxId = Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
@@ -82,11 +80,9 @@ internal sealed class StoredBusinesses(SqliteConnection connection, EntityTable<
 
     private void CatchUp(SqliteTransaction transaction)
     {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText =
+        using var command = Command(transaction,
             $"SELECT {Q(records.Key!.Name)}, {Col(nameof(UmkmRecord.Nik))}, {Col(nameof(UmkmRecord.NamaUsahaNormal))} FROM {Q(records.Name)} " +
-            $"WHERE {Q(records.Key.Name)} > $max AND {Col(nameof(UmkmRecord.Nik))} IS NOT NULL AND {Col(nameof(UmkmRecord.Status))} <> $withdrawn";
+            $"WHERE {Q(records.Key.Name)} > $max AND {Col(nameof(UmkmRecord.Nik))} IS NOT NULL AND {Col(nameof(UmkmRecord.Status))} <> $withdrawn");
         command.Parameters.AddWithValue("$max", _maxId);
         command.Parameters.AddWithValue("$withdrawn", _withdrawn);
         using var reader = command.ExecuteReader();
@@ -99,11 +95,9 @@ internal sealed class StoredBusinesses(SqliteConnection connection, EntityTable<
 
     private void LoadCandidates(SqliteTransaction transaction)
     {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText =
+        using var command = Command(transaction,
             $"SELECT {Q(records.Key!.Name)}, {Col(nameof(UmkmRecord.Nik))}, {Col(nameof(UmkmRecord.NamaUsahaNormal))}, {Col(nameof(UmkmRecord.KodeDesa))}, " +
-            $"{Col(nameof(UmkmRecord.Nib))}, {Col(nameof(UmkmRecord.Hp))} FROM {Q(records.Name)}";
+            $"{Col(nameof(UmkmRecord.Nib))}, {Col(nameof(UmkmRecord.Hp))} FROM {Q(records.Name)}");
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
@@ -141,6 +135,14 @@ internal sealed class StoredBusinesses(SqliteConnection connection, EntityTable<
         {
             _find.Reset();
         }
+    }
+
+    private SqliteCommand Command(SqliteTransaction transaction, string sql)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return command;
     }
 
     private string Col(string property) => Q(records[property].Name);

@@ -6,7 +6,6 @@ using PLKumkm.Bot.Records.Import;
 using PLKumkm.Bot.Regions;
 using PLKumkm.Bot.Storage;
 using PLKumkm.Bot.Storage.Entities;
-using PLKumkm.Bot.Tests.Records;
 
 namespace PLKumkm.Bot.Tests.Records.Import;
 

@@ -8,9 +8,8 @@ using PLKumkm.Bot.Records.Import;
 using PLKumkm.Bot.Regions;
 using PLKumkm.Bot.Storage;
 using PLKumkm.Bot.Storage.Entities;
-using PLKumkm.Bot.Tests.Progress;
 
-namespace PLKumkm.Bot.Tests.Records;
+namespace PLKumkm.Bot.Tests.Records.Import;
 
 /// <summary>
 /// The bulk UMKM import (both ways: the usual batches and a first load) decides exactly what <see cref="RecordWriter"/>

@@ -6,6 +6,7 @@ using PLKumkm.Bot.Messaging;
 using PLKumkm.Bot.Observability;
 using PLKumkm.Bot.Owners;
 using PLKumkm.Bot.Progress;
+using PLKumkm.Bot.Records;
 using PLKumkm.Bot.Regions;
 using PLKumkm.Bot.Staff;
 using PLKumkm.Bot.Storage;
@@ -76,6 +77,7 @@ internal static class BotHost
             .AddStaff()
             .AddMessaging()
             .AddObservability()
+            .AddRecords()
             .AddProgress();
 
         if (consoleChat)

@@ -1,20 +1,17 @@
 using PLKumkm.Bot.Messaging;
 using PLKumkm.Bot.Progress.Targets;
-using PLKumkm.Bot.Records.Import;
 
 namespace PLKumkm.Bot.Progress;
 
 internal static class ProgressServiceCollectionExtensions
 {
-    /// <summary>Progress answers (chat and verb), ranking and charts, and the target and record imports that feed them.</summary>
+    /// <summary>Progress answers (chat and verb), ranking and charts, and the target import that feeds them.</summary>
     public static IServiceCollection AddProgress(this IServiceCollection services)
     {
         services.AddScoped<ProgressService>();
         services.AddScoped<ProgressAnswerer>();
         services.AddScoped<IMessageHandler, ProgressHandler>();
         services.AddScoped<TargetsImporter>();
-        services.AddScoped<RecordsImporter>();
-        services.AddScoped<KoperasiImporter>();
         return services;
     }
 }

@@ -1,7 +1,4 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using PLKumkm.Bot.Core;
-using PLKumkm.Bot.Storage;
 using PLKumkm.Bot.Storage.Entities;
 using PLKumkm.Bot.Validation;
 
@@ -25,17 +22,17 @@ internal static class RecordFlags
     /// <summary>Sales per year below this while people work there is implausible (a slip with the zeros).</summary>
     public const long MinAnnualSalesWithWorkers = 1_000;
 
-    public static async Task ApplyAsync(BotDbContext db, UmkmRecord record, CancellationToken ct)
+    /// <summary>
+    /// Sets the record's flag from its figures and <paramref name="sameNameInVillage"/> (another owner's older record of
+    /// the same name in the same village, see <see cref="Rules.UmkmMatches"/>): flagged with every reason, or released
+    /// when none is left. An approved record is not flagged again. Only for active or flagged records.
+    /// </summary>
+    public static void Apply(UmkmRecord record, string? sameNameInVillage, bool approved)
     {
-        if (record.Status is not (RecordStatus.Active or RecordStatus.Flagged))
-        {
-            return;
-        }
-
         var reasons = Implausible(record).ToList();
-        if (await LikelyDuplicateOfAsync(db, record, ct) is { } original)
+        if (sameNameInVillage is not null)
         {
-            reasons.Insert(0, $"kemungkinan duplikat dari {original}");
+            reasons.Insert(0, $"kemungkinan duplikat dari {sameNameInVillage}");
         }
 
         if (reasons.Count == 0)
@@ -45,13 +42,8 @@ internal static class RecordFlags
                 record.Status = RecordStatus.Active;
                 record.FlagReason = null;
             }
-
-            return;
         }
-
-        var approved = record.Id != 0 && await db.ReviewDecisions.AnyAsync(
-            d => d.Kind == RecordKind.Umkm && d.RecordId == record.Id && d.Decision == ReviewOutcome.Approved, ct);
-        if (!approved)
+        else if (!approved)
         {
             record.Status = RecordStatus.Flagged;
             record.FlagReason = string.Join("; ", reasons);
@@ -87,28 +79,5 @@ internal static class RecordFlags
         {
             yield return $"tidak wajar: omzet {MoneyFormat.Rupiah(r.OmzetTahunan!.Value)}/tahun dengan pekerja";
         }
-    }
-
-    /// <summary>
-    /// Another owner's record (another NIK) of a business with the same normalised name in the same
-    /// village: its registration number. Records already decided as duplicates or rejected do not count.
-    /// </summary>
-    private static async Task<string?> LikelyDuplicateOfAsync(BotDbContext db, UmkmRecord record, CancellationToken ct)
-    {
-        if (string.IsNullOrEmpty(record.KodeDesa) || string.IsNullOrEmpty(record.NamaUsahaNormal))
-        {
-            return null;
-        }
-
-        var id = record.Id;
-        var nik = record.Nik;
-        return await db.UmkmRecords
-            // Only older records: the first one recorded is the original, never flagged because of a later copy.
-            .Where(r => r.KodeDesa == record.KodeDesa && r.NamaUsahaNormal == record.NamaUsahaNormal && (id == 0 || r.Id < id)
-                && r.Nik != nik
-                && (r.Status == RecordStatus.Active || r.Status == RecordStatus.Flagged))
-            .OrderBy(r => r.Id)
-            .Select(r => r.RegistrationNumber)
-            .FirstOrDefaultAsync(ct);
     }
 }

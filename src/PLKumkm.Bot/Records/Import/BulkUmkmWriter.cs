@@ -3,14 +3,17 @@ using PLKumkm.Bot.Importing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Metadata;
 using PLKumkm.Bot.Progress.Counting;
+using PLKumkm.Bot.Records.Rules;
 using PLKumkm.Bot.Storage.Entities;
 
 namespace PLKumkm.Bot.Records.Import;
 
 /// <summary>
-/// Writes validated rows straight to SQLite with prepared statements, in large transactions: the
-/// bulk twin of <see cref="RecordWriter"/> with the same rules (one record per NIK + normalised
-/// business name, registration numbers from <c>registration_sequences</c>, counts in the same transaction).
+/// Writes validated rows straight to SQLite with prepared statements, in large transactions, deciding exactly as
+/// <see cref="RecordWriter"/> does for the import: <see cref="RecordAccess"/> and <see cref="RecordRules"/> decide; only
+/// how matches are found (<see cref="StoredBusinesses"/>, <see cref="SqliteUmkmMatches"/>) and rows, versions
+/// (<see cref="BulkVersions"/>), registration numbers (<see cref="BulkSequences"/>) and counts (in the same transaction)
+/// are written is this path's own.
 /// </summary>
 /// <remarks>
 /// Every batch starts by catching up with what other writers (the running bot) added since the
@@ -27,30 +30,28 @@ namespace PLKumkm.Bot.Records.Import;
 /// </remarks>
 internal sealed class BulkUmkmWriter : IDisposable
 {
+    /// <summary>Who writes: the admin's import, national, no person (<see cref="NewUmkmRecords"/> makes new records as it).</summary>
+    private static readonly Submitter Importer = Submitter.Import(null);
+
     private readonly SqliteConnection _connection;
     private readonly EntityTable<UmkmRecord> _records;
-    private readonly EntityTable<RegistrationSequence> _sequences;
     private readonly DateTimeOffset _now;
     private readonly int _batchSize;
-    private readonly HashSet<ulong> _known = [];
-    private readonly Dictionary<string, long> _lastNumbers = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _usedPrefixes = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, SqliteStatement> _updates = new(StringComparer.Ordinal);
     private readonly CountDeltas _deltas = new();
-    private readonly object _withdrawn;
     private readonly int _numberColumn;
     private readonly int _updatedAtColumn;
     private readonly int _statusColumn;
     private readonly int _flagReasonColumn;
     private readonly IModel _model;
     private readonly ImportCandidates? _candidates;
-    private readonly List<long> _ids = [];
+    private readonly BulkSequences _sequences;
+    private readonly StoredBusinesses _businesses;
     private DeferredIndexes? _deferred;
-    private BulkRules? _rules;
+    private SqliteUmkmMatches? _matches;
+    private BulkVersions? _versions;
+    private ChangedColumns? _updates;
     private SqliteTransaction? _transaction;
     private SqliteStatement? _insert;
-    private SqliteStatement? _find;
-    private long _maxId;
     private int _inBatch;
 
     /// <param name="deferIndexesUpTo">
@@ -61,8 +62,7 @@ internal sealed class BulkUmkmWriter : IDisposable
         long deferIndexesUpTo = -1, long expectedRows = 0)
     {
         _records = records;
-        _sequences = new EntityTable<RegistrationSequence>(model);
-        _withdrawn = _records[nameof(UmkmRecord.Status)].ToProvider(RecordStatus.Withdrawn)!;
+        _sequences = new BulkSequences(model);
         _numberColumn = _records.IndexOf(nameof(UmkmRecord.RegistrationNumber));
         _updatedAtColumn = _records.IndexOf(nameof(UmkmRecord.UpdatedAt));
         _statusColumn = _records.IndexOf(nameof(UmkmRecord.Status));
@@ -83,6 +83,8 @@ internal sealed class BulkUmkmWriter : IDisposable
             // (measured: 32 MB as fast as 128 MB); the memory goes to the candidates instead.
             Execute("PRAGMA cache_size = -32768");
         }
+
+        _businesses = new StoredBusinesses(_connection, _records, _candidates);
     }
 
     /// <summary>Time spent creating the deferred indexes again.</summary>
@@ -106,21 +108,7 @@ internal sealed class BulkUmkmWriter : IDisposable
             Begin();
         }
 
-        object?[]? stored;
-        if (_candidates is null)
-        {
-            var hash = BusinessKeyHash.Of(row.Nik, row.NormalName);
-            stored = _known.Contains(hash) ? Find(row.Nik, row.NormalName, 0) : null;
-            if (stored is null)
-            {
-                _known.Add(hash);
-            }
-        }
-        else
-        {
-            stored = FindCandidate(row.Nik, row.NormalName);
-        }
-
+        var stored = _businesses.Find(row.Nik, row.NormalName);
         RowProblem? problem = null;
         if (stored is null)
         {
@@ -150,7 +138,7 @@ internal sealed class BulkUmkmWriter : IDisposable
 
         var watch = System.Diagnostics.Stopwatch.StartNew();
         DailyCountStore.Apply(_connection, _transaction, _deltas);
-        SaveSequences();
+        _sequences.Save(_connection, _transaction);
         if (_deferred is not null)
         {
             _deferred.Restore();
@@ -158,7 +146,7 @@ internal sealed class BulkUmkmWriter : IDisposable
             watch.Restart();
         }
 
-        _maxId = Scalar($"SELECT COALESCE(MAX({Q(_records.Key!.Name)}), 0) FROM {Q(_records.Name)}");
+        _businesses.End(_transaction);
         _transaction.Commit();
         Committing += watch.Elapsed;
         DisposeBatch();
@@ -174,113 +162,34 @@ internal sealed class BulkUmkmWriter : IDisposable
     {
         _transaction = _connection.BeginTransaction(deferred: false);
         _insert = new SqliteStatement(_connection, _records.InsertSql());
-        _find = new SqliteStatement(_connection,
-            $"SELECT {_records.SelectList()} FROM {Q(_records.Name)} WHERE {Col(nameof(UmkmRecord.Nik))} = ?1 AND " +
-            $"{Col(nameof(UmkmRecord.NamaUsahaNormal))} = ?2 AND {Col(nameof(UmkmRecord.Status))} <> ?3" +
-            (_candidates is null ? " LIMIT 1" : $" AND {Q(_records.Key!.Name)} = ?4"));
-        if (_candidates is null)
+        _businesses.Begin(_transaction);
+        if (_candidates is not null)
         {
-            CatchUp();
-        }
-        else
-        {
-            // Every stored row (whatever its status: the rules' own conditions check that), then no index until the commit.
-            LoadCandidates();
+            // Every stored row is among the candidates now: no index until the commit.
             _deferred = DeferredIndexes.Drop(_connection, _transaction, _records.Name);
         }
 
-        _rules = new BulkRules(_connection, _model, _candidates);
-        LoadSequences();
-    }
-
-    private void CatchUp()
-    {
-        using var command = Prepare(
-            $"SELECT {Q(_records.Key!.Name)}, {Col(nameof(UmkmRecord.Nik))}, {Col(nameof(UmkmRecord.NamaUsahaNormal))} FROM {Q(_records.Name)} " +
-            $"WHERE {Q(_records.Key.Name)} > $max AND {Col(nameof(UmkmRecord.Nik))} IS NOT NULL AND {Col(nameof(UmkmRecord.Status))} <> $withdrawn");
-        command.Parameters.AddWithValue("$max", _maxId);
-        command.Parameters.AddWithValue("$withdrawn", _withdrawn);
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            _maxId = Math.Max(_maxId, reader.GetInt64(0));
-            _known.Add(BusinessKeyHash.Of(reader.GetString(1), reader.GetString(2)));
-        }
-    }
-
-    private void LoadCandidates()
-    {
-        using var command = Prepare(
-            $"SELECT {Q(_records.Key!.Name)}, {Col(nameof(UmkmRecord.Nik))}, {Col(nameof(UmkmRecord.NamaUsahaNormal))}, {Col(nameof(UmkmRecord.KodeDesa))}, " +
-            $"{Col(nameof(UmkmRecord.Nib))}, {Col(nameof(UmkmRecord.Hp))} FROM {Q(_records.Name)}");
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            _candidates!.Add(reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetString(2), reader.GetString(3),
-                reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5));
-        }
-    }
-
-    private object?[]? FindCandidate(string nik, string normalName)
-    {
-        _candidates!.Business.Find(ImportCandidates.BusinessKey(nik, normalName), _ids);
-        foreach (var id in _ids)
-        {
-            if (Find(nik, normalName, id) is { } stored)
-            {
-                return stored;
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>The stored row of this business (key first, then <see cref="EntityTable{T}.Columns"/>), or null; <paramref name="id"/>: only that row (deferred indexes).</summary>
-    private object?[]? Find(string nik, string normalName, long id)
-    {
-        _find!.Bind(1, nik);
-        _find.Bind(2, normalName);
-        _find.Bind(3, _withdrawn);
-        if (id != 0)
-        {
-            _find.Bind(4, id);
-        }
-
-        try
-        {
-            if (!_find.Step())
-            {
-                return null;
-            }
-
-            var stored = new object?[_records.Columns.Count + 1];
-            for (var i = 0; i < stored.Length; i++)
-            {
-                stored[i] = _find.Column(i);
-            }
-
-            return stored;
-        }
-        finally
-        {
-            _find.Reset();
-        }
+        _matches = new SqliteUmkmMatches(_connection, _model, _candidates);
+        _versions = new BulkVersions(_connection, _model, Importer);
+        _updates = new ChangedColumns(_connection, _records);
+        _sequences.Load(_connection, _transaction);
     }
 
     private void Insert(UmkmImportRow row)
     {
+        // Made as RecordRules.NewUmkm makes it, on a validation thread; an import creates anywhere (RecordAccess).
         var record = row.Record;
-        var note = _rules!.Apply(record);
+        var note = RecordRules.FlagUmkm(record, _matches!.For(record));
         row.InsertValues[_statusColumn] = _records.Columns[_statusColumn].ToProvider(record);
         row.InsertValues[_flagReasonColumn] = record.FlagReason;
-        record.RegistrationNumber = NextNumber(record.KodeKabupaten);
+        record.RegistrationNumber = _sequences.Next(RecordKind.Umkm, record.KodeKabupaten);
         row.InsertValues[_numberColumn] = record.RegistrationNumber;
         _insert!.Bind(row.InsertValues);
         _insert.Execute();
         record.Id = SQLitePCL.raw.sqlite3_last_insert_rowid(_connection.Handle);
         _candidates?.Add(record);
         // Worked out on a validation thread for an active record; a flag changes the status it records.
-        _rules.AddVersion(record, null, note, _now, record.Status == RecordStatus.Active ? row.CreationChanges : null);
+        _versions!.Add(record, null, note, _now, record.Status == RecordStatus.Active ? row.CreationChanges : null);
         _deltas.Add(RecordKind.Umkm, record.KodeKabupaten, record.WaktuKirim, record.Status, +1);
         Added++;
     }
@@ -289,27 +198,18 @@ internal sealed class BulkUmkmWriter : IDisposable
     {
         var existing = _records.Materialize(stored, () => new UmkmRecord());
         var (regency, sentAt, status) = (existing.KodeKabupaten, existing.WaktuKirim, existing.Status);
-        if (row.Record.KodeKabupaten is { Length: > 0 } wanted && wanted != regency)
+        var answers = row.Answers.ToDictionary(StringComparer.Ordinal);
+        var verdict = RecordAccess.Decide(Importer, existing, RecordRules.RegencyOf(answers));
+        if (!RecordAccess.Allows(verdict))
         {
-            // RecordAccess's rule for every writer: a record never moves to another regency by an update.
-            return new RowProblem(row.Line, $"this business is registered in {regency}; an import cannot move it to another regency");
+            return new RowProblem(row.Line, ImportRefusals.Reason(RecordKind.Umkm, new WriteRefusal(verdict, regency)));
         }
 
         var (nik, normalName, village, nib, hp) = (existing.Nik, existing.NamaUsahaNormal, existing.KodeDesa, existing.Nib, existing.Hp);
-        // Only the columns the file gives change; a file without waktu_kirim keeps the original time.
-        UmkmFields.Apply(existing, row.Answers.ToDictionary(StringComparer.Ordinal));
-        existing.WaktuKirim = existing.WaktuKirim.ToUniversalTime();
-        var note = _rules!.Apply(existing);
+        RecordRules.Update(existing, answers, verdict, Importer, _now);
+        var note = RecordRules.FlagUmkm(existing, _matches!.For(existing));
         var values = _records.Values(existing);
-        var changed = new bool[values.Length];
-        var any = false;
-        for (var i = 0; i < values.Length; i++)
-        {
-            changed[i] = !EntityTable<UmkmRecord>.SameStored(stored[i + 1], values[i]);
-            any |= changed[i];
-        }
-
-        if (!any)
+        if (ChangedColumns.Of(stored, values) is not { } changed)
         {
             // The same values again (a file imported twice): nothing to write, no new version.
             Unchanged++;
@@ -321,124 +221,47 @@ internal sealed class BulkUmkmWriter : IDisposable
         existing.UpdatedAt = _now;
         values[_updatedAtColumn] = _records.Columns[_updatedAtColumn].ToProvider(existing);
         changed[_updatedAtColumn] = true;
-        var statement = UpdateStatement(changed);
-        var position = 1;
-        for (var i = 0; i < values.Length; i++)
-        {
-            if (changed[i])
-            {
-                statement.Bind(position++, values[i]);
-            }
-        }
-
-        statement.Bind(position, existing.Id);
-        statement.Execute();
+        _updates!.Write(existing.Id, values, changed);
         _candidates?.AddChanged(existing, nik, normalName, village, nib, hp);
-        _rules.AddVersion(existing, before, note, _now);
+        _versions!.Add(existing, before, note, _now);
         _deltas.Add(RecordKind.Umkm, regency, sentAt, status, -1);
         _deltas.Add(RecordKind.Umkm, existing.KodeKabupaten, existing.WaktuKirim, existing.Status, +1);
         Updated++;
         return null;
     }
 
-    private SqliteStatement UpdateStatement(bool[] changed)
-    {
-        var key = string.Create(changed.Length, changed, (span, flags) =>
-        {
-            for (var i = 0; i < flags.Length; i++)
-            {
-                span[i] = flags[i] ? '1' : '0';
-            }
-        });
-        if (!_updates.TryGetValue(key, out var statement))
-        {
-            statement = _updates[key] = new SqliteStatement(_connection, _records.UpdateSql(changed));
-        }
-
-        return statement;
-    }
-
-    private string NextNumber(string regencyCode)
-    {
-        var prefix = RegistrationNumbers.Prefix(RecordKind.Umkm, regencyCode);
-        var next = _lastNumbers.GetValueOrDefault(prefix) + 1;
-        _lastNumbers[prefix] = next;
-        _usedPrefixes.Add(prefix);
-        return RegistrationNumbers.Format(prefix, next);
-    }
-
-    private void LoadSequences()
-    {
-        _lastNumbers.Clear();
-        using var command = Prepare($"SELECT {SeqCol(nameof(RegistrationSequence.Prefix))}, {SeqCol(nameof(RegistrationSequence.LastValue))} FROM {Q(_sequences.Name)}");
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            _lastNumbers[reader.GetString(0)] = reader.GetInt64(1);
-        }
-    }
-
-    private void SaveSequences()
-    {
-        var prefix = SeqCol(nameof(RegistrationSequence.Prefix));
-        var last = SeqCol(nameof(RegistrationSequence.LastValue));
-        using var command = Prepare($"INSERT INTO {Q(_sequences.Name)} ({prefix}, {last}) VALUES ($prefix, $last) " +
-            $"ON CONFLICT ({prefix}) DO UPDATE SET {last} = excluded.{last}");
-        foreach (var used in _usedPrefixes)
-        {
-            command.Parameters.Clear();
-            command.Parameters.AddWithValue("$prefix", used);
-            command.Parameters.AddWithValue("$last", _lastNumbers[used]);
-            command.ExecuteNonQuery();
-        }
-    }
-
     private void DisposeBatch()
     {
         _insert?.Dispose();
-        _find?.Dispose();
-        _rules?.Dispose();
-        _rules = null;
-        foreach (var statement in _updates.Values)
-        {
-            statement.Dispose();
-        }
-
-        _updates.Clear();
         _insert = null;
-        _find = null;
+        _businesses.Dispose();
+        _matches?.Dispose();
+        _matches = null;
+        _versions?.Dispose();
+        _versions = null;
+        _updates?.Dispose();
+        _updates = null;
         // Not committed: rolled back, a deferred load's dropped indexes with it.
         _transaction?.Dispose();
         _transaction = null;
         _deferred = null;
         _deltas.Clear();
-        _usedPrefixes.Clear();
         _inBatch = 0;
-    }
-
-    private SqliteCommand Prepare(string sql)
-    {
-        var command = _connection.CreateCommand();
-        command.CommandText = sql;
-        command.Transaction = _transaction;
-        return command;
     }
 
     private void Execute(string sql)
     {
-        using var command = Prepare(sql);
+        using var command = _connection.CreateCommand();
+        command.CommandText = sql;
         command.ExecuteNonQuery();
     }
 
     private long Scalar(string sql)
     {
-        using var command = Prepare(sql);
+        using var command = _connection.CreateCommand();
+        command.CommandText = sql;
         return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
-
-    private string Col(string property) => Q(_records[property].Name);
-
-    private string SeqCol(string property) => Q(_sequences[property].Name);
 
     private static string Q(string name) => EntityTable<UmkmRecord>.Quote(name);
 }

@@ -87,7 +87,7 @@ internal sealed class KoperasiImporter(BotDbContext db, RecordWriter writer, Que
                     // The import is national, so only a move to another regency is refused.
                     if (++rejected <= MaxProblemsKept)
                     {
-                        problems.Add(new RowProblem(line, $"the cooperative is registered in {refused.Regency}; an import cannot move it to another regency"));
+                        problems.Add(new RowProblem(line, ImportRefusals.Reason(RecordKind.Koperasi, refused)));
                     }
 
                     continue;

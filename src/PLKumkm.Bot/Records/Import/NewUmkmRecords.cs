@@ -1,3 +1,4 @@
+using PLKumkm.Bot.Records.Rules;
 using PLKumkm.Bot.Storage.Entities;
 
 namespace PLKumkm.Bot.Records.Import;
@@ -18,13 +19,9 @@ internal sealed class NewUmkmRecords(EntityTable<UmkmRecord> table, DateTimeOffs
     /// <param name="answers">Read now, not kept: the row keeps its own compact copy for a possible update.</param>
     public UmkmImportRow Create(int line, IReadOnlyDictionary<string, string> answers)
     {
-        var record = new UmkmRecord { CreatedAt = now, UpdatedAt = now, WaktuKirim = now };
-        UmkmFields.Apply(record, answers);
-        // As the database gives it back (UTC), so the history never shows an offset change as a change.
-        record.WaktuKirim = record.WaktuKirim.ToUniversalTime();
-        // Imported, whatever the file says; a file without waktu_kirim means "now". Flags come in the writer,
-        // which can see the other records.
-        record.Sumber = RecordSources.Impor;
+        // The import's own new record, as RecordWriter makes one for it: source impor whatever the file says, "now"
+        // when the file gives no waktu_kirim. Flags come in the writer, which can see the other records.
+        var record = RecordRules.NewUmkm(answers, Submitter.Import(answers.GetValueOrDefault("enumerator")), now);
         var values = table.Values(record);
         for (var i = 0; i < values.Length; i++)
         {

@@ -77,6 +77,23 @@ internal sealed class SqliteStatement : IDisposable
         }
     }
 
+    /// <summary>Binds <paramref name="value"/> at <paramref name="position"/>, steps once and gives the first column of the first row (null when none).</summary>
+    public object? Scalar(int position, object? value)
+    {
+        Bind(position, value);
+        try
+        {
+            return Step() ? Column(0) : null;
+        }
+        finally
+        {
+            Reset();
+        }
+    }
+
+    /// <summary><see cref="Scalar(int, object?)"/> at position 1.</summary>
+    public object? Scalar(object? value) => Scalar(1, value);
+
     /// <summary>Runs the statement once (no rows expected) and makes it ready for the next values.</summary>
     public void Execute()
     {

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using PLKumkm.Bot.Conversations;
@@ -158,42 +156,8 @@ public sealed class RecordsImportFirstLoadTests
     }
 
     private static List<string> Indexes(string path) =>
-        Query(path, "SELECT name || ': ' || sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name");
+        DatabaseDump.Query(path, "SELECT name || ': ' || sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name");
 
     /// <summary>What the import writes, as text, but the times it takes from the clock.</summary>
-    private static string Dump(string path)
-    {
-        var text = new StringBuilder();
-        foreach (var (table, order) in new[]
-        {
-            ("umkm_records", "Id"), ("record_versions", "Id"), ("daily_counts", "RegencyCode, Day, Kind"), ("province_daily_counts", "ProvinceCode, Day, Kind"),
-            ("regency_totals", "RegencyCode, Kind"), ("province_totals", "ProvinceCode, Kind"), ("registration_sequences", "1"),
-        })
-        {
-            var columns = Query(path, $"SELECT name FROM pragma_table_info('{table}') WHERE name NOT IN ('CreatedAt', 'UpdatedAt', 'At') ORDER BY cid");
-            text.AppendLine(CultureInfo.InvariantCulture, $"{table}: {string.Join(",", columns)}");
-            foreach (var row in Query(path, $"SELECT {string.Join(" || '|' || ", columns.Select(c => $"COALESCE(\"{c}\", 'NULL')"))} FROM {table} ORDER BY {order}"))
-            {
-                text.AppendLine(row);
-            }
-        }
-
-        return text.ToString();
-    }
-
-    private static List<string> Query(string path, string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var rows = new List<string>();
-        while (reader.Read())
-        {
-            rows.Add(Convert.ToString(reader.GetValue(0), CultureInfo.InvariantCulture)!);
-        }
-
-        return rows;
-    }
+    private static string Dump(string path) => DatabaseDump.Of(path);
 }

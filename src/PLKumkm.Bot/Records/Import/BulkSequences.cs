@@ -1,0 +1,62 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Metadata;
+using PLKumkm.Bot.Core;
+using PLKumkm.Bot.Storage.Entities;
+
+namespace PLKumkm.Bot.Records.Import;
+
+/// <summary>
+/// Registration numbers for the bulk import: the numbers <see cref="RegistrationNumbers.NextAsync"/> would hand out one
+/// by one, with each regency's sequence read when a transaction begins, continued in memory, and saved before it commits.
+/// </summary>
+internal sealed class BulkSequences(IModel model)
+{
+    private readonly EntityTable<RegistrationSequence> _table = new(model);
+    private readonly Dictionary<string, long> _last = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _used = new(StringComparer.Ordinal);
+
+    public string Next(RecordKind kind, string regencyCode)
+    {
+        var prefix = RegistrationNumbers.Prefix(kind, regencyCode);
+        var next = _last.GetValueOrDefault(prefix) + 1;
+        _last[prefix] = next;
+        _used.Add(prefix);
+        return RegistrationNumbers.Format(prefix, next);
+    }
+
+    public void Load(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        _last.Clear();
+        _used.Clear();
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"SELECT {Column(nameof(RegistrationSequence.Prefix))}, {Column(nameof(RegistrationSequence.LastValue))} FROM {Quote(_table.Name)}";
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            _last[reader.GetString(0)] = reader.GetInt64(1);
+        }
+    }
+
+    /// <summary>Writes the sequences this transaction used.</summary>
+    public void Save(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        var (prefix, last) = (Column(nameof(RegistrationSequence.Prefix)), Column(nameof(RegistrationSequence.LastValue)));
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"INSERT INTO {Quote(_table.Name)} ({prefix}, {last}) VALUES ($prefix, $last) ON CONFLICT ({prefix}) DO UPDATE SET {last} = excluded.{last}";
+        foreach (var used in _used)
+        {
+            command.Parameters.Clear();
+            command.Parameters.AddWithValue("$prefix", used);
+            command.Parameters.AddWithValue("$last", _last[used]);
+            command.ExecuteNonQuery();
+        }
+
+        _used.Clear();
+    }
+
+    private string Column(string property) => Quote(_table[property].Name);
+
+    private static string Quote(string name) => EntityTable<RegistrationSequence>.Quote(name);
+}

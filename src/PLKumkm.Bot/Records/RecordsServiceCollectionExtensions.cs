@@ -1,0 +1,17 @@
+using PLKumkm.Bot.Records.Import;
+
+namespace PLKumkm.Bot.Records;
+
+internal static class RecordsServiceCollectionExtensions
+{
+    /// <summary>
+    /// <c>records import</c>: UMKM files through the bulk writer, cooperative files through <see cref="RecordWriter"/>;
+    /// both decide with the same rules (<see cref="Rules.RecordRules"/>).
+    /// </summary>
+    public static IServiceCollection AddRecords(this IServiceCollection services)
+    {
+        services.AddScoped<RecordsImporter>();
+        services.AddScoped<KoperasiImporter>();
+        return services;
+    }
+}

@@ -1,0 +1,141 @@
+using Microsoft.EntityFrameworkCore;
+using PLKumkm.Bot.Core;
+using PLKumkm.Bot.Records.Rules;
+using PLKumkm.Bot.Storage;
+using PLKumkm.Bot.Storage.Entities;
+
+namespace PLKumkm.Bot.Records;
+
+/// <summary>
+/// <see cref="RecordWriter"/>'s way of finding what matches a record (EF queries on the database, so any provider):
+/// the same business, and the <see cref="UmkmMatches"/> and <see cref="KoperasiMatches"/> its rules decide from.
+/// Withdrawn records match nothing.
+/// </summary>
+internal sealed class StoredMatches(BotDbContext db)
+{
+    /// <summary>The same business: the same owner NIK with the same normalised business name.</summary>
+    public async Task<UmkmRecord?> SameBusinessAsync(string? nik, string normalName, CancellationToken ct) =>
+        string.IsNullOrEmpty(nik)
+            ? null
+            : await db.UmkmRecords.FirstOrDefaultAsync(r => r.Nik == nik && r.NamaUsahaNormal == normalName && r.Status != RecordStatus.Withdrawn, ct);
+
+    /// <summary>
+    /// The same cooperative: the same legal entity number; without one on either side, the same normalised
+    /// name in the same village. The same name and village under a different number is another cooperative,
+    /// returned as <c>SameNameOtherNumber</c> to be reviewed.
+    /// </summary>
+    public async Task<(KoperasiRecord? Existing, string? SameNameOtherNumber)> SameKoperasiAsync(
+        IReadOnlyDictionary<string, string> answers, CancellationToken ct)
+    {
+        var number = LegalEntityNumber.Normalize(answers.GetValueOrDefault("no_badan_hukum"));
+        if (number is not null
+            && await db.KoperasiRecords.FirstOrDefaultAsync(r => r.NoBadanHukumNormal == number && r.Status != RecordStatus.Withdrawn, ct) is { } byNumber)
+        {
+            return (byNumber, null);
+        }
+
+        var name = BusinessName.Normalize(answers.GetValueOrDefault("nama_koperasi") ?? "");
+        var village = answers.GetValueOrDefault("kode_desa") ?? "";
+        if (name.Length == 0 || village.Length == 0)
+        {
+            return (null, null);
+        }
+
+        var sameName = await db.KoperasiRecords
+            .Where(r => r.KodeDesa == village && r.NamaKoperasiNormal == name && r.Status != RecordStatus.Withdrawn)
+            .OrderBy(r => r.Id).Take(10).ToListAsync(ct);
+        var match = sameName.FirstOrDefault(r => number is null || r.NoBadanHukumNormal is null);
+        return match is not null ? (match, null) : (null, sameName.FirstOrDefault()?.RegistrationNumber);
+    }
+
+    public async Task<UmkmMatches> ForAsync(UmkmRecord record, CancellationToken ct)
+    {
+        if (!RecordRules.IsUndecided(record))
+        {
+            return UmkmMatches.None;
+        }
+
+        var approved = await IsApprovedAsync(record, ct);
+        var sameName = await SameNameInVillageAsync(record, ct);
+        return approved
+            ? new UmkmMatches(true, sameName, null, null)
+            : new UmkmMatches(false, sameName, await NibHolderAsync(record, ct), await SamePhoneSimilarNameAsync(record, ct));
+    }
+
+    public async Task<KoperasiMatches> ForAsync(KoperasiRecord record, string? sameNameOtherNumber, CancellationToken ct) =>
+        await IsApprovedAsync(record, ct)
+            ? new KoperasiMatches(true, sameNameOtherNumber, null, null)
+            : new KoperasiMatches(false, sameNameOtherNumber, await NibHolderAsync(record, ct), await SamePhoneSimilarNameAsync(record, ct));
+
+    /// <summary>A coordinator approved this record (of its own kind: a UMKM and a cooperative may share an id).</summary>
+    private async Task<bool> IsApprovedAsync(IRegisteredRecord record, CancellationToken ct)
+    {
+        var (kind, id) = (record.Kind, record.Id);
+        return id != 0 && await db.ReviewDecisions.AnyAsync(d => d.Kind == kind && d.RecordId == id && d.Decision == ReviewOutcome.Approved, ct);
+    }
+
+    private async Task<string?> SameNameInVillageAsync(UmkmRecord record, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(record.KodeDesa) || string.IsNullOrEmpty(record.NamaUsahaNormal))
+        {
+            return null;
+        }
+
+        var (id, nik, village, name) = (record.Id, record.Nik, record.KodeDesa, record.NamaUsahaNormal);
+        // Only older records: the first one recorded is the original, never flagged because of a later copy.
+        return await db.UmkmRecords
+            .Where(r => r.KodeDesa == village && r.NamaUsahaNormal == name && (id == 0 || r.Id < id) && r.Nik != nik
+                && (r.Status == RecordStatus.Active || r.Status == RecordStatus.Flagged))
+            .OrderBy(r => r.Id).Select(r => r.RegistrationNumber).FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>
+    /// The record that had this NIB first (created earlier; a UMKM before a cooperative created at the same
+    /// instant), when it is another one: the NIB is theirs, so this record is the one to review.
+    /// </summary>
+    private async Task<OtherRecord?> NibHolderAsync(IRegisteredRecord record, CancellationToken ct)
+    {
+        var nib = record is UmkmRecord u ? u.Nib : ((KoperasiRecord)record).Nib;
+        if (string.IsNullOrEmpty(nib))
+        {
+            return null;
+        }
+
+        var (isNew, self, created, isUmkm) = (record.Id == 0, record.Id, record.CreatedAt, record is UmkmRecord);
+        var umkm = await db.UmkmRecords
+            .Where(r => r.Nib == nib && (!isUmkm || r.Id != self) && r.Status != RecordStatus.Withdrawn
+                        && (isNew || r.CreatedAt < created || (r.CreatedAt == created && (!isUmkm || r.Id < self))))
+            .OrderBy(r => r.Id).Select(r => new { r.RegistrationNumber, r.KodeKabupaten }).FirstOrDefaultAsync(ct);
+        var koperasi = umkm is not null ? null : await db.KoperasiRecords
+            .Where(r => r.Nib == nib && (isUmkm || r.Id != self) && r.Status != RecordStatus.Withdrawn
+                        && (isNew || r.CreatedAt < created || (!isUmkm && r.CreatedAt == created && r.Id < self)))
+            .OrderBy(r => r.Id).Select(r => new { r.RegistrationNumber, r.KodeKabupaten }).FirstOrDefaultAsync(ct);
+        return umkm is not null ? new OtherRecord(umkm.RegistrationNumber, umkm.KodeKabupaten)
+            : koperasi is not null ? new OtherRecord(koperasi.RegistrationNumber, koperasi.KodeKabupaten)
+            : null;
+    }
+
+    /// <summary>Another owner's counted record with the same phone number and a similar name (index on phone).</summary>
+    private async Task<OtherRecord?> SamePhoneSimilarNameAsync(IRegisteredRecord record, CancellationToken ct)
+    {
+        switch (record)
+        {
+            case UmkmRecord { Hp: { Length: > 0 } hp } u:
+                var umkm = await db.UmkmRecords
+                    .Where(r => r.Hp == hp && r.Id != u.Id && (r.Status == RecordStatus.Active || r.Status == RecordStatus.Flagged))
+                    .Select(r => new { r.RegistrationNumber, r.KodeKabupaten, r.Nik, r.NamaUsahaNormal })
+                    .Take(RecordRules.MaxPhoneCandidates).ToListAsync(ct);
+                return umkm.Where(c => c.Nik != u.Nik && BusinessName.AreSimilar(c.NamaUsahaNormal, u.NamaUsahaNormal))
+                    .Select(c => (OtherRecord?)new OtherRecord(c.RegistrationNumber, c.KodeKabupaten)).FirstOrDefault();
+            case KoperasiRecord { Hp: { Length: > 0 } hp } k:
+                var koperasi = await db.KoperasiRecords
+                    .Where(r => r.Hp == hp && r.Id != k.Id && (r.Status == RecordStatus.Active || r.Status == RecordStatus.Flagged))
+                    .Select(r => new { r.RegistrationNumber, r.KodeKabupaten, r.NamaKoperasiNormal })
+                    .Take(RecordRules.MaxPhoneCandidates).ToListAsync(ct);
+                return koperasi.Where(c => BusinessName.AreSimilar(c.NamaKoperasiNormal, k.NamaKoperasiNormal))
+                    .Select(c => (OtherRecord?)new OtherRecord(c.RegistrationNumber, c.KodeKabupaten)).FirstOrDefault();
+            default:
+                return null;
+        }
+    }
+}

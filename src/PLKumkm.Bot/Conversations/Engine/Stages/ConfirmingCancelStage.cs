@@ -1,36 +1,28 @@
-using PLKumkm.Bot.Messaging;
-
 namespace PLKumkm.Bot.Conversations.Engine.Stages;
 
 /// <summary>"Really cancel?": yes forgets every answer, no returns to where the person was.</summary>
-internal sealed class ConfirmingCancelStage(SessionLifecycle lifecycle) : IStageHandler
+internal sealed class ConfirmingCancelStage(SessionLifecycle lifecycle) : YesNoStage(Prompts.CancelKey)
 {
-    public SessionStage Stage => SessionStage.ConfirmingCancel;
+    public override SessionStage Stage => SessionStage.ConfirmingCancel;
 
-    public void Handle(Step step, InboundContent input)
+    public override void Reprompt(Step step) => step.Say(Prompts.ConfirmCancel(step.Language));
+
+    protected override void Yes(Step step)
     {
         var session = step.Session;
-        switch (YesNoWords.Read(input, Prompts.CancelKey))
-        {
-            case true:
-                lifecycle.Fire(session, SessionLifecycle.Trigger.ConfirmCancel);
-                session.Answers.Clear();
-                session.Skipped.Clear();
-                session.History.Clear();
-                session.ClearQuestionState();
-                step.Events.Add(new SessionCancelled());
-                step.Say(EngineTexts.Cancelled.In(session.Language));
-                break;
-            case false:
-                lifecycle.Fire(session, SessionLifecycle.Trigger.KeepGoing);
-                step.Say(EngineTexts.Resumed.In(session.Language));
-                step.Reprompt();
-                break;
-            default:
-                Reprompt(step);
-                break;
-        }
+        lifecycle.Fire(session, SessionLifecycle.Trigger.ConfirmCancel);
+        session.Answers.Clear();
+        session.Skipped.Clear();
+        session.History.Clear();
+        session.ClearQuestionState();
+        step.Events.Add(new SessionCancelled());
+        step.Say(EngineTexts.Cancelled.In(session.Language));
     }
 
-    public void Reprompt(Step step) => step.Say(Prompts.ConfirmCancel(step.Language));
+    protected override void No(Step step)
+    {
+        lifecycle.Fire(step.Session, SessionLifecycle.Trigger.KeepGoing);
+        step.Say(EngineTexts.Resumed.In(step.Language));
+        step.Reprompt();
+    }
 }

@@ -1,33 +1,29 @@
-using PLKumkm.Bot.Messaging;
-
 namespace PLKumkm.Bot.Conversations.Engine.Stages;
 
 /// <summary>The notice before any personal question: agreeing starts the questions, declining ends the session.</summary>
-internal sealed class ConsentStage(SessionLifecycle lifecycle, Questioning questioning) : IStageHandler
+internal sealed class ConsentStage(SessionLifecycle lifecycle, Questioning questioning) : YesNoStage(Prompts.ConsentKey)
 {
-    public SessionStage Stage => SessionStage.Consent;
+    public override SessionStage Stage => SessionStage.Consent;
 
-    public void Handle(Step step, InboundContent input)
+    public override void Reprompt(Step step) => step.Say(Prompts.Consent(step.Questionnaire, step.Language));
+
+    protected override void Yes(Step step)
     {
-        var session = step.Session;
-        switch (YesNoWords.Read(input, Prompts.ConsentKey))
-        {
-            case true:
-                lifecycle.Fire(session, SessionLifecycle.Trigger.Agree);
-                step.Events.Add(new ConsentGiven(step.Questionnaire.Consent.Version));
-                questioning.AskNext(step);
-                break;
-            case false:
-                lifecycle.Fire(session, SessionLifecycle.Trigger.Decline);
-                step.Events.Add(new ConsentDeclined(step.Questionnaire.Consent.Version));
-                step.Say(EngineTexts.Declined.In(session.Language));
-                break;
-            default:
-                step.Say(EngineTexts.ConsentHint.In(session.Language));
-                Reprompt(step);
-                break;
-        }
+        lifecycle.Fire(step.Session, SessionLifecycle.Trigger.Agree);
+        step.Events.Add(new ConsentGiven(step.Questionnaire.Consent.Version));
+        questioning.AskNext(step);
     }
 
-    public void Reprompt(Step step) => step.Say(Prompts.Consent(step.Questionnaire, step.Language));
+    protected override void No(Step step)
+    {
+        lifecycle.Fire(step.Session, SessionLifecycle.Trigger.Decline);
+        step.Events.Add(new ConsentDeclined(step.Questionnaire.Consent.Version));
+        step.Say(EngineTexts.Declined.In(step.Language));
+    }
+
+    protected override void Neither(Step step)
+    {
+        step.Say(EngineTexts.ConsentHint.In(step.Language));
+        Reprompt(step);
+    }
 }

@@ -67,7 +67,7 @@ internal static partial class QuestionnaireLoader
     {
         void Fail(string reason) => throw new QuestionnaireDefinitionException(file, null, reason);
 
-        if (string.IsNullOrWhiteSpace(dto.Id) || !IsId(dto.Id))
+        if (string.IsNullOrWhiteSpace(dto.Id) || !IdShape().IsMatch(dto.Id))
         {
             Fail("'id' is required: lower-case letters, digits and '_'");
         }
@@ -83,15 +83,15 @@ internal static partial class QuestionnaireLoader
             Fail("'kind' must be 'umkm' or 'koperasi'");
         }
 
-        var title = YamlText.Read(dto.Title, file, null, "title", required: true)!;
+        var title = Text(dto.Title, file, null, "title", required: true)!;
         if (dto.Consent is null || string.IsNullOrWhiteSpace(dto.Consent.NoticeVersion))
         {
             Fail("'consent' needs 'notice_version' and 'text'");
         }
 
         var consent = new ConsentNotice(dto.Consent!.NoticeVersion!.Trim(),
-            YamlText.Read(dto.Consent.Text, file, null, "consent text", required: true)!);
-        var done = YamlText.Read(dto.Done, file, null, "done", required: false)
+            Text(dto.Consent.Text, file, null, "consent text", required: true)!);
+        var done = Text(dto.Done, file, null, "done", required: false)
                    ?? new UserText("Terima kasih! Data Anda sudah tersimpan.", "Thank you! Your data has been saved.");
 
         if (dto.Questions is null || dto.Questions.Count == 0)
@@ -113,6 +113,9 @@ internal static partial class QuestionnaireLoader
 
         return new Questionnaire(dto.Id!, dto.Version, kind, title, consent, done, questions, file);
     }
+
+    private static UserText? Text(object? raw, string file, string? questionId, string what, bool required) =>
+        YamlText.Read(raw, file, questionId, what, required);
 
     /// <summary>Lower-case letters, digits and '_', starting with a letter: questionnaire and question ids.</summary>
     public static bool IsId(string id) => IdShape().IsMatch(id);

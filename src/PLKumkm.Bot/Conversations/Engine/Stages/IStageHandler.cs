@@ -1,3 +1,5 @@
+using PLKumkm.Bot.Messaging;
+
 namespace PLKumkm.Bot.Conversations.Engine.Stages;
 
 /// <summary>
@@ -8,7 +10,7 @@ internal interface IStageHandler
 {
     SessionStage Stage { get; }
 
-    void Handle(Step step, Messaging.InboundContent input);
+    void Handle(Step step, InboundContent input);
 
     /// <summary>Repeats what this stage asks.</summary>
     void Reprompt(Step step);

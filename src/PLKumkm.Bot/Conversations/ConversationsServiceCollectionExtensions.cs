@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using PLKumkm.Bot.Conversations.Definition;
 using PLKumkm.Bot.Conversations.Engine;
 using PLKumkm.Bot.Conversations.Handling;
+using PLKumkm.Bot.Conversations.Types;
 using PLKumkm.Bot.Messaging;
 using PLKumkm.Bot.Records;
 using PLKumkm.Bot.Regions;
@@ -35,8 +36,11 @@ internal static class ConversationsServiceCollectionExtensions
     public static IServiceCollection AddConversations(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ConversationsOptions>().Bind(configuration.GetSection(ConversationsOptions.Section));
-        services.AddSingleton(sp =>
-            new QuestionnaireCatalog(QuestionnaireLoader.LoadDirectory(sp.GetRequiredService<IOptions<ConversationsOptions>>().Value.ResolveDirectory())));
+        // One registry of question types for the loader, the engine and the readers of quick entry and import.
+        services.AddSingleton(QuestionTypeRegistry.Default);
+        services.AddSingleton<QuestionTypes>();
+        services.AddSingleton(sp => new QuestionnaireCatalog(QuestionnaireLoader.LoadDirectory(
+            sp.GetRequiredService<IOptions<ConversationsOptions>>().Value.ResolveDirectory(), sp.GetRequiredService<QuestionTypeRegistry>())));
         services.AddSingleton<ConversationEngine>();
         services.AddScoped<QuestionnaireRunner>();
         services.AddScoped<RecordWriter>();

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace PLKumkm.Bot.Messaging;
 
 /// <summary>A sentence users read, in Indonesian (default) and English (<c>/bahasa en</c>).</summary>
@@ -6,6 +8,10 @@ internal sealed record UserText(string Id, string En)
     public string In(string language) => language == Languages.English ? En : Id;
 
     public static UserText Same(string text) => new(text, text);
+
+    /// <summary>Both sentences with <c>{0}</c> filled in.</summary>
+    public UserText Format(object arg) =>
+        new(string.Format(CultureInfo.InvariantCulture, Id, arg), string.Format(CultureInfo.InvariantCulture, En, arg));
 
     public UserText Append(UserText other, string separator = " ") =>
         new(Id + separator + other.Id, En + separator + other.En);

@@ -86,9 +86,7 @@ internal static class PersonalDataEraser
                 state.Answers.Clear();
                 state.Skipped.Clear();
                 state.History.Clear();
-                state.Pending = null;
-                state.RegionPick = null;
-                state.MultiSelection = null;
+                state.ClearQuestionState();
                 if (!state.IsOver)
                 {
                     state.Stage = Conversations.Engine.SessionStage.Cancelled;

@@ -3,9 +3,11 @@ using Stateless;
 namespace PLKumkm.Bot.Conversations.Engine;
 
 /// <summary>
-/// The session lifecycle as a Stateless machine over <see cref="SessionState.Stage"/>. It is rebuilt
-/// on every message from the persisted state, so it holds nothing of its own. Question-by-question
-/// movement is not a state here: it is data (<see cref="SessionState.CurrentQuestionId"/>).
+/// The session lifecycle: the only definition of which stage follows which. One Stateless machine, built once, over
+/// the <see cref="SessionState.Stage"/> of the session being moved: firing binds the machine to that session for the
+/// length of the transition (under a lock, the engine serving many chats at once). What each stage does is its
+/// handler's (<c>Stages/</c>). Question-by-question movement is not a state here: it is data
+/// (<see cref="SessionState.CurrentQuestionId"/>).
 /// </summary>
 internal sealed class SessionLifecycle
 {
@@ -23,10 +25,13 @@ internal sealed class SessionLifecycle
     }
 
     private readonly StateMachine<SessionStage, Trigger> _machine;
+    private readonly Lock _gate = new();
+    private SessionState? _moving;
 
-    public SessionLifecycle(SessionState session)
+    public SessionLifecycle()
     {
-        _machine = new StateMachine<SessionStage, Trigger>(() => session.Stage, s => session.Stage = s);
+        // Stateless reads the state once when built, before any session is bound: a new session's stage.
+        _machine = new StateMachine<SessionStage, Trigger>(() => _moving?.Stage ?? SessionStage.Consent, s => Moving.Stage = s);
 
         _machine.Configure(SessionStage.Consent)
             .Permit(Trigger.Agree, SessionStage.Asking)
@@ -36,40 +41,74 @@ internal sealed class SessionLifecycle
         _machine.Configure(SessionStage.Asking)
             .Permit(Trigger.AllAnswered, SessionStage.Reviewing)
             .Permit(Trigger.RequestCancel, SessionStage.ConfirmingCancel)
-            .OnExit(t => RememberWhereCancelCameFrom(session, t, SessionStage.Asking));
+            .OnExit(t => RememberWhereCancelCameFrom(t, SessionStage.Asking));
 
         _machine.Configure(SessionStage.Editing)
             .Permit(Trigger.AllAnswered, SessionStage.Reviewing)
             .Permit(Trigger.BackFromReview, SessionStage.Reviewing)
             .Permit(Trigger.RequestCancel, SessionStage.ConfirmingCancel)
-            .OnExit(t => RememberWhereCancelCameFrom(session, t, SessionStage.Editing));
+            .OnExit(t => RememberWhereCancelCameFrom(t, SessionStage.Editing));
 
         _machine.Configure(SessionStage.Reviewing)
             .Permit(Trigger.Edit, SessionStage.Editing)
             .Permit(Trigger.BackFromReview, SessionStage.Asking)
             .Permit(Trigger.Submit, SessionStage.Submitted)
             .Permit(Trigger.RequestCancel, SessionStage.ConfirmingCancel)
-            .OnExit(t => RememberWhereCancelCameFrom(session, t, SessionStage.Reviewing));
+            .OnExit(t => RememberWhereCancelCameFrom(t, SessionStage.Reviewing));
 
         _machine.Configure(SessionStage.ConfirmingCancel)
             .Permit(Trigger.ConfirmCancel, SessionStage.Cancelled)
-            .PermitDynamic(Trigger.KeepGoing, () => session.StageBeforeCancel ?? SessionStage.Asking)
-            .OnExit(() => session.StageBeforeCancel = null);
+            .PermitDynamic(Trigger.KeepGoing, () => Moving.StageBeforeCancel ?? SessionStage.Asking)
+            .OnExit(() => Moving.StageBeforeCancel = null);
 
         _machine.Configure(SessionStage.Submitted);
         _machine.Configure(SessionStage.Cancelled);
     }
 
-    // "No, continue" after /batal returns to the stage the person was in.
-    private static void RememberWhereCancelCameFrom(SessionState session, StateMachine<SessionStage, Trigger>.Transition transition, SessionStage stage)
+    private SessionState Moving => _moving ?? throw new InvalidOperationException("the lifecycle is used outside a transition");
+
+    public bool CanFire(SessionState session, Trigger trigger) => On(session, () => _machine.CanFire(trigger));
+
+    public void Fire(SessionState session, Trigger trigger) => On(session, () =>
     {
-        if (transition.Trigger == Trigger.RequestCancel)
+        _machine.Fire(trigger);
+        return true;
+    });
+
+    /// <summary>Fires <paramref name="trigger"/> when the session's stage permits it; false (and no change) otherwise.</summary>
+    public bool TryFire(SessionState session, Trigger trigger) => On(session, () =>
+    {
+        if (!_machine.CanFire(trigger))
         {
-            session.StageBeforeCancel = stage;
+            return false;
+        }
+
+        _machine.Fire(trigger);
+        return true;
+    });
+
+    private bool On(SessionState session, Func<bool> act)
+    {
+        lock (_gate)
+        {
+            _moving = session;
+            try
+            {
+                return act();
+            }
+            finally
+            {
+                _moving = null;
+            }
         }
     }
 
-    public bool CanFire(Trigger trigger) => _machine.CanFire(trigger);
-
-    public void Fire(Trigger trigger) => _machine.Fire(trigger);
+    // "No, continue" after /batal returns to the stage the person was in.
+    private void RememberWhereCancelCameFrom(StateMachine<SessionStage, Trigger>.Transition transition, SessionStage stage)
+    {
+        if (transition.Trigger == Trigger.RequestCancel)
+        {
+            Moving.StageBeforeCancel = stage;
+        }
+    }
 }

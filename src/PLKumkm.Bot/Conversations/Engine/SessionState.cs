@@ -1,4 +1,5 @@
-using PLKumkm.Bot.Regions;
+using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace PLKumkm.Bot.Conversations.Engine;
 
@@ -26,20 +27,14 @@ internal sealed class SessionState
     /// <summary>Where to return when the person decides not to cancel after all.</summary>
     public SessionStage? StageBeforeCancel { get; set; }
 
-    /// <summary>Step of a region question (province → regency → district → village).</summary>
-    public RegionPick? RegionPick { get; set; }
+    /// <summary>
+    /// The current question's own steps, kept by its type (the village stepper's level, the KBLI codes offered, the
+    /// options toggled); stored as JSON like the rest, read back as its type's class on first use.
+    /// </summary>
+    public object? QuestionState { get; set; }
 
     /// <summary>An answer read but waiting for a yes/no because it looked unusual (e.g. "1,2 M").</summary>
     public PendingAnswer? Pending { get; set; }
-
-    /// <summary>
-    /// KBLI codes offered as choices at the sector question (from the activity answer or typed words);
-    /// empty once the person asked for the sections instead; null when nothing was offered yet.
-    /// </summary>
-    public List<string>? KbliChoices { get; set; }
-
-    /// <summary>Options toggled so far on a multiple-choice question.</summary>
-    public List<string>? MultiSelection { get; set; }
 
     /// <summary>Who answers for whom: set when an enumerator fills the questionnaire on an owner's behalf.</summary>
     public string? OnBehalfOf { get; set; }
@@ -51,19 +46,54 @@ internal sealed class SessionState
     public DateTimeOffset UpdatedAt { get; set; }
 
     public bool IsOver => Stage is SessionStage.Submitted or SessionStage.Cancelled;
+
+    /// <summary>The question state as <typeparamref name="T"/>, or null when the question has none yet.</summary>
+    public T? QuestionStateAs<T>()
+        where T : class
+    {
+        if (QuestionState is JsonElement stored)
+        {
+            QuestionState = stored.Deserialize<T>(SessionJson.Options);
+        }
+
+        return QuestionState as T;
+    }
+
+    /// <summary>The question state as <typeparamref name="T"/>, created when the question has none yet.</summary>
+    public T QuestionStateOr<T>(Func<T> create)
+        where T : class
+    {
+        if (QuestionStateAs<T>() is { } state)
+        {
+            return state;
+        }
+
+        var created = create();
+        QuestionState = created;
+        return created;
+    }
+
+    /// <summary>Forgets what belongs to the current question only: its steps and an answer waiting for a yes/no.</summary>
+    public void ClearQuestionState()
+    {
+        QuestionState = null;
+        Pending = null;
+    }
+}
+
+/// <summary>How sessions are written as JSON (the stored form, and question states read back from it).</summary>
+internal static class SessionJson
+{
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+    };
 }
 
 internal static class SessionOwners
 {
     /// <summary><see cref="SessionState.OnBehalfOf"/> when staff fill the questionnaire for a business owner.</summary>
     public const string Owner = "pemilik";
-}
-
-internal sealed class RegionPick
-{
-    public RegionLevel Level { get; set; } = RegionLevel.Province;
-    public string? ParentCode { get; set; }
-    public List<string> Candidates { get; set; } = [];
 }
 
 internal sealed record PendingAnswer(string QuestionId, string Value, string Display);

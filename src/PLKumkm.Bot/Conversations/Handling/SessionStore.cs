@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using PLKumkm.Bot.Conversations.Engine;
 using PLKumkm.Bot.Storage;
@@ -10,10 +9,7 @@ namespace PLKumkm.Bot.Conversations.Handling;
 /// <summary>Loads and saves engine sessions as rows; the engine itself never touches storage.</summary>
 internal static class SessionStore
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter() },
-    };
+    private static readonly JsonSerializerOptions Json = SessionJson.Options;
 
     // Compiled once: it runs for nearly every message.
     private static readonly Func<BotDbContext, long, CancellationToken, Task<ConversationSession?>> ActiveSession =

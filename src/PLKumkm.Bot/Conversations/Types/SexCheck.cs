@@ -1,7 +1,8 @@
 using PLKumkm.Bot.Conversations.Definition;
+using PLKumkm.Bot.Conversations.Engine;
 using PLKumkm.Bot.Messaging;
 
-namespace PLKumkm.Bot.Conversations.Engine;
+namespace PLKumkm.Bot.Conversations.Types;
 
 /// <summary>
 /// The NIK says the owner's sex (women's birth day + 40): a <c>jenis_kelamin</c> answer that disagrees is

@@ -1,9 +1,11 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using PLKumkm.Bot.Conversations.Definition;
+using PLKumkm.Bot.Conversations.Engine;
 using PLKumkm.Bot.Messaging;
 using PLKumkm.Bot.Regions;
 
-namespace PLKumkm.Bot.Conversations.Engine;
+namespace PLKumkm.Bot.Conversations.Types;
 
 /// <summary>
 /// A region question walks province → regency → district → village, each step by typed name with
@@ -15,7 +17,7 @@ internal sealed partial class RegionStepper(RegionCatalog regions, RegionAliases
 
     public AnswerReading Read(Question question, InboundContent input, SessionState session)
     {
-        var pick = session.RegionPick ??= new RegionPick();
+        var pick = session.QuestionStateOr(() => new RegionPick());
         var lang = session.Language;
         switch (input)
         {
@@ -73,7 +75,7 @@ internal sealed partial class RegionStepper(RegionCatalog regions, RegionAliases
                 pick.Candidates = found.Select(r => r.Code).ToList();
                 return new AnswerReading.Partial(Candidates(question, found, lang, withPath: anyLevel));
             default:
-                return new AnswerReading.Rejected(AnswerReader.Format(EngineTexts.Unsupported, lang == Languages.English ? "that" : "pesan itu"));
+                return new AnswerReading.Rejected(EngineTexts.Unsupported.Format(lang == Languages.English ? "that" : "pesan itu"));
         }
     }
 
@@ -83,7 +85,7 @@ internal sealed partial class RegionStepper(RegionCatalog regions, RegionAliases
     /// </summary>
     public OutboundMessage StepPrompt(SessionState session, string? current = null)
     {
-        var pick = session.RegionPick ??= new RegionPick();
+        var pick = session.QuestionStateOr(() => new RegionPick());
         var lang = session.Language;
         if (pick.ParentCode is null)
         {
@@ -96,8 +98,8 @@ internal sealed partial class RegionStepper(RegionCatalog regions, RegionAliases
             pick.Candidates = [kept.Code];
             return ask with
             {
-                Text = $"{EngineTexts.CurrentAnswer.In(lang)}: {Prompts.RegionPath(kept.Code, regions)}\n{EngineTexts.RegionKeep.In(lang)}\n{ask.Text}",
-                Options = [new ReplyOption(AnswerReader.Format(EngineTexts.RegionKeepButton, kept.FullName).In(lang), kept.Code)],
+                Text = $"{EngineTexts.CurrentAnswer.In(lang)}: {Path(kept.Code, regions)}\n{EngineTexts.RegionKeep.In(lang)}\n{ask.Text}",
+                Options = [new ReplyOption(EngineTexts.RegionKeepButton.Format(kept.FullName).In(lang), kept.Code)],
             };
         }
 
@@ -108,13 +110,13 @@ internal sealed partial class RegionStepper(RegionCatalog regions, RegionAliases
             RegionLevel.District => EngineTexts.RegionAskDistrict,
             _ => EngineTexts.RegionAskVillage,
         };
-        return new OutboundMessage(AnswerReader.Format(template, parent.FullName).In(lang));
+        return new OutboundMessage(template.Format(parent.FullName).In(lang));
     }
 
     /// <summary>One step up (for <c>/kembali</c>); false when already at the first step.</summary>
     public bool StepUp(SessionState session)
     {
-        var pick = session.RegionPick;
+        var pick = session.QuestionStateAs<RegionPick>();
         if (pick?.ParentCode is null)
         {
             return false;
@@ -130,11 +132,11 @@ internal sealed partial class RegionStepper(RegionCatalog regions, RegionAliases
 
     private AnswerReading Select(Question question, Region region, SessionState session)
     {
-        var pick = session.RegionPick!;
+        var pick = session.QuestionStateOr(() => new RegionPick());
         if (region.Level == RegionLevel.Village)
         {
-            session.RegionPick = null;
-            return new AnswerReading.Accepted(region.Code, UserText.Same(Prompts.RegionPath(region.Code, regions)));
+            session.QuestionState = null;
+            return new AnswerReading.Accepted(region.Code, UserText.Same(Path(region.Code, regions)));
         }
 
         pick.Level = region.Level + 1;
@@ -143,14 +145,14 @@ internal sealed partial class RegionStepper(RegionCatalog regions, RegionAliases
         var step = StepPrompt(session);
         return new AnswerReading.Partial(step with
         {
-            Text = AnswerReader.Format(EngineTexts.RegionChosen, region.FullName).In(session.Language) + "\n" + step.Text,
+            Text = EngineTexts.RegionChosen.Format(region.FullName).In(session.Language) + "\n" + step.Text,
         });
     }
 
     private OutboundMessage Candidates(Question question, IReadOnlyList<Region> found, string language, bool withPath = false)
     {
         // Found across Indonesia, a name alone is not enough to choose: show where each one is.
-        string Name(Region r) => withPath ? Prompts.RegionPath(r.Code, regions) : r.FullName;
+        string Name(Region r) => withPath ? Path(r.Code, regions) : r.FullName;
         var lines = found.Select((r, i) => $"{i + 1}. {Name(r)}");
         return new OutboundMessage(EngineTexts.RegionPickOne.In(language) + "\n" + string.Join("\n", lines))
         {
@@ -161,14 +163,45 @@ internal sealed partial class RegionStepper(RegionCatalog regions, RegionAliases
     private UserText NotFound(string typed, RegionPick pick, string language)
     {
         var shown = typed.Length > 40 ? typed[..40] + "…" : typed;
-        var where = pick.ParentCode is null ? "" : AnswerReader.Format(EngineTexts.RegionIn, regions.Find(pick.ParentCode)!.FullName).In(language);
+        var where = pick.ParentCode is null ? "" : EngineTexts.RegionIn.Format(regions.Find(pick.ParentCode)!.FullName).In(language);
         var message = new UserText(
-            string.Format(System.Globalization.CultureInfo.InvariantCulture, EngineTexts.RegionNotFound.Id, shown, where),
-            string.Format(System.Globalization.CultureInfo.InvariantCulture, EngineTexts.RegionNotFound.En, shown, where));
+            string.Format(CultureInfo.InvariantCulture, EngineTexts.RegionNotFound.Id, shown, where),
+            string.Format(CultureInfo.InvariantCulture, EngineTexts.RegionNotFound.En, shown, where));
         var examples = regions.ChildrenOf(pick.ParentCode).Take(3).Select(r => r.Name).ToList();
-        return examples.Count == 0 ? message : message.Append(AnswerReader.Format(EngineTexts.RegionExamples, string.Join(", ", examples)));
+        return examples.Count == 0 ? message : message.Append(EngineTexts.RegionExamples.Format(string.Join(", ", examples)));
+    }
+
+    /// <summary>e.g. <c>Desa Sukaraya, Kec. Baturaja Timur, Kab. Ogan Komering Ulu, Sumatera Selatan</c>.</summary>
+    public static string Path(string code, RegionCatalog regions)
+    {
+        var parts = new List<string>();
+        for (var region = regions.Find(code); region is not null; region = region.ParentCode is null ? null : regions.Find(region.ParentCode))
+        {
+            if (region.Level == RegionLevel.Country)
+            {
+                break;
+            }
+
+            parts.Add(region.Level switch
+            {
+                RegionLevel.District => $"Kec. {region.Name}",
+                RegionLevel.Regency when region.Kind == "Kabupaten" => $"Kab. {region.Name}",
+                RegionLevel.Province => region.Name,
+                _ => region.FullName,
+            });
+        }
+
+        return parts.Count == 0 ? code : string.Join(", ", parts);
     }
 
     [GeneratedRegex(@"^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$")]
     private static partial Regex CodeShape();
+}
+
+/// <summary>Where a region question is: the level asked, the region above it, the candidates listed.</summary>
+internal sealed class RegionPick
+{
+    public RegionLevel Level { get; set; } = RegionLevel.Province;
+    public string? ParentCode { get; set; }
+    public List<string> Candidates { get; set; } = [];
 }

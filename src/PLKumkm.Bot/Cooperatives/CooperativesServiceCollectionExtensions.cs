@@ -12,7 +12,6 @@ internal static class CooperativesServiceCollectionExtensions
     {
         services.AddSingleton(sp => new KoperasiQuickEntryParser(
             sp.GetRequiredService<QuestionnaireCatalog>().Get(StartHandler.KoperasiQuestionnaire), sp.GetRequiredService<RegionCatalog>()));
-        services.AddScoped<IMessageHandler, KoperasiQuickEntryHandler>();
         return services;
     }
 }

@@ -16,8 +16,6 @@ namespace PLKumkm.Bot.Cooperatives;
 internal sealed class KoperasiQuickEntryHandler(KoperasiQuickEntryParser parser, RecordWriter records, RegionCatalog regions, TimeProvider clock)
     : IMessageHandler
 {
-    public int Order => 24;
-
     public async Task<bool> TryHandleAsync(UpdateContext context, CancellationToken cancellationToken)
     {
         if (KoperasiQuickEntryParser.Read(context.Text) is not { } message)
@@ -25,12 +23,8 @@ internal sealed class KoperasiQuickEntryHandler(KoperasiQuickEntryParser parser,
             return false;
         }
 
+        // The command table lets in only those RolePolicy allows quick entry.
         var person = context.Person;
-        if (!RolePolicy.Allows(person, StaffAction.QuickEntry))
-        {
-            context.Reply(RolePolicy.Refusal(StaffAction.QuickEntry));
-            return true;
-        }
 
         var scope = RolePolicy.ScopeOf(person)!;
         var result = parser.Parse(message, scope, RegionClock.Today(regions, scope, clock.GetUtcNow()));

@@ -4,6 +4,7 @@ using PLKumkm.Bot.Conversations;
 using PLKumkm.Bot.Cooperatives;
 using PLKumkm.Bot.Exports;
 using PLKumkm.Bot.Messaging;
+using PLKumkm.Bot.Messaging.Commands;
 using PLKumkm.Bot.Observability;
 using PLKumkm.Bot.Owners;
 using PLKumkm.Bot.Progress;
@@ -77,6 +78,7 @@ internal static class BotHost
             .AddCooperatives()
             .AddStaff()
             .AddMessaging()
+            .AddChatCommands()
             .AddObservability()
             .AddProgress();
 

@@ -11,7 +11,6 @@ internal static class ProgressServiceCollectionExtensions
     {
         services.AddScoped<ProgressService>();
         services.AddScoped<ProgressAnswerer>();
-        services.AddScoped<IMessageHandler, ProgressHandler>();
         services.AddScoped<TargetsImporter>();
         services.AddScoped<RecordsImporter>();
         services.AddScoped<KoperasiImporter>();

@@ -14,32 +14,18 @@ namespace PLKumkm.Bot.Staff.QuickEntry;
 internal sealed class QuickEntryHandler(QuickEntryParser parser, RecordWriter records, RegionCatalog regions, TimeProvider clock)
     : IMessageHandler
 {
-    public int Order => 25;
-
     public async Task<bool> TryHandleAsync(UpdateContext context, CancellationToken cancellationToken)
     {
-        var text = context.Text;
-        var command = ChatCommand.Parse(text);
-        QuickEntryMessage? message;
-        if (command is not null && command.Is("cepat"))
-        {
-            message = QuickEntryMessage.FromBody(command.Arguments, firstLineNumber: 2);
-        }
-        else if (QuickEntryMessage.Read(text) is { } tagged)
-        {
-            message = tagged;
-        }
-        else
+        // /cepat, or #umkm; the command table lets in only those RolePolicy allows quick entry.
+        var message = context.Command is { } command
+            ? QuickEntryMessage.FromBody(command.Arguments, firstLineNumber: 2)
+            : QuickEntryMessage.Read(context.Text);
+        if (message is null)
         {
             return false;
         }
 
         var person = context.Person;
-        if (!RolePolicy.Allows(person, StaffAction.QuickEntry))
-        {
-            context.Reply(RolePolicy.Refusal(StaffAction.QuickEntry));
-            return true;
-        }
 
         var scope = RolePolicy.ScopeOf(person)!;
         var today = RegionClock.Today(regions, scope, clock.GetUtcNow());

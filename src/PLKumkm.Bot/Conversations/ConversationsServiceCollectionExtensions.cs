@@ -44,11 +44,6 @@ internal static class ConversationsServiceCollectionExtensions
         services.AddSingleton<ConversationEngine>();
         services.AddScoped<QuestionnaireRunner>();
         services.AddScoped<RecordWriter>();
-        services.AddScoped<IMessageHandler, LanguageHandler>();
-        services.AddScoped<IMessageHandler, StartHandler>();
-        services.AddScoped<IMessageHandler, QuestionnaireHandler>();
-        services.AddScoped<IMessageHandler, GroupChatHandler>();
-        services.AddScoped<IMessageHandler, FallbackHandler>();
         return services;
     }
 }

@@ -16,16 +16,8 @@ internal sealed class ExportHandler(RecordExporter exporter, RegionCatalog regio
     /// <summary>A chat attachment is held in memory and in the outbox; bigger exports belong to the command line.</summary>
     public const int MaxRowsInChat = 100_000;
 
-    public int Order => 45;
-
     public async Task<bool> TryHandleAsync(UpdateContext context, CancellationToken cancellationToken)
     {
-        var command = ChatCommand.Parse(context.Text);
-        if (command is null || !command.Is("ekspor", "export", "unduh"))
-        {
-            return false;
-        }
-
         var lang = context.Language;
         var person = context.Person;
         var scope = person.Role switch
@@ -42,7 +34,7 @@ internal sealed class ExportHandler(RecordExporter exporter, RegionCatalog regio
             return true;
         }
 
-        var (format, kinds, regionText) = ReadArguments(command.Arguments);
+        var (format, kinds, regionText) = ReadArguments(context.Arguments);
         var region = scope;
         if (regionText is not null)
         {

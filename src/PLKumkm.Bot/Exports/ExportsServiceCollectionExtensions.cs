@@ -8,7 +8,6 @@ internal static class ExportsServiceCollectionExtensions
     public static IServiceCollection AddExports(this IServiceCollection services)
     {
         services.AddScoped<RecordExporter>();
-        services.AddScoped<IMessageHandler, ExportHandler>();
         return services;
     }
 }

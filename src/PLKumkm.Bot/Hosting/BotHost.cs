@@ -3,6 +3,7 @@ using PLKumkm.Bot.Channels.Console;
 using PLKumkm.Bot.Conversations;
 using PLKumkm.Bot.Exports;
 using PLKumkm.Bot.Messaging;
+using PLKumkm.Bot.Messaging.Commands;
 using PLKumkm.Bot.Observability;
 using PLKumkm.Bot.Owners;
 using PLKumkm.Bot.Progress;
@@ -76,6 +77,7 @@ internal static class BotHost
             .AddExports()
             .AddStaff()
             .AddMessaging()
+            .AddChatCommands()
             .AddObservability()
             .AddRecords()
             .AddProgress();

@@ -1,6 +1,7 @@
 namespace PLKumkm.Bot.Messaging;
 
-/// <summary>A slash command as typed: <c>/start</c>, <c>/start@PlKumkmBot payload</c>, <c>/bahasa en</c>.</summary>
+/// <summary>A slash command as typed: <c>/start</c>, <c>/start@PlKumkmBot payload</c>, <c>/bahasa en</c>; the command table
+/// (<see cref="Commands.CommandTable.Match"/>) says which command it is.</summary>
 internal sealed record ChatCommand(string Name, string Arguments)
 {
     public static ChatCommand? Parse(string? text)
@@ -27,6 +28,4 @@ internal sealed record ChatCommand(string Name, string Arguments)
         var arguments = space < 0 ? "" : trimmed[(space + 1)..].Trim();
         return new ChatCommand(head.ToLowerInvariant(), arguments);
     }
-
-    public bool Is(params string[] names) => names.Contains(Name, StringComparer.Ordinal);
 }

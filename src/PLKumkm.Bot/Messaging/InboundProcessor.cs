@@ -1,5 +1,6 @@
 using System.Runtime.ExceptionServices;
 using Microsoft.EntityFrameworkCore;
+using PLKumkm.Bot.Messaging.Commands;
 using PLKumkm.Bot.Observability;
 using PLKumkm.Bot.Storage;
 using PLKumkm.Bot.Storage.Entities;
@@ -7,14 +8,14 @@ using PLKumkm.Bot.Storage.Entities;
 namespace PLKumkm.Bot.Messaging;
 
 /// <summary>
-/// The pipeline every channel feeds: dedup by update key, find the person, let the first willing
-/// handler answer, and commit the effects together with the replies (outbox) before delivering them.
+/// The pipeline every channel feeds: dedup by update key, find the person, let the handler the
+/// command table routes it to answer (<see cref="CommandRouter"/>), and commit the effects together with the replies (outbox) before delivering them.
 /// A batch shares one transaction (group commit): each update runs inside its own savepoint, so a failing
 /// update leaves no trace while the others are committed together.
 /// </summary>
 internal sealed partial class InboundProcessor(
     BotDbContext db,
-    IEnumerable<IMessageHandler> handlers,
+    CommandRouter router,
     WriteGate gate,
     OutboxDelivery delivery,
     TypingIndicator typing,
@@ -29,9 +30,6 @@ internal sealed partial class InboundProcessor(
     private static readonly Func<BotDbContext, string, CancellationToken, Task<Person?>> PersonByAddress =
         EF.CompileAsyncQuery((BotDbContext db, string address, CancellationToken ct) =>
             db.PersonAddresses.Where(a => a.Address == address).Select(a => a.Person).FirstOrDefault());
-
-    private readonly IMessageHandler[] _handlers = handlers.OrderBy(h => h.Order).ToArray();
-    private readonly IMessageHandler[] _groupHandlers = handlers.Where(h => h.AnswersInGroups).OrderBy(h => h.Order).ToArray();
 
     public async Task ProcessAsync(InboundMessage message, CancellationToken cancellationToken)
     {
@@ -148,14 +146,7 @@ internal sealed partial class InboundProcessor(
             await PersonPhones.AnnounceNewAddressAsync(context, ct);
         }
 
-        foreach (var handler in message.IsGroup ? _groupHandlers : _handlers)
-        {
-            if (await handler.TryHandleAsync(context, ct))
-            {
-                break;
-            }
-        }
-
+        await router.RouteAsync(context, ct);
         db.InboundUpdates.Add(new InboundUpdate { UpdateKey = message.UpdateKey, ProcessedAt = now });
         var outbox = context.Replies.Select(r => (message.Address, Message: r)).Concat(context.Notices)
             .Select(r => new OutboxMessage

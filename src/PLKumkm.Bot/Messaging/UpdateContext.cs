@@ -1,3 +1,4 @@
+using PLKumkm.Bot.Messaging.Commands;
 using PLKumkm.Bot.Storage;
 using PLKumkm.Bot.Storage.Entities;
 
@@ -11,6 +12,16 @@ internal sealed class UpdateContext(InboundMessage message, Person person, BotDb
     public Person Person { get; } = person;
     public BotDbContext Db { get; } = db;
     public List<OutboundMessage> Replies { get; } = [];
+
+    /// <summary>The update's /command matched against the command table (parsed once, by the router); null for plain
+    /// input.</summary>
+    public CommandCall? Command { get; set; }
+
+    /// <summary>The person's open questionnaire, looked up once by the router (private chats only); null when none.</summary>
+    public ConversationSession? Session { get; set; }
+
+    /// <summary>The arguments of the update's /command ("" for none, or for plain input).</summary>
+    public string Arguments => Command?.Arguments ?? "";
 
     /// <summary>Messages to other chats (a person's other accounts, a claimant told of a decision), stored and sent
     /// with the replies.</summary>
@@ -31,18 +42,11 @@ internal sealed class UpdateContext(InboundMessage message, Person person, BotDb
 }
 
 /// <summary>
-/// A feature that may answer an update (a command, a quick entry, a progress question, the questionnaire…).
-/// Handlers are tried by <see cref="Order"/>; the first that returns true owns the update.
+/// A feature that answers an update (a command, a quick entry, a progress question, the questionnaire…), reached
+/// through its entry in the command table (<see cref="ChatCommands"/>), which also says where and for whom.
+/// True when it owns the update; false lets the router go on.
 /// </summary>
 internal interface IMessageHandler
 {
-    int Order { get; }
-
-    /// <summary>
-    /// True for the few handlers that may answer in a group or channel (public figures and the group's own help).
-    /// Everything else is for a person in a private chat and is never tried there.
-    /// </summary>
-    bool AnswersInGroups => false;
-
     Task<bool> TryHandleAsync(UpdateContext context, CancellationToken cancellationToken);
 }

@@ -9,19 +9,11 @@ namespace PLKumkm.Bot.Owners;
 /// </summary>
 internal sealed class EditHandler(QuestionnaireRunner runner) : IMessageHandler
 {
-    public int Order => 41;
-
     public async Task<bool> TryHandleAsync(UpdateContext context, CancellationToken cancellationToken)
     {
-        var command = ChatCommand.Parse(context.Text);
-        if (command is null || !command.Is("ubah", "perbaiki", "edit"))
-        {
-            return false;
-        }
-
         var lang = context.Language;
-        var active = await SessionStore.FindActiveAsync(context.Db, context.Person.Id, cancellationToken);
-        if (active is not null)
+        var arguments = context.Arguments;
+        if (context.Session is { } active)
         {
             context.Reply(new UserText(
                 "Selesaikan dulu pengisian yang sedang berjalan, atau ketik /batal. Kita lanjutkan:",
@@ -30,18 +22,18 @@ internal sealed class EditHandler(QuestionnaireRunner runner) : IMessageHandler
             return true;
         }
 
-        if (command.Arguments.Length == 0)
+        if (arguments.Length == 0)
         {
             await OfferRecordsAsync(context, cancellationToken);
             return true;
         }
 
-        var record = await OwnerRecords.FindAsync(context.Db, context.Person.Id, command.Arguments, cancellationToken);
+        var record = await OwnerRecords.FindAsync(context.Db, context.Person.Id, arguments, cancellationToken);
         if (record is null)
         {
             context.Reply(new UserText(
-                $"Data {command.Arguments.Trim()} tidak ada di antara data yang Anda daftarkan. Ketik /ubah untuk memilih dari daftar.",
-                $"{command.Arguments.Trim()} is not among the records you registered. Type /ubah to pick from the list."));
+                $"Data {arguments.Trim()} tidak ada di antara data yang Anda daftarkan. Ketik /ubah untuk memilih dari daftar.",
+                $"{arguments.Trim()} is not among the records you registered. Type /ubah to pick from the list."));
             return true;
         }
 

@@ -12,16 +12,8 @@ namespace PLKumkm.Bot.Owners;
 /// </summary>
 internal sealed class StatusHandler(QuestionnaireRunner runner, RegionCatalog regions) : IMessageHandler
 {
-    public int Order => 40;
-
     public async Task<bool> TryHandleAsync(UpdateContext context, CancellationToken cancellationToken)
     {
-        var command = ChatCommand.Parse(context.Text);
-        if (command is null || !command.Is("status", "statusku", "data"))
-        {
-            return false;
-        }
-
         var lang = context.Language;
         var records = await OwnerRecords.ListAsync(context.Db, context.Person.Id, cancellationToken);
         if (records.Count == 0)
@@ -50,8 +42,7 @@ internal sealed class StatusHandler(QuestionnaireRunner runner, RegionCatalog re
             context.Reply(text.ToString());
         }
 
-        var active = await SessionStore.FindActiveAsync(context.Db, context.Person.Id, cancellationToken);
-        if (active is not null)
+        if (context.Session is { } active)
         {
             runner.Resume(context, active);
         }

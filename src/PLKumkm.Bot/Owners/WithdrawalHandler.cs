@@ -33,39 +33,34 @@ internal sealed class WithdrawalHandler(TimeProvider clock) : IMessageHandler
         "cancel", "no keep it", "keep it",
     };
 
-    public int Order => 39;
+    /// <summary>Plain text this handler may own: the request itself, or a typed answer to its question (taken only
+    /// while that question is open).</summary>
+    public static bool Recognises(string text)
+    {
+        var folded = TextNormalizer.Fold(text);
+        return Phrases.Contains(folded) || TypedYes.Contains(folded) || TypedNo.Contains(folded);
+    }
 
     public async Task<bool> TryHandleAsync(UpdateContext context, CancellationToken cancellationToken)
     {
-        var text = context.Text;
-        if (text is null)
-        {
-            return false;
-        }
-
-        var command = ChatCommand.Parse(text);
+        var folded = TextNormalizer.Fold(context.Text ?? "");
         string answer;
-        if (command is not null)
+        if (context.Command is { } command)
         {
-            if (!command.Is("hapus", "hapusdata"))
-            {
-                return false;
-            }
-
             answer = TextNormalizer.Fold(command.Arguments);
         }
-        else if (Phrases.Contains(TextNormalizer.Fold(text)))
+        else if (Phrases.Contains(folded))
         {
             answer = "";
         }
-        else if (TypedYes.Contains(TextNormalizer.Fold(text)) || TypedNo.Contains(TextNormalizer.Fold(text)))
+        else if (TypedYes.Contains(folded) || TypedNo.Contains(folded))
         {
             if (!await WithdrawalPrompt.IsOpenAsync(context.Db, context.Person.Id, clock.GetUtcNow(), cancellationToken))
             {
                 return false;
             }
 
-            answer = TypedYes.Contains(TextNormalizer.Fold(text)) ? "ya" : "tidak";
+            answer = TypedYes.Contains(folded) ? "ya" : "tidak";
         }
         else
         {

@@ -1,4 +1,3 @@
-using PLKumkm.Bot.Conversations.Handling;
 using PLKumkm.Bot.Messaging;
 
 namespace PLKumkm.Bot.Progress;
@@ -13,19 +12,15 @@ namespace PLKumkm.Bot.Progress;
 /// </remarks>
 internal sealed class ProgressHandler(ProgressAnswerer answerer) : IMessageHandler
 {
-    public int Order => 30;
-
-    // Progress figures are public aggregates: a group may ask for them.
-    public bool AnswersInGroups => true;
-
     public async Task<bool> TryHandleAsync(UpdateContext context, CancellationToken cancellationToken)
     {
-        if (ProgressRequest.Parse(context.Text) is not { } request)
+        var request = context.Command is { } command ? ProgressRequest.For(command.Name, command.Arguments) : ProgressRequest.Parse(context.Text);
+        if (request is null)
         {
             return false;
         }
 
-        var session = await SessionStore.FindActiveAsync(context.Db, context.Person.Id, cancellationToken);
+        var session = context.Session;
         var answer = await answerer.AnswerAsync(request, context.Language, cancellationToken);
         if (session is not null && !request.IsCommand && !answer.NamedRegion)
         {

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using PLKumkm.Bot.Messaging;
+using PLKumkm.Bot.Messaging.Commands;
 
 namespace PLKumkm.Bot.Progress;
 
@@ -21,18 +22,15 @@ internal enum ProgressKind
 /// </summary>
 internal sealed partial record ProgressRequest(ProgressKind Kind, string RegionText, string? DateText, bool IsCommand)
 {
-    private static readonly Dictionary<string, ProgressKind> Keywords = new(StringComparer.Ordinal)
-    {
-        ["progress"] = ProgressKind.Progress,
-        ["progres"] = ProgressKind.Progress,
-        ["capaian"] = ProgressKind.Progress,
-        ["peringkat"] = ProgressKind.Ranking,
-        ["grafik"] = ProgressKind.Chart,
-
-        // The same in English, for people who chat in English (/bahasa en).
-        ["ranking"] = ProgressKind.Ranking,
-        ["chart"] = ProgressKind.Chart,
-    };
+    // The command table's names of the three, also taken typed without the slash ("progress OKU").
+    private static readonly Dictionary<string, ProgressKind> Keywords = new[]
+        {
+            (ChatCommands.Progress, ProgressKind.Progress),
+            (ChatCommands.Ranking, ProgressKind.Ranking),
+            (ChatCommands.Chart, ProgressKind.Chart),
+        }
+        .SelectMany(pair => pair.Item1.Names.Select(name => (name, pair.Item2)))
+        .ToDictionary(pair => pair.name, pair => pair.Item2, StringComparer.Ordinal);
 
     /// <summary>The command word for <paramref name="kind"/> (what buttons carry).</summary>
     public static string CommandFor(ProgressKind kind) => kind switch
@@ -50,30 +48,23 @@ internal sealed partial record ProgressRequest(ProgressKind Kind, string RegionT
             return null;
         }
 
-        string rest;
-        ProgressKind kind;
-        var isCommand = false;
         if (ChatCommand.Parse(text) is { } command)
         {
-            if (!Keywords.TryGetValue(command.Name, out kind))
-            {
-                return null;
-            }
-
-            isCommand = true;
-            rest = command.Arguments;
-        }
-        else
-        {
-            var m = Leading().Match(text);
-            if (!m.Success || !Keywords.TryGetValue(m.Groups["word"].Value.ToLowerInvariant(), out kind))
-            {
-                return null;
-            }
-
-            rest = text[m.Length..];
+            return For(command.Name, command.Arguments);
         }
 
+        var m = Leading().Match(text);
+        return m.Success && Keywords.TryGetValue(m.Groups["word"].Value.ToLowerInvariant(), out var kind)
+            ? Build(kind, text[m.Length..], isCommand: false)
+            : null;
+    }
+
+    /// <summary>The request of a /command already parsed (the router's); null unless it is one of the three.</summary>
+    public static ProgressRequest? For(string commandName, string arguments) =>
+        Keywords.TryGetValue(commandName, out var kind) ? Build(kind, arguments, isCommand: true) : null;
+
+    private static ProgressRequest Build(ProgressKind kind, string rest, bool isCommand)
+    {
         rest = rest.Trim();
         var date = AsOf().Match(rest);
         return date.Success

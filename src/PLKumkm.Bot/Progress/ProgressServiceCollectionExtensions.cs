@@ -10,7 +10,6 @@ internal static class ProgressServiceCollectionExtensions
     {
         services.AddScoped<ProgressService>();
         services.AddScoped<ProgressAnswerer>();
-        services.AddScoped<IMessageHandler, ProgressHandler>();
         services.AddScoped<TargetsImporter>();
         return services;
     }

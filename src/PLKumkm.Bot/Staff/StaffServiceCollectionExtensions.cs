@@ -16,12 +16,7 @@ internal static class StaffServiceCollectionExtensions
         services.AddSingleton<QuickEntryParsers>();
         services.AddScoped<StaffRegistry>();
         services.AddScoped<StaffImport>();
-        services.AddScoped<IMessageHandler, StaffOnboardingHandler>();
-        services.AddScoped<IMessageHandler, QuickEntryHandler>();
-        services.AddScoped<IMessageHandler, PerformanceHandler>();
-        services.AddScoped<IMessageHandler, TeamHandler>();
         services.AddScoped<ClaimReview>();
-        services.AddScoped<IMessageHandler, ReviewHandler>();
         return services;
     }
 }

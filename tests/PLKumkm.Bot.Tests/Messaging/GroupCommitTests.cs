@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using PLKumkm.Bot.Hosting;
 using PLKumkm.Bot.Messaging;
+using PLKumkm.Bot.Messaging.Commands;
 using PLKumkm.Bot.Storage;
 
 namespace PLKumkm.Bot.Tests.Messaging;
@@ -32,7 +33,12 @@ public sealed class GroupCommitTests(GroupCommitTests.Bot bot) : IClassFixture<G
             Host = BotHost.Build(HostMode.Tool, [Database.ConfigArg], builder =>
             {
                 builder.Services.AddSingleton<IChannelSender>(Sender);
-                builder.Services.AddScoped<IMessageHandler, FailingHandler>();
+                // Tried before every other plain-text trigger.
+                builder.Services.AddScoped<FailingHandler>();
+                builder.Services.AddSingleton(ChatCommands.Table.With(new CommandEntry(typeof(FailingHandler))
+                {
+                    Trigger = PlainTrigger.Text(text => text == FailingHandler.Boom, TriggerPrecedence.BeforeQuestionnaire),
+                }));
             });
             await Host.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
         }
@@ -122,8 +128,6 @@ public sealed class GroupCommitTests(GroupCommitTests.Bot bot) : IClassFixture<G
     {
         public const string Boom = "boom";
         public const string Mutated = "mutated";
-
-        public int Order => 1;
 
         public async Task<bool> TryHandleAsync(UpdateContext context, CancellationToken cancellationToken)
         {

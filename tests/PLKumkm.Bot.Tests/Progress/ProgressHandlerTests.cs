@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
+using PLKumkm.Bot.Conversations.Handling;
 using PLKumkm.Bot.Messaging;
+using PLKumkm.Bot.Messaging.Commands;
 using PLKumkm.Bot.Progress;
 using PLKumkm.Bot.Storage;
 using PLKumkm.Bot.Storage.Entities;
@@ -124,9 +126,16 @@ public sealed class ProgressHandlerTests(ProgressHandlerTests.Host fixture) : IC
     private Task<List<OutboundMessage>?> TryAsync(string text, Person? person = null) =>
         _tool.InScopeAsync(async s =>
         {
-            var handler = s.GetServices<IMessageHandler>().OfType<ProgressHandler>().Single();
+            var handler = s.GetRequiredService<ProgressHandler>();
             var message = new InboundMessage("test", "1", Guid.NewGuid().ToString(), DateTimeOffset.UtcNow, new TextInput(text));
-            var context = new UpdateContext(message, person ?? new Person(), s.GetRequiredService<BotDbContext>());
+            var db = s.GetRequiredService<BotDbContext>();
+            person ??= new Person();
+            // What the router hands a handler: the matched command and the open questionnaire.
+            var context = new UpdateContext(message, person, db)
+            {
+                Command = ChatCommands.Table.Match(text),
+                Session = await SessionStore.FindActiveAsync(db, person.Id, CancellationToken.None),
+            };
             return await handler.TryHandleAsync(context, CancellationToken.None) ? context.Replies : null;
         });
 

@@ -28,9 +28,7 @@ internal static class EngineTexts
     public static readonly UserText Skippable = new(
         "(boleh dilewati: /lewati)",
         "(optional: /lewati to skip)");
-    public static readonly UserText CommandsHint = new(
-        "Perintah: /kembali (sebelumnya), /lewati (opsional), /batal, /bantuan",
-        "Commands: /kembali (back), /lewati (skip optional), /batal (cancel), /bantuan (help)");
+    public static UserText CommandsHint => Messaging.Commands.CommandHelp.QuestionHint;
     public static readonly UserText UnknownCommand = new(
         "Perintah {0} tidak dikenal di tengah pengisian.",
         "The command {0} is not known while answering.");

@@ -1,3 +1,5 @@
+using PLKumkm.Bot.Messaging.Commands;
+
 namespace PLKumkm.Bot.Conversations.Engine;
 
 internal enum SessionCommand
@@ -8,7 +10,7 @@ internal enum SessionCommand
     Help,
 }
 
-/// <summary>The commands that work inside every question, with or without the slash.</summary>
+/// <summary>The commands that work inside every question, with or without the slash (their names are the command table's).</summary>
 internal static class SessionCommands
 {
     public static SessionCommand? Parse(string text)
@@ -20,12 +22,12 @@ internal static class SessionCommands
             word = word[..at];
         }
 
-        return word.TrimStart('/') switch
+        return ChatCommands.Table.Find(word.TrimStart('/')) switch
         {
-            "kembali" or "back" => SessionCommand.Back,
-            "lewati" or "skip" => SessionCommand.Skip,
-            "batal" or "cancel" or "batalkan" => SessionCommand.Cancel,
-            "bantuan" or "help" or "tolong" => SessionCommand.Help,
+            var e when e == ChatCommands.Back => SessionCommand.Back,
+            var e when e == ChatCommands.Skip => SessionCommand.Skip,
+            var e when e == ChatCommands.Cancel => SessionCommand.Cancel,
+            var e when e == ChatCommands.Help => SessionCommand.Help,
             _ => null,
         };
     }

@@ -1,38 +1,22 @@
 using PLKumkm.Bot.Messaging;
+using PLKumkm.Bot.Messaging.Commands;
 
 namespace PLKumkm.Bot.Conversations.Handling;
 
 /// <summary>
 /// A group or channel is a public place: there the bot gives only public figures (progress, peringkat, grafik, answered
-/// before this) and its help. Whatever is meant for the bot and is personal (registering, staff sign-in, quick entry, a
-/// shared contact or location) gets one line and a way to a private chat; nothing is asked, shown or stored. Chatter
+/// before this: the command table says which) and its help. Whatever is meant for the bot and is personal (registering,
+/// staff sign-in, quick entry, a shared contact or location) gets one line and a way to a private chat; nothing is asked, shown or stored. Chatter
 /// between members is none of the bot's business and gets no answer.
 /// </summary>
 internal sealed class GroupChatHandler : IMessageHandler
 {
-    public static readonly UserText Help = new(
-        """
-        Di grup ini saya menjawab capaian pendataan PL-KUMKM:
-        • progress <wilayah> — mis. "progress OKU"
-        • peringkat <provinsi> — mis. "peringkat Sumsel"
-        • grafik <provinsi> — grafik peringkatnya
-        Untuk mendaftarkan usaha atau koperasi, atau urusan data pribadi, chat saya secara pribadi.
-        """,
-        """
-        In this group I answer PL-KUMKM census progress:
-        • progress <region> — e.g. "progress OKU"
-        • peringkat <province> — e.g. "peringkat Sumsel"
-        • grafik <province> — the ranking as a chart
-        To register a business or cooperative, or for anything personal, chat with me privately.
-        """);
+    /// <summary>The group's help: the commands the table answers in groups.</summary>
+    public static UserText Help => CommandHelp.Group;
 
     public static readonly UserText PrivateOnly = new(
         "Maaf, di grup saya hanya menjawab progress, peringkat, grafik dan /bantuan. Untuk pendaftaran, data pribadi dan urusan petugas, chat saya secara pribadi.",
         "Sorry, in a group I only answer progress, peringkat, grafik and /bantuan. For registration, personal data and staff matters, chat with me privately.");
-
-    public int Order => 990;
-
-    public bool AnswersInGroups => true;
 
     public Task<bool> TryHandleAsync(UpdateContext context, CancellationToken cancellationToken)
     {
@@ -58,9 +42,9 @@ internal sealed class GroupChatHandler : IMessageHandler
             case ContactInput or LocationInput:
                 return PrivateOnly;
             case TextInput { Text: var text }:
-                if (ChatCommand.Parse(text) is { } command)
+                if (context.Command is { } command)
                 {
-                    return command.Is("bantuan", "help", "start") && command.Arguments.Length == 0 ? Help : PrivateOnly;
+                    return command is { Entry.InGroups: InGroups.ShowsGroupHelp, Arguments.Length: 0 } ? Help : PrivateOnly;
                 }
 
                 var trimmed = text.TrimStart();

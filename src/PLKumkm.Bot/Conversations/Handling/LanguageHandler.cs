@@ -5,17 +5,9 @@ namespace PLKumkm.Bot.Conversations.Handling;
 /// <summary><c>/bahasa en</c> or <c>/bahasa id</c> (also <c>/language</c>): switches every later reply.</summary>
 internal sealed class LanguageHandler(QuestionnaireRunner runner) : IMessageHandler
 {
-    public int Order => 10;
-
-    public async Task<bool> TryHandleAsync(UpdateContext context, CancellationToken cancellationToken)
+    public Task<bool> TryHandleAsync(UpdateContext context, CancellationToken cancellationToken)
     {
-        var command = ChatCommand.Parse(context.Text);
-        if (command is null || !command.Is("bahasa", "language"))
-        {
-            return false;
-        }
-
-        var wanted = command.Arguments.Trim().ToLowerInvariant() switch
+        var wanted = context.Arguments.Trim().ToLowerInvariant() switch
         {
             "en" or "english" or "inggris" => Languages.English,
             "id" or "indonesia" or "indonesian" => Languages.Indonesian,
@@ -29,17 +21,16 @@ internal sealed class LanguageHandler(QuestionnaireRunner runner) : IMessageHand
             {
                 Options = [new ReplyOption("Bahasa Indonesia", "/bahasa id"), new ReplyOption("English", "/bahasa en")],
             });
-            return true;
+            return Task.FromResult(true);
         }
 
         context.Person.Language = wanted;
         context.Reply(new UserText("Baik, saya akan menjawab dalam Bahasa Indonesia.", "OK, I will reply in English."));
-        var active = await SessionStore.FindActiveAsync(context.Db, context.Person.Id, cancellationToken);
-        if (active is not null)
+        if (context.Session is { } active)
         {
             runner.Resume(context, active);
         }
 
-        return true;
+        return Task.FromResult(true);
     }
 }

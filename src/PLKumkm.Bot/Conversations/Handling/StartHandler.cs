@@ -1,4 +1,5 @@
 using PLKumkm.Bot.Messaging;
+using PLKumkm.Bot.Messaging.Commands;
 
 namespace PLKumkm.Bot.Conversations.Handling;
 
@@ -15,16 +16,13 @@ internal sealed class StartHandler(QuestionnaireRunner runner) : IMessageHandler
         "Selamat datang di PL-KUMKM (Pendataan Lengkap Koperasi dan UMKM)! Apa yang ingin Anda daftarkan?",
         "Welcome to PL-KUMKM (complete census of cooperatives and MSMEs)! What would you like to register?");
 
-    public int Order => 20;
-
     public async Task<bool> TryHandleAsync(UpdateContext context, CancellationToken cancellationToken)
     {
-        var command = ChatCommand.Parse(context.Text);
-        if (command is null && context.Text is { } typed && TypedChoice(typed) is { } chosen)
+        if (context.Command is not { } command)
         {
-            // The menu's buttons typed ("Daftarkan UMKM", "koperasi"): only outside a registration, where
-            // "koperasi" may be an answer.
-            if (await SessionStore.FindActiveAsync(context.Db, context.Person.Id, cancellationToken) is not null)
+            // The menu's buttons typed ("Daftarkan UMKM", "koperasi"); the command table lets the open questionnaire
+            // have them first.
+            if (TypedChoice(context.Text ?? "") is not { } chosen)
             {
                 return false;
             }
@@ -33,13 +31,7 @@ internal sealed class StartHandler(QuestionnaireRunner runner) : IMessageHandler
             return true;
         }
 
-        if (command is null || !command.Is("start", "daftar", "mulai", "koperasi"))
-        {
-            return false;
-        }
-
-        var active = await SessionStore.FindActiveAsync(context.Db, context.Person.Id, cancellationToken);
-        if (active is not null)
+        if (context.Session is { } active)
         {
             context.Reply(new UserText(
                 "Anda sedang mengisi pendaftaran. Kita lanjutkan dari pertanyaan terakhir (ketik /batal untuk membatalkan):",
@@ -67,7 +59,7 @@ internal sealed class StartHandler(QuestionnaireRunner runner) : IMessageHandler
     }
 
     /// <summary>The registration a typed menu answer names, or null.</summary>
-    private static string? TypedChoice(string text) => !char.IsLetter(text.TrimStart().FirstOrDefault())
+    public static string? TypedChoice(string text) => !char.IsLetter(text.TrimStart().FirstOrDefault())
         ? null // "#umkm" and "#koperasi" are quick entries, not the menu
         : Conversations.Engine.TextNormalizer.Fold(text) switch
     {
@@ -77,15 +69,15 @@ internal sealed class StartHandler(QuestionnaireRunner runner) : IMessageHandler
     };
 
     /// <summary>Which registration the command asks for; null for a plain /start (the person chooses).</summary>
-    private static string? Wanted(ChatCommand command)
+    private static string? Wanted(CommandCall command)
     {
         // "/start koperasi" also arrives from a Telegram deep link (t.me/bot?start=koperasi).
         var argument = command.Arguments.Trim().ToLowerInvariant();
-        return command.Name switch
+        return command switch
         {
-            "koperasi" => KoperasiQuestionnaire,
+            _ when command.Is(ChatCommands.Koperasi) => KoperasiQuestionnaire,
             _ when argument is "koperasi" or "kop" => KoperasiQuestionnaire,
-            "start" when argument is not ("umkm" or "usaha" or "daftar") => null,
+            _ when command.Is(ChatCommands.Start) && argument is not ("umkm" or "usaha" or "daftar") => null,
             _ => DefaultQuestionnaire,
         };
     }

@@ -1,9 +1,5 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using PLKumkm.Bot.Conversations.Definition;
-using PLKumkm.Bot.Conversations;
-using PLKumkm.Bot.Conversations.Engine;
-using PLKumkm.Bot.Conversations.Handling;
 using PLKumkm.Bot.Messaging;
 using PLKumkm.Bot.Regions;
 using PLKumkm.Bot.Storage.Entities;
@@ -16,22 +12,15 @@ namespace PLKumkm.Bot.Staff.Onboarding;
 /// own contact (<c>/petugas</c> offers the button) and this chat is attached to their pre-registered
 /// person. Only a number the channel proves counts: on Telegram a contact whose user_id is the sender, on
 /// WhatsApp the sender's own number (a contact card there proves nothing). A forwarded card or someone else's
-/// number grants nothing, and a proven number is never replaced by one that is not. A contact shared as the answer to an open phone question belongs to
-/// the questionnaire, not here.
+/// number grants nothing, and a proven number is never replaced by one that is not. A contact shared as the answer to an
+/// open phone question belongs to the questionnaire (the command table lets it have it first), not here.
 /// </summary>
-internal sealed class StaffOnboardingHandler(QuestionnaireCatalog questionnaires, RegionCatalog regions) : IMessageHandler
+internal sealed class StaffOnboardingHandler(RegionCatalog regions) : IMessageHandler
 {
-    public int Order => 15;
-
     public async Task<bool> TryHandleAsync(UpdateContext context, CancellationToken cancellationToken)
     {
         if (context.Content is ContactInput contact)
         {
-            if (await PhoneQuestionIsOpenAsync(context, cancellationToken))
-            {
-                return false;
-            }
-
             if (context.Message.SenderPhone is not null)
             {
                 // WhatsApp: a contact card is text anyone can write; the sender's own number is what counts.
@@ -47,12 +36,6 @@ internal sealed class StaffOnboardingHandler(QuestionnaireCatalog questionnaires
 
             await OnboardAsync(context, contact.PhoneNumber, cancellationToken);
             return true;
-        }
-
-        var command = ChatCommand.Parse(context.Text);
-        if (command is null || !command.Is("petugas", "daftar_petugas", "staff"))
-        {
-            return false;
         }
 
         if (context.Person.Role != PersonRole.Owner)
@@ -112,19 +95,6 @@ internal sealed class StaffOnboardingHandler(QuestionnaireCatalog questionnaires
         var region = regions.Find(staff.RegionCode ?? RegionCodes.Country);
         var text = OnboardingTexts.Welcome(staff.Name ?? "", RolePolicy.Name(staff.Role), region?.FullName ?? staff.RegionCode ?? "", staff.Role);
         context.Reply(new OutboundMessage(text.In(language)) { Options = RolePolicy.Shortcuts(staff, language) });
-    }
-
-    private async Task<bool> PhoneQuestionIsOpenAsync(UpdateContext context, CancellationToken ct)
-    {
-        var active = await SessionStore.FindActiveAsync(context.Db, context.Person.Id, ct);
-        if (active?.CurrentQuestionId is not { } questionId
-            || active.Stage is not (nameof(SessionStage.Asking) or nameof(SessionStage.Editing))
-            || !questionnaires.Contains(active.QuestionnaireId))
-        {
-            return false;
-        }
-
-        return questionnaires.Get(active.QuestionnaireId).Find(questionId)?.Type == QuestionType.Phone;
     }
 }
 

@@ -9,23 +9,10 @@ namespace PLKumkm.Bot.Staff.Performance;
 /// <summary><c>/kinerja</c>: an enumerator's own count today, this week and in total, against their share of the target.</summary>
 internal sealed class PerformanceHandler(RegionCatalog regions, TimeProvider clock) : IMessageHandler
 {
-    public int Order => 26;
-
     public async Task<bool> TryHandleAsync(UpdateContext context, CancellationToken cancellationToken)
     {
-        var command = ChatCommand.Parse(context.Text);
-        if (command is null || !command.Is("kinerja", "performance"))
-        {
-            return false;
-        }
-
+        // The command table lets in only those RolePolicy allows, so the person has a region.
         var person = context.Person;
-        if (!RolePolicy.Allows(person, StaffAction.Performance))
-        {
-            context.Reply(RolePolicy.Refusal(StaffAction.Performance));
-            return true;
-        }
-
         var region = RolePolicy.ScopeOf(person)!;
         var today = RegionClock.Today(regions, region, clock.GetUtcNow());
         var counts = await CountAsync(context, person, region, today, cancellationToken);

@@ -21,24 +21,11 @@ namespace PLKumkm.Bot.Staff.Review;
 internal sealed class ReviewHandler(RegionCatalog regions, QuestionnaireCatalog questionnaires, ClaimReview claims, TimeProvider clock)
     : IMessageHandler
 {
-    public int Order => 28;
-
     public async Task<bool> TryHandleAsync(UpdateContext context, CancellationToken cancellationToken)
     {
-        var command = ChatCommand.Parse(context.Text);
-        if (command is null || !command.Is("tinjau", "review"))
-        {
-            return false;
-        }
-
+        // The command table lets in only those RolePolicy allows to review.
         var person = context.Person;
-        if (!RolePolicy.Allows(person, StaffAction.Review))
-        {
-            context.Reply(RolePolicy.Refusal(StaffAction.Review));
-            return true;
-        }
-
-        var review = ReviewCommand.Parse(command.Arguments);
+        var review = ReviewCommand.Parse(context.Arguments);
         switch (review.Verb)
         {
             case ReviewVerb.Invalid:

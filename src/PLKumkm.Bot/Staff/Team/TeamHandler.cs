@@ -18,23 +18,10 @@ internal sealed class TeamHandler(RegionCatalog regions, TimeProvider clock) : I
     public const int IdleDays = 2;
     public const int MaxListed = 30;
 
-    public int Order => 27;
-
     public async Task<bool> TryHandleAsync(UpdateContext context, CancellationToken cancellationToken)
     {
-        var command = ChatCommand.Parse(context.Text);
-        if (command is null || !command.Is("tim", "team"))
-        {
-            return false;
-        }
-
+        // The command table lets in only those RolePolicy allows, so the person has a region.
         var person = context.Person;
-        if (!RolePolicy.Allows(person, StaffAction.Team))
-        {
-            context.Reply(RolePolicy.Refusal(StaffAction.Team));
-            return true;
-        }
-
         var scope = RolePolicy.ScopeOf(person)!;
         var today = RegionClock.Today(regions, scope, clock.GetUtcNow());
         var members = await LoadAsync(context, scope, today, cancellationToken);

@@ -78,26 +78,4 @@ internal sealed partial class BotDbContext
             }
         }
     }
-
-    private static void ConfigureCounting(ModelBuilder model)
-    {
-        model.Entity<ProvinceDailyCount>(e =>
-        {
-            e.ToTable("province_daily_counts");
-            e.HasKey(c => new { c.ProvinceCode, c.Day, c.Kind });
-            e.Property(c => c.Kind).HasConversion<string>().HasMaxLength(16);
-        });
-        model.Entity<RegencyTotal>(e =>
-        {
-            e.ToTable("regency_totals");
-            e.HasKey(c => new { c.RegencyCode, c.Kind });
-            e.Property(c => c.Kind).HasConversion<string>().HasMaxLength(16);
-        });
-        model.Entity<ProvinceTotal>(e =>
-        {
-            e.ToTable("province_totals");
-            e.HasKey(c => new { c.ProvinceCode, c.Kind });
-            e.Property(c => c.Kind).HasConversion<string>().HasMaxLength(16);
-        });
-    }
 }

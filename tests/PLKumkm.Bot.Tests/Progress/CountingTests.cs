@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using PLKumkm.Bot.Core;
-using PLKumkm.Bot.Progress.Counting;
+using PLKumkm.Bot.Storage.Counting;
 using PLKumkm.Bot.Records;
 using PLKumkm.Bot.Storage;
 using PLKumkm.Bot.Storage.Entities;

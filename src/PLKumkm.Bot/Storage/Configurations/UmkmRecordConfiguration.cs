@@ -4,24 +4,13 @@ using PLKumkm.Bot.Storage.Entities;
 
 namespace PLKumkm.Bot.Storage.Configurations;
 
-/// <summary>The indexes are the duplicate checks' (NIK, village and name, NIB, phone), the owner's own records, the
-/// exports' and review's (regency or province and status, enumerator and time).</summary>
 internal sealed class UmkmRecordConfiguration : IEntityTypeConfiguration<UmkmRecord>
 {
     public void Configure(EntityTypeBuilder<UmkmRecord> e)
     {
-        e.ToTable("umkm_records");
-        e.HasIndex(r => r.RegistrationNumber).IsUnique();
+        RecordTables.Configure(e, "umkm_records");
+        // The duplicate checks: same owner and business, same business name in the village.
         e.HasIndex(r => new { r.Nik, r.NamaUsahaNormal });
         e.HasIndex(r => new { r.KodeDesa, r.NamaUsahaNormal });
-        e.HasIndex(r => r.Nib);
-        e.HasIndex(r => r.Hp);
-        e.HasIndex(r => new { r.KodeKabupaten, r.Status });
-        e.HasIndex(r => new { r.KodeProvinsi, r.Status });
-        e.HasIndex(r => r.OwnerPersonId);
-        e.HasIndex(r => new { r.Enumerator, r.WaktuKirim });
-        e.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
-        // The table says which kind it holds.
-        e.Ignore(r => r.Kind);
     }
 }

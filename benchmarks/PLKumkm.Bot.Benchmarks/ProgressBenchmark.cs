@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text;
 using PLKumkm.Bot.Core;
 using PLKumkm.Bot.Progress;
-using PLKumkm.Bot.Progress.Counting;
+using PLKumkm.Bot.Storage.Counting;
 using PLKumkm.Bot.Progress.Targets;
 using PLKumkm.Bot.Records.Import;
 using PLKumkm.Bot.Regions;

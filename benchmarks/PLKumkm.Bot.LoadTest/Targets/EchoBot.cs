@@ -1,3 +1,4 @@
+using PLKumkm.Bot.Messaging;
 using Telegram.Bot;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
@@ -13,7 +14,7 @@ internal sealed class EchoBot : IAsyncDisposable
     /// <summary>The hidden mode that runs the echo bot as its own process: <c>echo-bot TOKEN BASE-URL</c>, until SIGTERM.</summary>
     public const string Mode = "echo-bot";
 
-    private const int MaxChatsInParallel = 16;
+    private const int MaxChatsInParallel = MessagingOptions.DefaultChatsInParallel;
     private readonly CancellationTokenSource _stop = new();
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(60) };
     private Task _loop = Task.CompletedTask;

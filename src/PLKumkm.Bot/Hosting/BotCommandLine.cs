@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.Options;
 using PLKumkm.Bot.Channels.Console;
 using PLKumkm.Bot.Conversations;
+using PLKumkm.Bot.Core;
 using PLKumkm.Bot.Hosting.Verbs;
 using PLKumkm.Bot.Regions;
 

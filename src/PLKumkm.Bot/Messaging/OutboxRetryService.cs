@@ -1,10 +1,14 @@
+using Microsoft.Extensions.Options;
+
 namespace PLKumkm.Bot.Messaging;
 
 /// <summary>Delivers replies left unsent by a crash or an outage: at start-up, then every few seconds.</summary>
-internal sealed partial class OutboxRetryService(OutboxDelivery delivery, ILogger<OutboxRetryService> logger) : BackgroundService
+internal sealed partial class OutboxRetryService(
+    OutboxDelivery delivery,
+    IOptions<MessagingOptions> options,
+    ILogger<OutboxRetryService> logger) : BackgroundService
 {
-    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
-    private static readonly TimeSpan FlushTimeout = TimeSpan.FromSeconds(10);
+    private readonly MessagingOptions _options = options.Value;
 
     /// <summary>Before any channel starts: chats with replies left unsent by a crash wait for them to go first.</summary>
     public override async Task StartAsync(CancellationToken cancellationToken)
@@ -22,11 +26,11 @@ internal sealed partial class OutboxRetryService(OutboxDelivery delivery, ILogge
         await base.StopAsync(cancellationToken);
         try
         {
-            await delivery.FlushAsync().WaitAsync(FlushTimeout, cancellationToken);
+            await delivery.FlushAsync().WaitAsync(_options.StopFlush, cancellationToken);
         }
         catch (Exception e) when (e is TimeoutException or OperationCanceledException)
         {
-            LogFlushCutShort(FlushTimeout.TotalSeconds);
+            LogFlushCutShort(_options.StopFlush.TotalSeconds);
         }
     }
 
@@ -39,7 +43,7 @@ internal sealed partial class OutboxRetryService(OutboxDelivery delivery, ILogge
                 // Stalled chats first (failed deliveries, crash leftovers), in order; then anything else that has
                 // waited unusually long.
                 var count = await delivery.DeliverStalledAsync(stoppingToken);
-                count += await delivery.RetryPendingAsync(200, TimeSpan.FromSeconds(30), stoppingToken);
+                count += await delivery.RetryPendingAsync(stoppingToken);
                 if (count > 0)
                 {
                     LogRetried(count);
@@ -52,7 +56,7 @@ internal sealed partial class OutboxRetryService(OutboxDelivery delivery, ILogge
 
             try
             {
-                await Task.Delay(Interval, stoppingToken);
+                await Task.Delay(_options.RetryInterval, stoppingToken);
             }
             catch (OperationCanceledException)
             {

@@ -1,5 +1,5 @@
 using System.Globalization;
-using PLKumkm.Bot.Hosting.Verbs;
+using PLKumkm.Bot.Core;
 using PLKumkm.Bot.Messaging;
 
 namespace PLKumkm.Bot.Progress;

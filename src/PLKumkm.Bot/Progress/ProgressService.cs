@@ -3,7 +3,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using PLKumkm.Bot.Core;
-using PLKumkm.Bot.Progress.Counting;
+using PLKumkm.Bot.Storage.Counting;
 using PLKumkm.Bot.Regions;
 using PLKumkm.Bot.Storage;
 

@@ -1,3 +1,5 @@
+using PLKumkm.Bot.Storage.Entities;
+
 namespace PLKumkm.Bot.Records;
 
 /// <summary>What a write may do to the single database, as <see cref="RecordAccess.Decide"/> rules it.</summary>

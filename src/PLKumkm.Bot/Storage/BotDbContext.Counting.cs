@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
-using PLKumkm.Bot.Progress.Counting;
+using PLKumkm.Bot.Storage.Counting;
 using PLKumkm.Bot.Storage.Entities;
 
 namespace PLKumkm.Bot.Storage;
@@ -77,27 +77,5 @@ internal sealed partial class BotDbContext
                 await own.DisposeAsync();
             }
         }
-    }
-
-    private static void ConfigureCounting(ModelBuilder model)
-    {
-        model.Entity<ProvinceDailyCount>(e =>
-        {
-            e.ToTable("province_daily_counts");
-            e.HasKey(c => new { c.ProvinceCode, c.Day, c.Kind });
-            e.Property(c => c.Kind).HasConversion<string>().HasMaxLength(16);
-        });
-        model.Entity<RegencyTotal>(e =>
-        {
-            e.ToTable("regency_totals");
-            e.HasKey(c => new { c.RegencyCode, c.Kind });
-            e.Property(c => c.Kind).HasConversion<string>().HasMaxLength(16);
-        });
-        model.Entity<ProvinceTotal>(e =>
-        {
-            e.ToTable("province_totals");
-            e.HasKey(c => new { c.ProvinceCode, c.Kind });
-            e.Property(c => c.Kind).HasConversion<string>().HasMaxLength(16);
-        });
     }
 }

@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using PLKumkm.Bot.Hosting.Verbs;
+using PLKumkm.Bot.Core;
 using PLKumkm.Bot.Messaging;
 using PLKumkm.Bot.Storage;
 using PLKumkm.Bot.Storage.Entities;

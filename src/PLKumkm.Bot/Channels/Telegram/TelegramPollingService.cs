@@ -24,13 +24,13 @@ internal sealed class TelegramPollingService(
     IServiceScopeFactory scopes,
     IServiceProvider services,
     IOptions<TelegramOptions> options,
+    IOptions<MessagingOptions> limits,
     TimeProvider time,
     ILogger<TelegramPollingService> logger) : BackgroundService
 {
     public const string Apology = "Maaf, terjadi gangguan saat memproses pesan Anda. Silakan coba lagi sebentar lagi.";
 
     private const int BatchLimit = 100;
-    private const int MaxChatsInParallel = 16;
     private const int MaxBatchesSending = 4;
     private static readonly UpdateType[] AllowedUpdates = [UpdateType.Message, UpdateType.CallbackQuery];
     private static readonly TimeSpan MinBackoff = TimeSpan.FromSeconds(1);
@@ -211,8 +211,7 @@ internal sealed class TelegramPollingService(
             return ProcessChatAsync(chats[0], receivedAt, ct);
         }
 
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = MaxChatsInParallel, CancellationToken = ct };
-        return Parallel.ForEachAsync(chats, parallel,
+        return Parallel.ForEachAsync(chats, limits.Value.ForChats(ct),
             async (chat, token) => await ProcessChatAsync(chat, receivedAt, token).ConfigureAwait(false));
     }
 

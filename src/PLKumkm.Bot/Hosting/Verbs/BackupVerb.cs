@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
+using PLKumkm.Bot.Core;
 using PLKumkm.Bot.Storage;
 
 namespace PLKumkm.Bot.Hosting.Verbs;

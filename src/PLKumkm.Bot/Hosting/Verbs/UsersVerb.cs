@@ -1,4 +1,5 @@
 using System.CommandLine;
+using PLKumkm.Bot.Core;
 using PLKumkm.Bot.Staff.Users;
 
 namespace PLKumkm.Bot.Hosting.Verbs;

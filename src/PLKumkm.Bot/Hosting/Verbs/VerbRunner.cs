@@ -1,7 +1,6 @@
-namespace PLKumkm.Bot.Hosting.Verbs;
+using PLKumkm.Bot.Core;
 
-/// <summary>A failure a verb explains in one line (no stack trace).</summary>
-internal sealed class VerbException(string message) : Exception(message);
+namespace PLKumkm.Bot.Hosting.Verbs;
 
 /// <summary>
 /// Runs a command-line verb inside the bot's host (storage migrated and seeded, no channels):

@@ -2,8 +2,8 @@ using PLKumkm.Bot.Core;
 using PLKumkm.Bot.Importing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Metadata;
-using PLKumkm.Bot.Progress.Counting;
 using PLKumkm.Bot.Records.Rules;
+using PLKumkm.Bot.Storage.Counting;
 using PLKumkm.Bot.Storage.Entities;
 
 namespace PLKumkm.Bot.Records.Import;

@@ -1,5 +1,4 @@
 using PLKumkm.Bot.Core;
-using PLKumkm.Bot.Records;
 
 namespace PLKumkm.Bot.Storage.Entities;
 
@@ -17,7 +16,7 @@ internal sealed class KoperasiRecord : ICountedRecord, IRegisteredRecord
 
     public string NamaKoperasi { get; set; } = "";
 
-    /// <summary>The name folded for "same cooperative" matching (see <see cref="BusinessName"/>).</summary>
+    /// <summary>The name folded for "same cooperative" matching (see <see cref="Records.BusinessName"/>).</summary>
     public string NamaKoperasiNormal { get; set; } = "";
 
     public string? NoBadanHukum { get; set; }

@@ -1,5 +1,4 @@
 using PLKumkm.Bot.Core;
-using PLKumkm.Bot.Records;
 
 namespace PLKumkm.Bot.Storage.Entities;
 

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using PLKumkm.Bot.Core;
-using PLKumkm.Bot.Progress.Counting;
+using PLKumkm.Bot.Storage.Counting;
 using PLKumkm.Bot.Records;
 using PLKumkm.Bot.Storage;
 using PLKumkm.Bot.Storage.Entities;
@@ -177,40 +176,6 @@ public sealed class CountingTests : IAsyncLifetime
         Assert.Equal(-1, deltas[new CountKey("16.01", new DateOnly(2022, 9, 12), RecordKind.Koperasi)]);
         Assert.Equal(1, deltas[new CountKey("16.02", new DateOnly(2022, 9, 13), RecordKind.Koperasi)]);
         Assert.Equal(2, deltas.NonZero.Count());
-    }
-
-    [Fact]
-    public async Task The_migration_counts_records_written_before_counting_existed()
-    {
-        using var database = new TestDatabase();
-        await using (var db = database.Open())
-        {
-            await db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>().MigrateAsync("20261127185740_OwnerConsentByEnumerator");
-            var rows = new[]
-            {
-                ("A", "16.01.07.2001", "2022-09-12T16:59:59Z", "Active"),
-                ("B", "16.01.07.2001", "2022-09-12T17:00:00Z", "Flagged"),
-                ("C", "16.01.07.2001", "2022-09-12T10:00:00Z", "Duplicate"),
-                ("D", "81.71.01.1001", "2022-09-12T15:00:00Z", "Active"),
-            };
-            foreach (var (number, village, sent, status) in rows)
-            {
-                var ticks = DateTimeOffset.Parse(sent, System.Globalization.CultureInfo.InvariantCulture).UtcTicks;
-                await db.Database.ExecuteSqlAsync($@"INSERT INTO umkm_records (RegistrationNumber, Status, NamaUsaha, NamaUsahaNormal, KodeDesa, KodeKecamatan,
-                    KodeKabupaten, KodeProvinsi, WaktuKirim, Sumber, CreatedAt, UpdatedAt)
-                    VALUES ({number}, {status}, {number}, {number}, {village}, {village[..8]}, {village[..5]}, {village[..2]}, {ticks}, 'impor', 0, 0)");
-            }
-
-            await db.Database.MigrateAsync();
-        }
-
-        await using var check = database.Open();
-        var counts = await check.DailyCounts.OrderBy(c => c.RegencyCode).ThenBy(c => c.Day).Select(c => new { c.RegencyCode, c.Day, c.Count }).ToListAsync();
-        Assert.Equal(["16.01 2022-09-12 1", "16.01 2022-09-13 1", "81.71 2022-09-13 1"],
-            counts.Select(c => $"{c.RegencyCode} {c.Day:yyyy-MM-dd} {c.Count}"));
-        Assert.Equal(2, await check.ProvinceDailyCounts.Where(c => c.ProvinceCode == "16").SumAsync(c => c.Count));
-        Assert.Equal(2, (await check.ProvinceTotals.SingleAsync(c => c.ProvinceCode == "16")).Count);
-        Assert.Equal(2, (await check.RegencyTotals.SingleAsync(c => c.RegencyCode == "16.01")).Count);
     }
 
     private static DateTimeOffset At(string text) => DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture);

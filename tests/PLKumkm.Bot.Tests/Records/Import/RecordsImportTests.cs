@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PLKumkm.Bot.Benchmarks;
 using PLKumkm.Bot.Importing;
-using PLKumkm.Bot.Progress.Counting;
+using PLKumkm.Bot.Storage.Counting;
 using PLKumkm.Bot.Records;
 using PLKumkm.Bot.Records.Import;
 using PLKumkm.Bot.Regions;

@@ -1,6 +1,4 @@
-using PLKumkm.Bot.Storage.Entities;
-
-namespace PLKumkm.Bot.Records;
+namespace PLKumkm.Bot.Storage.Entities;
 
 /// <summary>What owner commands (/status, /ubah, withdrawal) need of a record of either kind.</summary>
 internal interface IRegisteredRecord : ICountedRecord

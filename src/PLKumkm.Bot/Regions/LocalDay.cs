@@ -1,6 +1,4 @@
-using PLKumkm.Bot.Regions;
-
-namespace PLKumkm.Bot.Progress.Counting;
+namespace PLKumkm.Bot.Regions;
 
 /// <summary>The calendar day an instant falls on in a region's own clock (WIB/WITA/WIT).</summary>
 internal static class LocalDay

@@ -1,6 +1,6 @@
 using PLKumkm.Bot.Core;
 
-namespace PLKumkm.Bot.Progress.Counting;
+namespace PLKumkm.Bot.Storage.Counting;
 
 /// <summary>One cell of <c>daily_counts</c>: a regency, its local day, and the kind of record.</summary>
 internal readonly record struct CountKey(string RegencyCode, DateOnly Day, RecordKind Kind)

@@ -1,7 +1,6 @@
 using PLKumkm.Bot.Core;
-using PLKumkm.Bot.Storage.Entities;
 
-namespace PLKumkm.Bot.Records;
+namespace PLKumkm.Bot.Storage.Entities;
 
 /// <summary>
 /// What progress counting needs to know of any record (UMKM or koperasi). Counts follow these

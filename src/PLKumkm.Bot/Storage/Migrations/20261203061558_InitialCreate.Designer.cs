@@ -11,8 +11,8 @@ using PLKumkm.Bot.Storage;
 namespace PLKumkm.Bot.Storage.Migrations
 {
     [DbContext(typeof(BotDbContext))]
-    [Migration("20261127182614_Koperasi")]
-    partial class Koperasi
+    [Migration("20261203061558_InitialCreate")]
+    partial class InitialCreate
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -65,8 +65,14 @@ namespace PLKumkm.Bot.Storage.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("OnBehalfOfOwner")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("PersonId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("RegistrationNumber")
+                        .HasColumnType("TEXT");
 
                     b.Property<long?>("WithdrawnAt")
                         .HasColumnType("INTEGER");
@@ -414,6 +420,91 @@ namespace PLKumkm.Bot.Storage.Migrations
                     b.ToTable("person_addresses", (string)null);
                 });
 
+            modelBuilder.Entity("PLKumkm.Bot.Storage.Entities.ProvinceDailyCount", b =>
+                {
+                    b.Property<string>("ProvinceCode")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ProvinceCode", "Day", "Kind");
+
+                    b.ToTable("province_daily_counts", (string)null);
+                });
+
+            modelBuilder.Entity("PLKumkm.Bot.Storage.Entities.ProvinceTotal", b =>
+                {
+                    b.Property<string>("ProvinceCode")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ProvinceCode", "Kind");
+
+                    b.ToTable("province_totals", (string)null);
+                });
+
+            modelBuilder.Entity("PLKumkm.Bot.Storage.Entities.RecordClaim", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AnswersJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ClaimantPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DecidedByPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KodeKabupaten")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClaimantPersonId");
+
+                    b.HasIndex("KodeKabupaten", "Status");
+
+                    b.ToTable("record_claims", (string)null);
+                });
+
             modelBuilder.Entity("PLKumkm.Bot.Storage.Entities.RecordVersion", b =>
                 {
                     b.Property<long>("Id")
@@ -454,6 +545,23 @@ namespace PLKumkm.Bot.Storage.Migrations
                         .IsUnique();
 
                     b.ToTable("record_versions", (string)null);
+                });
+
+            modelBuilder.Entity("PLKumkm.Bot.Storage.Entities.RegencyTotal", b =>
+                {
+                    b.Property<string>("RegencyCode")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RegencyCode", "Kind");
+
+                    b.ToTable("regency_totals", (string)null);
                 });
 
             modelBuilder.Entity("PLKumkm.Bot.Storage.Entities.RegionRow", b =>
@@ -508,6 +616,11 @@ namespace PLKumkm.Bot.Storage.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");

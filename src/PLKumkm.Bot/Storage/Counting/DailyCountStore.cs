@@ -2,7 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using PLKumkm.Bot.Core;
 
-namespace PLKumkm.Bot.Progress.Counting;
+namespace PLKumkm.Bot.Storage.Counting;
 
 /// <summary>
 /// Writes <see cref="CountDeltas"/> to <c>daily_counts</c>, its per-province sum

@@ -1,10 +1,9 @@
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using PLKumkm.Bot.Core;
-using PLKumkm.Bot.Records;
 using PLKumkm.Bot.Regions;
 using PLKumkm.Bot.Storage.Entities;
 
-namespace PLKumkm.Bot.Progress.Counting;
+namespace PLKumkm.Bot.Storage.Counting;
 
 /// <summary>
 /// Net changes to <c>daily_counts</c>, gathered in memory (from EF's change tracker, or row by row

@@ -1,0 +1,14 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PLKumkm.Bot.Storage.Entities;
+
+namespace PLKumkm.Bot.Storage.Configurations;
+
+internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<OutboxMessage> e)
+    {
+        e.ToTable("outbox");
+        e.HasIndex(o => o.SentAt);
+    }
+}

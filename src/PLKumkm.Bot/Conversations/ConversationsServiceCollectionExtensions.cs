@@ -43,7 +43,6 @@ internal static class ConversationsServiceCollectionExtensions
             sp.GetRequiredService<IOptions<ConversationsOptions>>().Value.ResolveDirectory(), sp.GetRequiredService<QuestionTypeRegistry>())));
         services.AddSingleton<ConversationEngine>();
         services.AddScoped<QuestionnaireRunner>();
-        services.AddScoped<RecordWriter>();
         return services;
     }
 }

@@ -78,7 +78,7 @@ public sealed class ExportBenchmark(ITestOutputHelper output)
     }
 
     /// <summary>Plausible, varied rows straight in SQL: seeding through EF would take longer than the export.</summary>
-    private static async Task SeedAsync(Storage.BotDbContext ctx, int rows)
+    private static async Task SeedAsync(Bot.Storage.BotDbContext ctx, int rows)
     {
         var at = new DateTimeOffset(2022, 9, 12, 3, 0, 0, TimeSpan.Zero).UtcTicks;
         var sql = $"""

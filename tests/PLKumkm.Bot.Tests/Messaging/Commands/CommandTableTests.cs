@@ -108,10 +108,10 @@ public sealed class CommandTableTests
                 {
                     HelpSection.Group => CommandHelp.Group,
                     HelpSection.QuestionHint => CommandHelp.QuestionHint,
-                    HelpSection.Enumerator => CommandHelp.For(Storage.Entities.PersonRole.Enumerator),
-                    HelpSection.Coordinator => CommandHelp.For(Storage.Entities.PersonRole.Coordinator),
-                    HelpSection.Official => CommandHelp.For(Storage.Entities.PersonRole.Official),
-                    HelpSection.Admin => CommandHelp.For(Storage.Entities.PersonRole.Admin),
+                    HelpSection.Enumerator => CommandHelp.For(Bot.Storage.Entities.PersonRole.Enumerator),
+                    HelpSection.Coordinator => CommandHelp.For(Bot.Storage.Entities.PersonRole.Coordinator),
+                    HelpSection.Official => CommandHelp.For(Bot.Storage.Entities.PersonRole.Official),
+                    HelpSection.Admin => CommandHelp.For(Bot.Storage.Entities.PersonRole.Admin),
                     _ => CommandHelp.Owner,
                 };
                 Assert.Contains(words.Id, text.Id, StringComparison.Ordinal);
@@ -132,7 +132,7 @@ public sealed class CommandTableTests
     [Fact]
     public void The_help_texts_read_as_they_did_before_the_table()
     {
-        Assert.Equal(CommandHelpTexts.Owner, CommandHelp.For(Storage.Entities.PersonRole.Owner));
+        Assert.Equal(CommandHelpTexts.Owner, CommandHelp.For(Bot.Storage.Entities.PersonRole.Owner));
         Assert.Equal(CommandHelpTexts.QuestionHint, CommandHelp.QuestionHint);
         Assert.Equal(CommandHelpTexts.QuestionHint, EngineTexts.CommandsHint);
         foreach (var (role, staff) in CommandHelpTexts.Staff)

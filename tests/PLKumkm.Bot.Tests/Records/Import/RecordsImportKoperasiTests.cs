@@ -133,7 +133,7 @@ public sealed class RecordsImportKoperasiTests
                 a["shu"] = "0";
                 a["alamat"] = "Jl. Pasar; RT 3, Baturaja";
             }), RecordsTestDatabase.Enumerator, default);
-            return await s.GetRequiredService<Storage.BotDbContext>().SaveChangesAsync();
+            return await s.GetRequiredService<Bot.Storage.BotDbContext>().SaveChangesAsync();
         });
         var csv = Path.Combine(source.Database.Folder, "kop.csv");
         Assert.Equal(0, (await VerbHarness.RunAsync("records", "export", "--region", "16", "--format", "csv", "--kind", "koperasi", "--out", csv,

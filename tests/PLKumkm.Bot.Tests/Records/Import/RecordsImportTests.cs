@@ -93,7 +93,7 @@ public sealed class RecordsImportTests
         await using var tool = await ToolHost.StartAsync();
         await tool.InScopeAsync(async s =>
         {
-            var db = s.GetRequiredService<Storage.BotDbContext>();
+            var db = s.GetRequiredService<Bot.Storage.BotDbContext>();
             var writer = s.GetRequiredService<RecordWriter>();
             await writer.SaveUmkmAsync(new Dictionary<string, string>
             {

@@ -5,7 +5,7 @@ using PLKumkm.Bot.Records;
 using PLKumkm.Bot.Storage;
 using PLKumkm.Bot.Storage.Entities;
 
-namespace PLKumkm.Bot.Tests.Progress.Counting;
+namespace PLKumkm.Bot.Tests.Storage.Counting;
 
 /// <summary>daily_counts follow records through EF automatically, on the region's own calendar day.</summary>
 public sealed class CountingTests : IAsyncLifetime

@@ -263,19 +263,8 @@ internal sealed class TelegramPollingService(
         }
     }
 
-    /// <summary>Stops the button's spinner; the reply itself comes from processing.</summary>
-    private async Task AnswerCallbackAsync(string callbackQueryId, int updateId, CancellationToken ct)
-    {
-        try
-        {
-            await bot.AnswerCallbackQuery(callbackQueryId, cancellationToken: ct).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (!ct.IsCancellationRequested)
-        {
-            logger.LogDebug("Telegram answerCallbackQuery for update {UpdateId} failed ({Failure})",
-                updateId, TelegramRetryPolicy.Describe(ex));
-        }
-    }
+    private Task AnswerCallbackAsync(string callbackQueryId, int updateId, CancellationToken ct) =>
+        TelegramCallbacks.AnswerAsync(bot, logger, callbackQueryId, updateId, ct);
 
     private async Task ApologizeAsync(string chatId, int updateId, CancellationToken ct)
     {

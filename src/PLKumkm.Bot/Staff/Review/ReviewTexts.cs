@@ -1,12 +1,4 @@
-using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using PLKumkm.Bot.Conversations;
-using PLKumkm.Bot.Conversations.Handling;
-using PLKumkm.Bot.Core;
 using PLKumkm.Bot.Messaging;
-using PLKumkm.Bot.Records;
-using PLKumkm.Bot.Regions;
-using PLKumkm.Bot.Storage;
 using PLKumkm.Bot.Storage.Entities;
 using PLKumkm.Bot.Validation;
 

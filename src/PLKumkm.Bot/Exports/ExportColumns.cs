@@ -25,30 +25,15 @@ internal enum ColumnFormat
 
 /// <summary>
 /// The columns of an export: the registration number, then exactly the contract's field ids (so the file can be
-/// imported again with <c>records import</c>), then what is derived for people reading it (the enumerator's name, the
-/// size class, the region codes above the village and the names of all four levels).
+/// imported again with <c>records import</c>), then what is derived for people reading it (<see cref="RecordColumns"/>).
 /// </summary>
 internal static class ExportColumns
 {
-    public const string RegistrationNumber = "no_registrasi";
-    public const string NamaEnumerator = "nama_enumerator";
-    public const string Skala = "skala";
-    public const string KodeProvinsi = "kode_provinsi";
-    public const string NamaProvinsi = "nama_provinsi";
-    public const string KodeKabupaten = "kode_kabupaten";
-    public const string NamaKabupaten = "nama_kabupaten";
-    public const string KodeKecamatan = "kode_kecamatan";
-    public const string NamaKecamatan = "nama_kecamatan";
-    public const string NamaDesa = "nama_desa";
-
-    private static readonly IReadOnlyList<string> RegionColumns =
-        [KodeProvinsi, NamaProvinsi, KodeKabupaten, NamaKabupaten, KodeKecamatan, NamaKecamatan, NamaDesa];
-
     private static readonly IReadOnlyList<string> UmkmColumns =
-        [RegistrationNumber, .. FieldIds.Umkm, NamaEnumerator, Skala, .. RegionColumns];
+        [RecordColumns.RegistrationNumber, .. FieldIds.Umkm, .. RecordColumns.AfterFields(RecordKind.Umkm)];
 
     private static readonly IReadOnlyList<string> KoperasiColumns =
-        [RegistrationNumber, .. FieldIds.Koperasi, NamaEnumerator, .. RegionColumns];
+        [RecordColumns.RegistrationNumber, .. FieldIds.Koperasi, .. RecordColumns.AfterFields(RecordKind.Koperasi)];
 
     private static readonly IReadOnlyDictionary<string, ColumnFormat> Formats = new Dictionary<string, ColumnFormat>(StringComparer.Ordinal)
     {
@@ -63,19 +48,15 @@ internal static class ExportColumns
 
     public static IReadOnlyList<string> For(RecordKind kind) => kind == RecordKind.Koperasi ? KoperasiColumns : UmkmColumns;
 
-    /// <summary>The export's columns that are not field ids: an import of an exported file skips them.</summary>
-    public static IReadOnlyList<string> Derived(RecordKind kind) =>
-        [.. For(kind).Except(kind == RecordKind.Koperasi ? FieldIds.Koperasi : FieldIds.Umkm, StringComparer.Ordinal)];
-
     public static ColumnFormat FormatOf(string column) => Formats.GetValueOrDefault(column, ColumnFormat.Text);
 
     /// <summary>A width (in characters) that fits what the column typically holds, so the sheet opens readable.</summary>
     public static double WidthOf(string column) => column switch
     {
-        "nama_pemilik" or "nama_usaha" or "nama_koperasi" or "nama_pengurus" or NamaEnumerator or NamaDesa
-            or NamaKecamatan or NamaKabupaten or NamaProvinsi => 26,
+        "nama_pemilik" or "nama_usaha" or "nama_koperasi" or "nama_pengurus" or RecordColumns.NamaEnumerator
+            or RecordColumns.NamaDesa or RecordColumns.NamaKecamatan or RecordColumns.NamaKabupaten or RecordColumns.NamaProvinsi => 26,
         "alamat" or "kegiatan" or "kanal_online" or "no_badan_hukum" => 34,
-        RegistrationNumber or "nik" or "nik_koperasi" or "nib" => 20,
+        RecordColumns.RegistrationNumber or "nik" or "nik_koperasi" or "nib" => 20,
         _ => FormatOf(column) switch
         {
             ColumnFormat.DateTime => 20,

@@ -5,6 +5,7 @@ using CsvHelper;
 using CsvHelper.Configuration;
 using Microsoft.EntityFrameworkCore;
 using PLKumkm.Bot.Core;
+using PLKumkm.Bot.Importing;
 using PLKumkm.Bot.Records;
 using PLKumkm.Bot.Regions;
 using PLKumkm.Bot.Storage;
@@ -114,16 +115,16 @@ internal sealed class RecordExporter(BotDbContext db, RegionCatalog regions)
         {
             row[i] = columns[i] switch
             {
-                ExportColumns.RegistrationNumber => record.RegistrationNumber,
-                ExportColumns.KodeProvinsi => record.KodeProvinsi,
-                ExportColumns.KodeKabupaten => record.KodeKabupaten,
-                ExportColumns.KodeKecamatan => record.KodeKecamatan,
-                ExportColumns.NamaProvinsi => NameOf(record.KodeProvinsi),
-                ExportColumns.NamaKabupaten => NameOf(record.KodeKabupaten),
-                ExportColumns.NamaKecamatan => NameOf(record.KodeKecamatan),
-                ExportColumns.NamaDesa => NameOf(record.KodeDesa),
-                ExportColumns.NamaEnumerator => RecordSnapshots.Get(record, "enumerator") is { } id ? _enumerators.GetValueOrDefault(id) : null,
-                ExportColumns.Skala => (record as UmkmRecord)?.Skala,
+                RecordColumns.RegistrationNumber => record.RegistrationNumber,
+                RecordColumns.KodeProvinsi => record.KodeProvinsi,
+                RecordColumns.KodeKabupaten => record.KodeKabupaten,
+                RecordColumns.KodeKecamatan => record.KodeKecamatan,
+                RecordColumns.NamaProvinsi => NameOf(record.KodeProvinsi),
+                RecordColumns.NamaKabupaten => NameOf(record.KodeKabupaten),
+                RecordColumns.NamaKecamatan => NameOf(record.KodeKecamatan),
+                RecordColumns.NamaDesa => NameOf(record.KodeDesa),
+                RecordColumns.NamaEnumerator => RecordSnapshots.Get(record, "enumerator") is { } id ? _enumerators.GetValueOrDefault(id) : null,
+                RecordColumns.Skala => (record as UmkmRecord)?.Skala,
                 "waktu_kirim" => Local(record.WaktuKirim, record.KodeKabupaten),
                 "nik" when !withNik => Mask(RecordSnapshots.Get(record, "nik")),
                 var field => RecordSnapshots.Get(record, field),

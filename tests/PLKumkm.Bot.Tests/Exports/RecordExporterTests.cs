@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 using PLKumkm.Bot.Core;
 using PLKumkm.Bot.Exports;
+using PLKumkm.Bot.Importing;
 using PLKumkm.Bot.Records;
 using PLKumkm.Bot.Regions;
 using PLKumkm.Bot.Storage.Entities;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using PLKumkm.Bot.Conversations.Definition;
 using PLKumkm.Bot.Conversations.Engine;
-using PLKumkm.Bot.Exports;
 using PLKumkm.Bot.Importing;
 using PLKumkm.Bot.Messaging;
 using PLKumkm.Bot.Records.Reading;

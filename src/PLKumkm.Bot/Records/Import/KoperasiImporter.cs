@@ -2,7 +2,6 @@ using System.Diagnostics;
 using PLKumkm.Bot.Conversations;
 using PLKumkm.Bot.Conversations.Definition;
 using PLKumkm.Bot.Core;
-using PLKumkm.Bot.Exports;
 using PLKumkm.Bot.Importing;
 using PLKumkm.Bot.Regions;
 using PLKumkm.Bot.Storage;
@@ -24,7 +23,7 @@ namespace PLKumkm.Bot.Records.Import;
 internal sealed class KoperasiImporter(BotDbContext db, RecordWriter writer, QuestionnaireCatalog questionnaires, RegionCatalog regions, TimeProvider clock)
 {
     private static readonly IReadOnlySet<string> Ignored =
-        new HashSet<string>(["sumber", .. ExportColumns.Derived(RecordKind.Koperasi)], StringComparer.Ordinal);
+        new HashSet<string>(["sumber", .. RecordColumns.Derived(RecordKind.Koperasi)], StringComparer.Ordinal);
 
     private static readonly IReadOnlySet<string> Accepted = new HashSet<string>(FieldIds.Koperasi.Concat(Ignored), StringComparer.Ordinal);
 

@@ -1,6 +1,5 @@
 using PLKumkm.Bot.Conversations.Definition;
 using PLKumkm.Bot.Core;
-using PLKumkm.Bot.Exports;
 using PLKumkm.Bot.Importing;
 using PLKumkm.Bot.Records.Reading;
 using PLKumkm.Bot.Regions;
@@ -21,7 +20,7 @@ internal sealed class UmkmRowReader(
     /// above the village): accepted so an export imports back, and not read — they are the database's own.
     /// </summary>
     private static readonly IReadOnlySet<string> Ignored =
-        new HashSet<string>(["sumber", .. ExportColumns.Derived(RecordKind.Umkm)], StringComparer.Ordinal);
+        new HashSet<string>(["sumber", .. RecordColumns.Derived(RecordKind.Umkm)], StringComparer.Ordinal);
 
     /// <summary>Column names a file may have: the contract's UMKM field ids and what an export adds.</summary>
     public static readonly IReadOnlySet<string> Accepted = new HashSet<string>(FieldIds.Umkm.Concat(Ignored), StringComparer.Ordinal);

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace PLKumkm.Bot.Exports;
+namespace PLKumkm.Bot.Importing;
 
 /// <summary>
 /// A spreadsheet runs a cell that starts with <c>=</c>, <c>+</c>, <c>-</c> or <c>@</c> as a formula, so a business

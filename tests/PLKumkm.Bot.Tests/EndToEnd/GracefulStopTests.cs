@@ -15,14 +15,19 @@ public sealed class GracefulStopTests
     {
         using var db = new TestDatabase();
         await using var bot = await TelegramBotSession.StartAsync(db);
-        // Warm up the chat first, then make every send slow: the stop arrives while the reply is on its way.
+        // Warm up the chat first, then hold every send: the stop arrives while the reply is on its way.
         await bot.SayAsync(Chat, "/bantuan");
-        bot.Fake.Latency = TimeSpan.FromMilliseconds(700);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        bot.Fake.SendGate = release.Task;
 
         var id = bot.Fake.EnqueueText(Chat, "/start");
         await bot.Fake.WaitForConfirmedOffsetAsync(id + 1, TimeSpan.FromSeconds(20));
+        await bot.Fake.SendHeld.WaitAsync(TimeSpan.FromSeconds(20));
         var before = bot.Fake.SentTo(Chat).Count;
-        await bot.StopHostAsync();
+        var stopping = bot.StopHostAsync();
+        Assert.False(stopping.IsCompleted, "the stop waits for the reply on its way");
+        release.SetResult();
+        await stopping;
 
         await using var check = db.Open();
         Assert.Equal(0, await check.Outbox.CountAsync(o => o.Address == $"telegram:{Chat}" && o.SentAt == null));

@@ -69,6 +69,13 @@ public sealed partial class FakeBotApi
             await Task.Delay(Latency, context.RequestAborted).ConfigureAwait(false);
         }
 
+        if (SendGate is { } gate && method.StartsWith("send", StringComparison.OrdinalIgnoreCase)
+            && !string.Equals(method, "sendChatAction", StringComparison.OrdinalIgnoreCase))
+        {
+            _sendHeld.TrySetResult();
+            await gate.WaitAsync(context.RequestAborted).ConfigureAwait(false);
+        }
+
         var (status, body) = method.ToLowerInvariant() switch
         {
             "getme" => Ok(FakeBotUpdates.User(BotUserId, "PL-KUMKM Test", isBot: true).Also(u => u["username"] = "plkumkm_test_bot")),

@@ -60,6 +60,18 @@ public sealed partial class FakeBotApi : IAsyncDisposable
     /// <summary>Delay added before answering every method except getUpdates (simulated network latency).</summary>
     public TimeSpan Latency { get; set; }
 
+    /// <summary>
+    /// While set, every send (sendMessage/Photo/Document) waits for this task before it is answered, and
+    /// <see cref="SendHeld"/> completes when the first one is waiting: a test stops the bot exactly while a reply is on
+    /// its way, with no timing guess.
+    /// </summary>
+    public Task? SendGate { get; set; }
+
+    /// <summary>Completes when a send is held at <see cref="SendGate"/>.</summary>
+    public Task SendHeld => _sendHeld.Task;
+
+    private readonly TaskCompletionSource _sendHeld = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     /// <summary>Keeps the request log and every update's JSON (for <see cref="Redeliver"/>). Turn off to keep memory
     /// flat in long benchmarks; sent messages, offsets and counters are still recorded.</summary>
     public bool RecordHistory { get; set; } = true;

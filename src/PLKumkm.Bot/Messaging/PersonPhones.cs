@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PLKumkm.Bot.Core;
 using PLKumkm.Bot.Storage;
 using PLKumkm.Bot.Storage.Entities;
 using PLKumkm.Bot.Validation;

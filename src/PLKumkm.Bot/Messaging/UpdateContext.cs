@@ -1,3 +1,4 @@
+using PLKumkm.Bot.Core;
 using PLKumkm.Bot.Messaging.Commands;
 using PLKumkm.Bot.Storage;
 using PLKumkm.Bot.Storage.Entities;

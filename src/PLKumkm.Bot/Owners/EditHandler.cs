@@ -1,4 +1,5 @@
 using PLKumkm.Bot.Conversations.Handling;
+using PLKumkm.Bot.Core;
 using PLKumkm.Bot.Messaging;
 
 namespace PLKumkm.Bot.Owners;

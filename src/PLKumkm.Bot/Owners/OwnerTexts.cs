@@ -1,4 +1,5 @@
 using System.Globalization;
+using PLKumkm.Bot.Core;
 using PLKumkm.Bot.Messaging;
 using PLKumkm.Bot.Records;
 using PLKumkm.Bot.Regions;

@@ -1,5 +1,6 @@
 using System.Text;
 using PLKumkm.Bot.Conversations.Handling;
+using PLKumkm.Bot.Core;
 using PLKumkm.Bot.Messaging;
 using PLKumkm.Bot.Regions;
 using PLKumkm.Bot.Storage.Entities;

@@ -1,5 +1,6 @@
 using System.Text;
 using PLKumkm.Bot.Conversations.Engine;
+using PLKumkm.Bot.Core;
 using PLKumkm.Bot.Messaging;
 
 namespace PLKumkm.Bot.Owners;

@@ -1,4 +1,5 @@
 using ScottPlot;
+using PLKumkm.Bot.Core;
 
 namespace PLKumkm.Bot.Progress;
 
@@ -16,7 +17,7 @@ internal static class ProgressChart
 
     public static byte[] Render(Ranking ranking, string language)
     {
-        var en = language == Messaging.Languages.English;
+        var en = language == Languages.English;
         var entries = ranking.Entries;
         var plot = new Plot();
         plot.Font.Set(Font.Value);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Humanizer;
+using PLKumkm.Bot.Core;
 using PLKumkm.Bot.Messaging;
 using PLKumkm.Bot.Regions;
 using PLKumkm.Bot.Validation;

@@ -1,3 +1,4 @@
+using PLKumkm.Bot.Core;
 using PLKumkm.Bot.Messaging;
 using PLKumkm.Bot.Regions;
 using PLKumkm.Bot.Storage.Entities;

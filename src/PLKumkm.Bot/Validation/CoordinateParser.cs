@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using PLKumkm.Bot.Messaging;
+using PLKumkm.Bot.Core;
 
 namespace PLKumkm.Bot.Validation;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using PLKumkm.Bot.Core;
 
 namespace PLKumkm.Bot.Validation;
 
@@ -80,7 +81,7 @@ internal static partial class DateParser
 
     /// <summary><c>3 Desember 2026</c>, or in English <c>3 December 2026</c>.</summary>
     public static string Format(DateOnly date, string language) =>
-        language == Messaging.Languages.English
+        language == Languages.English
             ? date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture)
             : Format(date);
 

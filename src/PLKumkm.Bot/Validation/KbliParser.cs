@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using PLKumkm.Bot.Core;
 using PLKumkm.Bot.Kbli;
-using PLKumkm.Bot.Messaging;
 
 namespace PLKumkm.Bot.Validation;
 

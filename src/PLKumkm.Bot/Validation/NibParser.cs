@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using PLKumkm.Bot.Messaging;
+using PLKumkm.Bot.Core;
 
 namespace PLKumkm.Bot.Validation;
 

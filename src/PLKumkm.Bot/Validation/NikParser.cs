@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using PLKumkm.Bot.Messaging;
+using PLKumkm.Bot.Core;
 using PLKumkm.Bot.Regions;
 
 namespace PLKumkm.Bot.Validation;

@@ -1,8 +1,10 @@
+using PLKumkm.Bot.Core;
+
 namespace PLKumkm.Bot.Tests.Messaging;
 
 public sealed class UserTextTests
 {
     [Fact]
     public void UserTextPicksLanguage() =>
-        Assert.Equal("Halo", new PLKumkm.Bot.Messaging.UserText("Halo", "Hello").In("id"));
+        Assert.Equal("Halo", new UserText("Halo", "Hello").In("id"));
 }

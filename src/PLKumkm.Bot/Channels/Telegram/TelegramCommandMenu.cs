@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using PLKumkm.Bot.Core;
 using PLKumkm.Bot.Messaging;
 using Telegram.Bot;
 using Telegram.Bot.Types;

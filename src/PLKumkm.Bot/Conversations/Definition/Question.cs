@@ -1,4 +1,4 @@
-using PLKumkm.Bot.Messaging;
+using PLKumkm.Bot.Core;
 
 namespace PLKumkm.Bot.Conversations.Definition;
 

@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.RegularExpressions;
 using PLKumkm.Bot.Conversations.Types;
 using PLKumkm.Bot.Core;
-using PLKumkm.Bot.Messaging;
 using PLKumkm.Bot.Records;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;

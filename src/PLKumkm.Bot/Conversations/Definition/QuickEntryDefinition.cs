@@ -1,6 +1,5 @@
 using PLKumkm.Bot.Conversations.Engine;
 using PLKumkm.Bot.Core;
-using PLKumkm.Bot.Messaging;
 using PLKumkm.Bot.Records;
 
 namespace PLKumkm.Bot.Conversations.Definition;

@@ -1,3 +1,4 @@
+using PLKumkm.Bot.Core;
 using PLKumkm.Bot.Messaging;
 
 namespace PLKumkm.Bot.Conversations.Engine;

@@ -1,5 +1,6 @@
 using PLKumkm.Bot.Conversations.Engine.Stages;
 using PLKumkm.Bot.Conversations.Types;
+using PLKumkm.Bot.Core;
 using PLKumkm.Bot.Messaging;
 using PLKumkm.Bot.Regions;
 

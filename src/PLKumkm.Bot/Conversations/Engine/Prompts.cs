@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using PLKumkm.Bot.Conversations.Definition;
 using PLKumkm.Bot.Conversations.Types;
+using PLKumkm.Bot.Core;
 using PLKumkm.Bot.Messaging;
 
 namespace PLKumkm.Bot.Conversations.Engine;

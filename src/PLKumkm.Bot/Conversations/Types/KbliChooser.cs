@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using PLKumkm.Bot.Conversations.Definition;
 using PLKumkm.Bot.Conversations.Engine;
+using PLKumkm.Bot.Core;
 using PLKumkm.Bot.Kbli;
 using PLKumkm.Bot.Messaging;
 using PLKumkm.Bot.Validation;

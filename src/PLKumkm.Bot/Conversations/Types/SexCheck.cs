@@ -1,5 +1,6 @@
 using PLKumkm.Bot.Conversations.Definition;
 using PLKumkm.Bot.Conversations.Engine;
+using PLKumkm.Bot.Core;
 using PLKumkm.Bot.Messaging;
 
 namespace PLKumkm.Bot.Conversations.Types;

@@ -1,4 +1,5 @@
 using PLKumkm.Bot.Conversations.Definition;
+using PLKumkm.Bot.Core;
 using PLKumkm.Bot.Messaging;
 
 namespace PLKumkm.Bot.Conversations.Types;

@@ -1,3 +1,4 @@
+using PLKumkm.Bot.Core;
 using PLKumkm.Bot.Staff;
 
 namespace PLKumkm.Bot.Messaging.Commands;

@@ -1,3 +1,4 @@
+using PLKumkm.Bot.Core;
 using PLKumkm.Bot.Storage.Entities;
 using static PLKumkm.Bot.Messaging.Commands.ChatCommands;
 

@@ -1,5 +1,6 @@
 using PLKumkm.Bot.Conversations.Definition;
 using PLKumkm.Bot.Conversations.Engine;
+using PLKumkm.Bot.Core;
 using PLKumkm.Bot.Messaging;
 using PLKumkm.Bot.Regions;
 

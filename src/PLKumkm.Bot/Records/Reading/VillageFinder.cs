@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using PLKumkm.Bot.Core;
 using PLKumkm.Bot.Messaging;
 using PLKumkm.Bot.Regions;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using PLKumkm.Bot.Core;
 using PLKumkm.Bot.Messaging;
 using PLKumkm.Bot.Regions;
 using PLKumkm.Bot.Storage.Entities;

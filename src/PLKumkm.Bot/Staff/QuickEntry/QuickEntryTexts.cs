@@ -1,5 +1,6 @@
 using System.Globalization;
 using PLKumkm.Bot.Conversations.Definition;
+using PLKumkm.Bot.Core;
 using PLKumkm.Bot.Messaging;
 
 namespace PLKumkm.Bot.Staff.QuickEntry;

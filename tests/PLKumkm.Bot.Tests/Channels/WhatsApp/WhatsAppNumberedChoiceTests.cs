@@ -4,6 +4,7 @@ using PLKumkm.Bot.Channels.WhatsApp;
 using PLKumkm.Bot.Conversations.Definition;
 using PLKumkm.Bot.Conversations;
 using PLKumkm.Bot.Conversations.Engine;
+using PLKumkm.Bot.Core;
 using PLKumkm.Bot.Messaging;
 using PLKumkm.Bot.Regions;
 

@@ -4,6 +4,7 @@ using PLKumkm.Bot.Conversations.Definition;
 using PLKumkm.Bot.Conversations.Engine;
 using PLKumkm.Bot.Conversations.Handling;
 using PLKumkm.Bot.Conversations.Types;
+using PLKumkm.Bot.Core;
 using PLKumkm.Bot.Messaging;
 using PLKumkm.Bot.Regions;
 

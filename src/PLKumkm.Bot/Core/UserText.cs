@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace PLKumkm.Bot.Messaging;
+namespace PLKumkm.Bot.Core;
 
 /// <summary>A sentence users read, in Indonesian (default) and English (<c>/bahasa en</c>).</summary>
 internal sealed record UserText(string Id, string En)

@@ -22,6 +22,11 @@ internal static class EngineTexts
     public static readonly UserText Required = new(
         "Pertanyaan ini wajib diisi, jadi tidak bisa dilewati.",
         "This question is required, so it cannot be skipped.");
+
+    public static readonly UserText AnswerAgain = new(
+        "Pertanyaan ini perlu dijawab lagi karena jawaban sebelumnya diubah (mis. omzet dihitung ulang untuk periode yang baru).",
+        "This question needs an answer again because an earlier answer changed (e.g. turnover counted for the new period).");
+
     public static readonly UserText FirstQuestion = new(
         "Ini sudah pertanyaan pertama.",
         "This is already the first question.");

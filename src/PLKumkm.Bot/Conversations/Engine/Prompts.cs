@@ -27,15 +27,16 @@ internal static class Prompts
             ],
         };
 
-    /// <summary>"(3/12) prompt", whether it may be skipped, the current answer, and what the question's type adds.</summary>
+    /// <summary>"(3/12) prompt" (of the questions that can still come), whether it may be skipped, the current answer, and what the question's type adds.</summary>
     public static OutboundMessage Question(Questionnaire questionnaire, Question question, IQuestionType type, ChatTurn turn)
     {
         var session = turn.Session;
         var lang = session.Language;
-        var applicable = Flow.Applicable(questionnaire, session.Answers).ToList();
-        var position = applicable.IndexOf(question) + 1;
+        // Out of the questions that can still come (see Flow.StillToCome): a total that never grows mid-form.
+        var counted = Flow.StillToCome(questionnaire, session);
+        var position = counted.TakeWhile(q => !ReferenceEquals(q, question)).Count() + 1;
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"({position}/{applicable.Count}) ").Append(question.Prompt.In(lang));
+        text.Append(CultureInfo.InvariantCulture, $"({position}/{counted.Count}) ").Append(question.Prompt.In(lang));
         if (question.Optional)
         {
             text.Append('\n').Append(EngineTexts.Skippable.In(lang));

@@ -96,4 +96,4 @@ internal static class SessionOwners
     public const string Owner = "pemilik";
 }
 
-internal sealed record PendingAnswer(string QuestionId, string Value, string Display);
+internal sealed record PendingAnswer(string QuestionId, string Value, string Display, IReadOnlyDictionary<string, string>? Settles = null);

@@ -42,9 +42,16 @@ internal sealed class MoneyType : QuestionTypeBase
         var money = parsed.Value!;
         var rupiah = money.Rupiah;
         UserText? note = null;
-        if (question.AnnualizeBy is not null)
+        Dictionary<string, string>? settles = null;
+        if (question.AnnualizeBy is { } by)
         {
-            var period = money.Period ?? PeriodOf(context.Answers.GetValueOrDefault(question.AnnualizeBy));
+            var period = money.Period ?? PeriodOf(context.Answers.GetValueOrDefault(by));
+            if (money.Period is { } written && ValueOf(written) != context.Answers.GetValueOrDefault(by))
+            {
+                // Written with its own period ("500rb/hari" after "per bulan"): that period is the one it was given in.
+                settles = new Dictionary<string, string>(StringComparer.Ordinal) { [by] = ValueOf(written) };
+            }
+
             rupiah = MoneyParser.ToAnnual(money.Rupiah, period);
             note = UserText.Same(MoneyFormat.Rupiah(rupiah)).Append(EngineTexts.PerYear);
             if (period == MoneyPeriod.Day && money.Rupiah != 0)
@@ -68,10 +75,10 @@ internal sealed class MoneyType : QuestionTypeBase
             && (question.Prompt.Id.Contains(text, StringComparison.OrdinalIgnoreCase) || question.Prompt.En.Contains(text, StringComparison.OrdinalIgnoreCase));
         if (money.NeedsConfirmation && !fromPrompt)
         {
-            return new AnswerReading.Unsure(value, note?.Id ?? MoneyFormat.Rupiah(rupiah));
+            return new AnswerReading.Unsure(value, note?.Id ?? MoneyFormat.Rupiah(rupiah)) { Settles = settles };
         }
 
-        return new AnswerReading.Accepted(value, note ?? UserText.Same(MoneyFormat.Rupiah(rupiah)));
+        return new AnswerReading.Accepted(value, note ?? UserText.Same(MoneyFormat.Rupiah(rupiah))) { Settles = settles };
     }
 
     /// <summary>
@@ -101,6 +108,13 @@ internal sealed class MoneyType : QuestionTypeBase
         };
         return $"{MoneyFormat.Rupiah(per)} {EngineTexts.PerPeriod.Format(word).In(language)} ({annual})";
     }
+
+    private static string ValueOf(MoneyPeriod period) => period switch
+    {
+        MoneyPeriod.Day => "hari",
+        MoneyPeriod.Month => "bulan",
+        _ => "tahun",
+    };
 
     private static MoneyPeriod PeriodOf(string? answer) => answer switch
     {

@@ -59,7 +59,7 @@ internal sealed class Questioning(SessionLifecycle lifecycle)
             session.Pending = null;
             if (yes == true)
             {
-                Store(step, question, pending.Value);
+                Store(step, question, pending.Value, pending.Settles);
                 return;
             }
 
@@ -81,10 +81,10 @@ internal sealed class Questioning(SessionLifecycle lifecycle)
                     step.Say(accepted.Note.In(session.Language));
                 }
 
-                Store(step, question, accepted.Value);
+                Store(step, question, accepted.Value, accepted.Settles);
                 break;
             case AnswerReading.Unsure unsure:
-                session.Pending = new PendingAnswer(question.Id, unsure.Value, unsure.Display);
+                session.Pending = new PendingAnswer(question.Id, unsure.Value, unsure.Display, unsure.Settles);
                 step.Say(Prompts.ConfirmValue(unsure.Display, session.Language));
                 break;
             case AnswerReading.Partial partial:
@@ -131,10 +131,19 @@ internal sealed class Questioning(SessionLifecycle lifecycle)
     public static string? Help(Step step) =>
         step.Current is { } question ? question.Help?.In(step.Language) ?? EngineTexts.NoExtraHelp.In(step.Language) : null;
 
-    private void Store(Step step, Question question, string value)
+    private void Store(Step step, Question question, string value, IReadOnlyDictionary<string, string>? settles = null)
     {
         var session = step.Session;
         session.ClearQuestionState();
+        foreach (var (id, settled) in settles ?? new Dictionary<string, string>())
+        {
+            // Only an earlier choice, to one of its own options; its dependent is the answer being stored.
+            if (step.Questionnaire.Find(id)?.FindOption(settled) is not null)
+            {
+                session.Answers[id] = settled;
+            }
+        }
+
         if (session.Answers.TryGetValue(question.Id, out var previous) && previous != value)
         {
             // An amount made annual with the old period is wrong now: ask it again.

@@ -20,6 +20,16 @@ internal sealed class ReviewingStage(SessionLifecycle lifecycle) : IStageHandler
 
         if (choice is "kirim" or "submit" or "ya" or "ok" or "oke" or "benar" or "sudah benar")
         {
+            // Never sent with a required answer missing (e.g. one cleared by a changed earlier answer): ask it first.
+            if (Flow.Next(step.Questionnaire, session) is { } open)
+            {
+                lifecycle.Fire(session, SessionLifecycle.Trigger.Edit);
+                session.CurrentQuestionId = open.Id;
+                step.Say(EngineTexts.AnswerAgain.In(session.Language));
+                step.Reprompt();
+                return;
+            }
+
             lifecycle.Fire(session, SessionLifecycle.Trigger.Submit);
             step.Events.Add(new SubmissionReady(step.Questionnaire, Flow.Submission(step.Questionnaire, session.Answers)));
             return;

@@ -36,6 +36,9 @@ internal sealed class LoadOptions
     public double Duration { get; private set; } = 20;
     public double Warmup { get; private set; } = 120;
     public int Users { get; private set; } = 1000;
+
+    /// <summary>Updates the bot must have answered before the warm-up's clock starts (smoke runs: a minimum of real work).</summary>
+    public int WarmupAnswers { get; private set; }
     public double Rate { get; private set; } = 1000;
     public double OpenDuration { get; private set; } = 15;
     public int Conversations { get; private set; } = 100_000;
@@ -112,6 +115,7 @@ internal sealed class LoadOptions
         Smoke = true;
         Duration = 2;
         Warmup = 0.5;
+        WarmupAnswers = 100;
         Users = 20;
         Rate = 50;
         OpenDuration = 1;

@@ -1,69 +1,107 @@
 using ScottPlot;
-using PLKumkm.Bot.Core;
+using ScottPlot.TickGenerators;
 
 namespace PLKumkm.Bot.Progress;
 
 /// <summary>
 /// <c>grafik</c>: a PNG bar chart of percentage per region, best at the top, with the 100% target
-/// line; 1080 px wide with large type so it stays readable on a phone.
+/// line and each bar's count and target; 1080 px wide with large type so it stays readable on a
+/// phone and shown as it is in a meeting. <see cref="ProgressChartLayout"/> decides the words and
+/// where everything goes; this only draws it.
 /// </summary>
 internal static class ProgressChart
 {
-    public const int Width = 1080;
+    public const int Width = ProgressChartLayout.Width;
 
-    // A sans-serif face reads best small on phones; servers differ in which one they have.
-    private static readonly Lazy<string> Font = new(() =>
-        new[] { "DejaVu Sans", "Liberation Sans", "Noto Sans", "Arial", "Helvetica" }.FirstOrDefault(f => string.Equals(Fonts.GetTypeface(f, false, false)?.FamilyName, f, StringComparison.OrdinalIgnoreCase)) ?? Fonts.Default);
+    public static byte[] Render(Ranking ranking, string language) => Render(ProgressChartLayout.For(ranking, language));
 
-    public static byte[] Render(Ranking ranking, string language)
+    public static byte[] Render(ProgressChartLayout layout)
     {
-        var en = language == Languages.English;
-        var entries = ranking.Entries;
+        var rows = layout.Rows;
+        var font = ProgressChartLayout.Font;
         var plot = new Plot();
-        plot.Font.Set(Font.Value);
-        var bars = new Bar[entries.Count];
-        for (var i = 0; i < entries.Count; i++)
+        plot.Font.Set(font);
+        // Fixed padding: the layout measured its labels against exactly this data area.
+        plot.Layout.Fixed(new PixelPadding(layout.Left, layout.Right, ProgressChartLayout.Bottom, ProgressChartLayout.Top));
+
+        var bars = new Bar[rows.Count];
+        for (var i = 0; i < rows.Count; i++)
         {
-            var percent = (double)entries[i].Percent;
             bars[i] = new Bar
             {
-                // The first entry (the best) at the top.
-                Position = entries.Count - 1 - i,
-                Value = percent,
+                Position = Position(i, rows.Count),
+                Value = rows[i].BarValue,
                 Size = 0.7,
-                FillColor = percent >= 100 ? Colors.SeaGreen : Colors.SteelBlue,
+                FillColor = rows[i].Reached ? Colors.SeaGreen : Colors.SteelBlue,
                 LineWidth = 0,
-                Label = ProgressFormatter.Percent(entries[i].Percent, en),
             };
         }
 
-        var barPlot = plot.Add.Bars(bars);
-        barPlot.Horizontal = true;
-        barPlot.ValueLabelStyle.FontSize = 28;
-        barPlot.ValueLabelStyle.FontName = Font.Value;
+        plot.Add.Bars(bars).Horizontal = true;
 
         var line = plot.Add.VerticalLine(100, 4, Colors.Red, LinePattern.Dashed);
         line.ExcludeFromLegend = true;
 
+        var scale = layout.PixelsPerPercent;
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            var text = plot.Add.Text(row.Label, row.LabelSpan.Left / scale, Position(i, rows.Count));
+            text.LabelFontName = font;
+            text.LabelFontSize = (float)ProgressChartLayout.LabelSize;
+            text.LabelAlignment = Alignment.MiddleLeft;
+            // Inside a bar the label is white on the bar's colour; elsewhere dark on white.
+            text.LabelFontColor = row.Placement == LabelPlacement.Inside ? Colors.White : Colors.Black.WithLightness(0.2f);
+            text.LabelBold = row.Placement == LabelPlacement.Inside;
+        }
+
         plot.Axes.Left.SetTicks(
-            [.. Enumerable.Range(0, entries.Count).Select(i => (double)(entries.Count - 1 - i))],
-            [.. entries.Select(e => ProgressFormatter.ShortName(e.Region))]);
-        plot.Axes.Left.TickLabelStyle.FontSize = 28;
+            [.. Enumerable.Range(0, rows.Count).Select(i => Position(i, rows.Count))],
+            [.. rows.Select(r => r.Name)]);
+        plot.Axes.Left.TickLabelStyle.FontSize = (float)ProgressChartLayout.NameSize;
         plot.Axes.Left.MajorTickStyle.Length = 0;
-        plot.Axes.Bottom.TickLabelStyle.FontSize = 24;
-        plot.Axes.Bottom.Label.Text = en ? "% of target (red line: 100%)" : "% dari target (garis merah: 100%)";
-        plot.Axes.Bottom.Label.FontSize = 26;
+        plot.Axes.Left.TickLabelStyle.OffsetX = -ProgressChartLayout.TickGap;
+        // Collected / target per row, as the right axis's labels: a column that lines up like a table.
+        plot.Axes.Right.SetTicks(
+            [.. Enumerable.Range(0, rows.Count).Select(i => Position(i, rows.Count))],
+            [.. rows.Select(r => r.Counts)]);
+        plot.Axes.Right.TickLabelStyle.FontSize = (float)ProgressChartLayout.TickSize;
+        plot.Axes.Right.TickLabelStyle.ForeColor = Colors.Black.WithLightness(0.2f);
+        plot.Axes.Right.MajorTickStyle.Length = 0;
+        plot.Axes.Right.TickLabelStyle.OffsetX = ProgressChartLayout.TickGap;
+        plot.Axes.Bottom.TickGenerator = new NumericAutomatic { LabelFormatter = v => $"{v:0}%", TargetTickCount = 6 };
+        plot.Axes.Bottom.TickLabelStyle.FontSize = (float)ProgressChartLayout.TickSize;
+        plot.Axes.Bottom.Label.Text = layout.AxisLabel;
+        plot.Axes.Bottom.Label.FontSize = (float)ProgressChartLayout.AxisLabelSize;
         plot.Axes.Bottom.Label.Bold = false;
         plot.Grid.YAxisStyle.MajorLineStyle.Width = 0;
 
-        var top = entries.Count == 0 ? 100 : Math.Max(100, entries.Max(e => (double)e.Percent));
-        // Room on the right for the value labels.
-        plot.Axes.SetLimits(0, top * 1.3, -0.6, Math.Max(entries.Count, 1) - 0.4);
+        var (low, high) = YRange(rows.Count);
+        plot.Axes.SetLimits(0, layout.XMax, low, high);
+        plot.Axes.SetLimitsY(low, high, plot.Axes.Right);
 
-        var title = (en ? "Progress in " : "Capaian ") + ranking.Parent.Name + "\n" + ProgressFormatter.Date(ranking.Moment.Day, en);
-        plot.Title(title, size: 34);
+        plot.Axes.Title.Label.Text = layout.Title;
+        plot.Axes.Title.Label.FontSize = (float)ProgressChartLayout.TitleSize;
+        // Above the subtitle (both panels start at the data area's edge in a fixed layout), centred on the image.
+        plot.Axes.Title.Label.OffsetY = -44;
+        plot.Axes.Title.Label.OffsetX = (layout.Right - layout.Left) / 2f;
+        // The subtitle is the top axis's label, so it sits under the title in its own size.
+        plot.Axes.Top.Label.Text = layout.Subtitle;
+        plot.Axes.Top.Label.FontSize = (float)ProgressChartLayout.SubtitleSize;
+        plot.Axes.Top.Label.Bold = false;
+        plot.Axes.Top.Label.ForeColor = Colors.Black.WithLightness(0.3f);
+        plot.Axes.Top.Label.OffsetX = (layout.Right - layout.Left) / 2f;
+        plot.Axes.Top.SetTicks([], []);
+        plot.Axes.Top.MajorTickStyle.Length = 0;
+        plot.Axes.Top.MinorTickStyle.Length = 0;
 
-        var height = 220 + (70 * Math.Max(entries.Count, 1));
-        return plot.GetImageBytes(Width, height, ImageFormat.Png);
+        return plot.GetImageBytes(Width, layout.Height, ImageFormat.Png);
     }
+
+    // The first row (the best) at the top.
+    private static double Position(int index, int count) => count - 1 - index;
+
+    // Rows are one unit apart; a single row is centred in the two rows' height the layout gives it.
+    private static (double Low, double High) YRange(int count) =>
+        count <= 1 ? (-1, 1) : (-0.5, count - 0.5);
 }

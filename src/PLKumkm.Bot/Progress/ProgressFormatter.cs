@@ -154,7 +154,7 @@ internal static class ProgressFormatter
     public static string Date(DateOnly date, bool en) =>
         en ? date.ToString("d MMMM yyyy", English) : DateParser.Format(date);
 
-    private static string Moment(ProgressMoment moment, bool en)
+    public static string Moment(ProgressMoment moment, bool en)
     {
         if (moment.AsOf)
         {

@@ -165,7 +165,8 @@ internal sealed class ProgressChartLayout
 
     private static string TitleFor(Ranking ranking, bool en) => (en ? "Progress in " : "Capaian ") + ranking.Parent.Name;
 
-    private static string SubtitleFor(Ranking ranking, bool en)
+    /// <summary>The moment the figures are of, or the campaign's last day once it has ended (chart and its caption).</summary>
+    public static string SubtitleFor(Ranking ranking, bool en)
     {
         var moment = ranking.Moment;
         // Same rule as the text answer: as of the end of a day that day is spent; asked today, today still counts.

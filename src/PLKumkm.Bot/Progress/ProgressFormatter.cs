@@ -139,8 +139,8 @@ internal static class ProgressFormatter
     {
         var en = language == Languages.English;
         return en
-            ? $"Census progress in {ranking.Parent.Name}, % of target per {(ranking.Parent.Level == RegionLevel.Country ? "province" : "regency/city")}. {Moment(ranking.Moment, en)}."
-            : $"Capaian pendataan {ranking.Parent.Name}, % dari target per {(ranking.Parent.Level == RegionLevel.Country ? "provinsi" : "kabupaten/kota")}. {Moment(ranking.Moment, en)}.";
+            ? $"Census progress in {ranking.Parent.Name}, % of target per {(ranking.Parent.Level == RegionLevel.Country ? "province" : "regency/city")}. {ProgressChartLayout.SubtitleFor(ranking, en)}."
+            : $"Capaian pendataan {ranking.Parent.Name}, % dari target per {(ranking.Parent.Level == RegionLevel.Country ? "provinsi" : "kabupaten/kota")}. {ProgressChartLayout.SubtitleFor(ranking, en)}.";
     }
 
     /// <summary><c>Ogan Komering Ulu</c> for a kabupaten (the usual way to say it), <c>Kota Palembang</c> for a city.</summary>

@@ -61,6 +61,10 @@ public sealed class ProgressChartTests
         var lastDay = new DateTimeOffset(2022, 10, 31, 9, 0, 0, TimeSpan.FromHours(7));
         Assert.StartsWith("Hari ini, 31 Oktober 2022", ProgressChartLayout.For(Ranking("16", [10], now: lastDay), "id").Subtitle);
         Assert.Equal("Final figures: the census ended on 31 October 2022", ProgressChartLayout.For(Ranking("16", [10], now: late), "en").Subtitle);
+
+        // The photo's caption says the same, not "Hari ini, 3 Desember 2026".
+        var caption = ProgressFormatter.ChartCaption(Ranking("16", [10], now: late), "id");
+        Assert.EndsWith("Angka akhir: pendataan berakhir 31 Oktober 2022.", caption, StringComparison.Ordinal);
     }
 
     [Theory]

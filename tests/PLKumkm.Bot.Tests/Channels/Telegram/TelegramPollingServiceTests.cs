@@ -137,8 +137,15 @@ public sealed class TelegramPollingServiceTests : IAsyncLifetime
         var updateId = _fake.EnqueueText(3, "simpan");
 
         var offsetWhileProcessing = await started.Task.WaitAsync(Wait);
-        // Give a wrong implementation time to poll again (and thereby acknowledge) while processing is blocked.
-        await Task.Delay(TimeSpan.FromMilliseconds(300));
+        // A wrong implementation polls again (and thereby acknowledges) while processing is blocked: wait for that next
+        // poll as a signal; a right one makes none, so the wait ends at its bound (long enough for a loaded machine).
+        var pollsBefore = _fake.GetUpdatesOffsets.Count;
+        var bound = System.Diagnostics.Stopwatch.StartNew();
+        while (_fake.GetUpdatesOffsets.Count == pollsBefore && bound.Elapsed < TimeSpan.FromSeconds(2))
+        {
+            await Task.Delay(10);
+        }
+
         var offsetsWhileBlocked = _fake.GetUpdatesOffsets;
         release.SetResult();
         await _fake.WaitForConfirmedOffsetAsync(updateId + 1, Wait);

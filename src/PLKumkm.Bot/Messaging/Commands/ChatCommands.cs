@@ -124,8 +124,12 @@ internal static class ChatCommands
     public static readonly CommandEntry QuickEntry = new(typeof(QuickEntryHandler), "cepat")
     {
         Requires = StaffAction.QuickEntry,
-        // Any #<questionnaire id> (#umkm, #koperasi, a new file's); the handler declines a tag no questionnaire has.
-        Trigger = PlainTrigger.Text(text => QuickEntryMessage.TagOf(text) is not null, TriggerPrecedence.BeforeQuestionnaire),
+        // Any #<questionnaire id> (#umkm, #koperasi, a new file's); a tag no questionnaire has is left to the chat.
+        Trigger = PlainTrigger.Text(text => QuickEntryMessage.TagOf(text) is not null, TriggerPrecedence.BeforeQuestionnaire) with
+        {
+            Confirms = (services, content) => content is TextInput { Text: var text }
+                && services.GetRequiredService<QuickEntryParsers>().Find(text) is not null,
+        },
         Help =
         {
             [HelpSection.Enumerator] = new("#umkm / #koperasi — entri cepat satu pesan per usaha (/cepat untuk formatnya)",

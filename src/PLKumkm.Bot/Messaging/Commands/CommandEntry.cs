@@ -57,6 +57,12 @@ internal enum HelpSection
 /// </summary>
 internal sealed record PlainTrigger(Func<InboundContent, bool> Matches, TriggerPrecedence Precedence)
 {
+    /// <summary>
+    /// A second check against what is loaded (e.g. the questionnaires), made before the entry's role is checked, so
+    /// text that only looks like the trigger ("#1 Laundry" as a business name) stays the person's answer.
+    /// </summary>
+    public Func<IServiceProvider, InboundContent, bool>? Confirms { get; init; }
+
     public static PlainTrigger Text(Func<string, bool> matches, TriggerPrecedence precedence) =>
         new(content => content is TextInput { Text: var text } && matches(text), precedence);
 }

@@ -65,6 +65,7 @@ internal sealed class CommandRouter(CommandTable table, IServiceProvider service
             if (entry.Trigger is { } trigger
                 && tried(entry)
                 && trigger.Matches(context.Content)
+                && (trigger.Confirms is null || trigger.Confirms(services, context.Content))
                 && await TryAsync(entry, context, ct))
             {
                 return true;

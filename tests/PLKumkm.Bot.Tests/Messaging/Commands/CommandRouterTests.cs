@@ -36,6 +36,21 @@ public sealed class CommandRouterTests
     }
 
     [Fact]
+    public async Task An_answer_that_starts_with_a_hash_but_names_no_questionnaire_is_the_owner_s_answer()
+    {
+        await using var chat = await StaffChat.StartAsync();
+        await chat.SayAsync("owner", "/daftar");
+
+        // "#1 Laundry" could be a business name; only #umkm, #koperasi (a questionnaire's id) is a quick entry.
+        var reply = StaffChat.Text(await chat.SayAsync("owner", "#1 Laundry"));
+
+        Assert.DoesNotContain(RolePolicy.Refusal(StaffAction.QuickEntry).Id, reply, StringComparison.Ordinal);
+        Assert.NotEmpty(reply);
+        // A real quick-entry tag from someone without the role is still refused politely.
+        Assert.Equal(RolePolicy.Refusal(StaffAction.QuickEntry).Id, StaffChat.Text(await chat.SayAsync("owner", "#umkm")));
+    }
+
+    [Fact]
     public async Task A_staff_command_from_someone_the_table_does_not_let_in_gets_the_role_policy_s_refusal()
     {
         await using var chat = await StaffChat.StartAsync();

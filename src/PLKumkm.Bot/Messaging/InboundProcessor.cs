@@ -148,7 +148,8 @@ internal sealed partial class InboundProcessor(
 
         await router.RouteAsync(context, ct);
         db.InboundUpdates.Add(new InboundUpdate { UpdateKey = message.UpdateKey, ProcessedAt = now });
-        var outbox = context.Replies.Select(r => (message.Address, Message: r)).Concat(context.Notices)
+        var outbox = context.Replies.Select(r => (message.Address, Message: r.Language is null ? r with { Language = context.Language } : r))
+            .Concat(context.Notices)
             .Select(r => new OutboxMessage
             {
                 Address = r.Item1,

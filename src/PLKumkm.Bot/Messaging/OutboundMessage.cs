@@ -14,6 +14,13 @@ internal sealed record OutboundMessage(string Text)
     /// <summary>A picture to send with <see cref="Text"/> as caption (PNG bytes).</summary>
     public Attachment? Attachment { get; init; }
 
+    /// <summary>The reader's language, for the words a channel adds of its own (share buttons, hints); null is
+    /// Indonesian. Replies get their person's language when they are stored.</summary>
+    public string? Language { get; init; }
+
+    /// <summary>The language the channel's own words are in.</summary>
+    public string ShownLanguage => Language ?? Core.Languages.Indonesian;
+
     public static OutboundMessage Plain(string text) => new(text);
 }
 

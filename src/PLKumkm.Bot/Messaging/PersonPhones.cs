@@ -43,7 +43,7 @@ internal static class PersonPhones
                 $"🔐 A new {channel} account has signed in as census staff with your phone number. If that was not you, contact the PL-KUMKM admin at once.");
         foreach (var address in others)
         {
-            context.Notify(address, new OutboundMessage(text.In(person.Language)));
+            context.Notify(address, new OutboundMessage(text.In(person.Language)) { Language = person.Language });
         }
     }
 

@@ -38,8 +38,9 @@ internal static class OwnerTexts
     {
         var (zone, abbreviation) = ZoneOf(regencyCode, regions);
         var local = TimeZoneInfo.ConvertTime(at, zone);
-        return string.Create(CultureInfo.InvariantCulture,
-            $"{DateParser.Format(DateOnly.FromDateTime(local.DateTime), language)} {local:HH.mm} {abbreviation}");
+        // Indonesian writes the time 15.24, English 15:24 (as the progress answers do).
+        var time = local.ToString(language == Languages.English ? "HH:mm" : "HH.mm", CultureInfo.InvariantCulture);
+        return $"{DateParser.Format(DateOnly.FromDateTime(local.DateTime), language)} {time} {abbreviation}";
     }
 
     private static (TimeZoneInfo Zone, string Abbreviation) ZoneOf(string regencyCode, RegionCatalog regions)

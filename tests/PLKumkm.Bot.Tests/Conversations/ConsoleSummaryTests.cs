@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using PLKumkm.Bot.Channels.Console;
 using PLKumkm.Bot.Hosting;
+using PLKumkm.Bot.Tests.Hosting;
 
 namespace PLKumkm.Bot.Tests.Conversations;
 
@@ -12,30 +13,13 @@ namespace PLKumkm.Bot.Tests.Conversations;
 /// </summary>
 public sealed class ConsoleSummaryTests
 {
-    private static readonly string[] ToSummary =
-    [
-        "/start", "1", "1", "Siti Aminah", "1601 0745 0890 0001", "2", "0812-3456-7890", "Warung Bu Siti",
-        "jualan sembako", "G", "2019", "1", "1", "tidak",
-        "sumatera selatan", "ogan komering ulu", "baturaja timur", "sukaraya", "Jl. Merdeka 1", "/lewati", "/lewati",
-        "2", "1", "1", "bulan", "3jt", "10jt", "/lewati", "offline", "1", "8", "tidak",
-    ];
-
-    private static async Task<string> ChatAsync(TestDatabase db, IEnumerable<string> lines)
-    {
-        var output = new StringWriter();
-        var terminal = new ConsoleTerminal(new StringReader(string.Join('\n', lines) + "\n"), output);
-        using var host = BotHost.Build(HostMode.Chat, [db.ConfigArg, "--ConsoleChat:UserId=summary", $"--ConsoleChat:OutputFolder={db.Folder}"],
-            b => b.Services.AddSingleton(terminal));
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await host.RunAsync(timeout.Token);
-        return output.ToString();
-    }
+    private static Task<string> ChatAsync(TestDatabase db, IEnumerable<string> lines) => ConsoleChat.RunAsync(db, lines, "summary");
 
     [Fact]
     public async Task The_numbers_of_the_summary_edit_those_answers()
     {
         using var db = new TestDatabase();
-        var output = await ChatAsync(db, [.. ToSummary, "2", "1601 0745 0890 0001", "1", "Siti Aminah Jaya", "kirim"]);
+        var output = await ChatAsync(db, [.. ConsoleChat.ToSummary, "2", "1601 0745 0890 0001", "1", "Siti Aminah Jaya", "kirim"]);
 
         var afterSummary = output[output.IndexOf("Ringkasan jawaban Anda", StringComparison.Ordinal)..];
         Assert.DoesNotContain("Yakin ingin membatalkan", afterSummary, StringComparison.Ordinal);
@@ -53,7 +37,7 @@ public sealed class ConsoleSummaryTests
     public async Task Cancel_by_word_asks_first()
     {
         using var db = new TestDatabase();
-        var output = await ChatAsync(db, [.. ToSummary, "batal", "ya"]);
+        var output = await ChatAsync(db, [.. ConsoleChat.ToSummary, "batal", "ya"]);
 
         Assert.Contains("Yakin ingin membatalkan", output, StringComparison.Ordinal);
         Assert.Contains("Pendaftaran dibatalkan", output, StringComparison.Ordinal);

@@ -9,6 +9,30 @@ namespace PLKumkm.Bot.Tests.EndToEnd;
 public sealed class WhatsAppRegistrationEndToEndTests
 {
     [Fact]
+    public async Task The_phone_question_offers_the_senders_own_number_as_one_tap_in_the_persons_language()
+    {
+        using var db = new TestDatabase();
+        await using var bot = await WhatsAppBotSession.StartAsync(db);
+        await bot.SayAsync("/bahasa en");
+        await bot.SayAsync("/daftar");
+        await bot.PressAsync("_consent=ya");
+        await bot.SayAsync("Siti Aminah");
+        await bot.SayAsync("1601 0745 0890 0001");
+
+        var phone = await bot.PressAsync("jenis_kelamin=P");
+        var own = Assert.Single(phone.SelectMany(m => m.Buttons));
+        Assert.Equal("hp=own", own.Id);
+        Assert.Contains("+" + User, own.Title, StringComparison.Ordinal);
+        Assert.Contains("send a contact through 📎 › Contact", Text(phone), StringComparison.Ordinal);
+        Assert.DoesNotContain("Ketik nomor HP", Text(phone), StringComparison.Ordinal);
+
+        Assert.Contains("business called", Text(await bot.PressAsync("hp=own")));
+        await using var ctx = db.Open();
+        var session = Bot.Conversations.Handling.SessionStore.Read(await ctx.Sessions.SingleAsync());
+        Assert.Equal("+" + User, session.Answers["hp"]);
+    }
+
+    [Fact]
     public async Task Owner_registers_end_to_end_over_signed_webhooks_and_a_replayed_message_changes_nothing()
     {
         using var db = new TestDatabase();

@@ -25,16 +25,8 @@ public sealed class ConsoleChatTests
         "1", "8", "tidak",
     ];
 
-    private static async Task<string> ChatAsync(TestDatabase db, IEnumerable<string> lines, string user = "local")
-    {
-        var output = new StringWriter();
-        var terminal = new ConsoleTerminal(new StringReader(string.Join('\n', lines) + "\n"), output);
-        using var host = BotHost.Build(HostMode.Chat, [db.ConfigArg, $"--ConsoleChat:UserId={user}", $"--ConsoleChat:OutputFolder={db.Folder}"],
-            b => b.Services.AddSingleton(terminal));
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await host.RunAsync(timeout.Token);
-        return output.ToString();
-    }
+    private static Task<string> ChatAsync(TestDatabase db, IEnumerable<string> lines, string user = "local") =>
+        ConsoleChat.RunAsync(db, lines, user);
 
     [Fact]
     public async Task Registration_completes_in_the_console_and_survives_a_restart_halfway()
@@ -64,6 +56,17 @@ public sealed class ConsoleChatTests
         Assert.Single(await ctx.Consents.ToListAsync());
         Assert.False(await ctx.Sessions.AnyAsync(s => s.IsActive));
         Assert.True(await ctx.Outbox.AllAsync(o => o.SentAt != null));
+    }
+
+    [Fact]
+    public async Task In_English_the_consoles_own_hints_are_in_English_too()
+    {
+        using var db = new TestDatabase();
+        var output = await ChatAsync(db, ["/bahasa en", "/start", "1", "1", "Siti Aminah", "1601 0745 0890 0001", "2"]);
+
+        Assert.Contains("Which mobile number", output, StringComparison.Ordinal);
+        Assert.Contains("(type your mobile number)", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("(ketik nomor HP Anda)", output, StringComparison.Ordinal);
     }
 
     [Fact]

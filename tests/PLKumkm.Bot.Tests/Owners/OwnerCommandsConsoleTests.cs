@@ -6,29 +6,23 @@ using PLKumkm.Bot.Core;
 using PLKumkm.Bot.Hosting;
 using PLKumkm.Bot.Records;
 using PLKumkm.Bot.Storage.Entities;
+using PLKumkm.Bot.Tests.Hosting;
 
 namespace PLKumkm.Bot.Tests.Owners;
 
 /// <summary>An owner's /status, /ubah and "hapus data saya" in the console chat, on a real database.</summary>
 public sealed class OwnerCommandsConsoleTests
 {
-    private static readonly string[] Registration =
-    [
-        "/start", "1", "1", "Siti Aminah", "1601 0745 0890 0001", "2", "0812-3456-7890", "Warung Bu Siti",
-        "jualan sembako", "G", "2019", "1", "1", "tidak",
-        "sumatera selatan", "ogan komering ulu", "baturaja timur", "sukaraya", "Jl. Merdeka 1", "/lewati", "/lewati",
-        "2", "1", "1", "bulan", "3jt", "10jt", "/lewati", "offline", "1", "8", "tidak", "kirim",
-    ];
+    private static Task<string> ChatAsync(TestDatabase db, IEnumerable<string> lines) => ConsoleChat.RunAsync(db, lines, "owner");
 
-    private static async Task<string> ChatAsync(TestDatabase db, IEnumerable<string> lines)
+    [Fact]
+    public async Task Status_writes_the_time_the_way_each_language_does()
     {
-        var output = new StringWriter();
-        var terminal = new ConsoleTerminal(new StringReader(string.Join('\n', lines) + "\n"), output);
-        using var host = BotHost.Build(HostMode.Chat, [db.ConfigArg, "--ConsoleChat:UserId=owner", $"--ConsoleChat:OutputFolder={db.Folder}"],
-            b => b.Services.AddSingleton(terminal));
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await host.RunAsync(timeout.Token);
-        return output.ToString();
+        using var db = new TestDatabase();
+        var output = await ChatAsync(db, [.. ConsoleChat.Registration, "/status", "/bahasa en", "/status"]);
+
+        Assert.Matches(@"Terakhir diubah: \d{1,2} \w+ \d{4} \d\d\.\d\d WIB", output);
+        Assert.Matches(@"Last change: \d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4} \d\d:\d\d WIB", output);
     }
 
     [Theory]
@@ -38,7 +32,7 @@ public sealed class OwnerCommandsConsoleTests
     public async Task After_hapus_data_saya_a_typed_yes_deletes_like_the_button(string yes)
     {
         using var db = new TestDatabase();
-        var output = await ChatAsync(db, [.. Registration, "hapus data saya", yes]);
+        var output = await ChatAsync(db, [.. ConsoleChat.Registration, "hapus data saya", yes]);
 
         Assert.Contains("sudah dihapus sekarang juga", output, StringComparison.Ordinal);
         await using var ctx = db.Open();
@@ -51,7 +45,7 @@ public sealed class OwnerCommandsConsoleTests
     public async Task In_English_a_typed_yes_deletes_too(string yes)
     {
         using var db = new TestDatabase();
-        var output = await ChatAsync(db, [.. Registration, "/bahasa en", "delete my data", yes]);
+        var output = await ChatAsync(db, [.. ConsoleChat.Registration, "/bahasa en", "delete my data", yes]);
 
         Assert.Contains("Your personal data has been deleted now", output, StringComparison.Ordinal);
         await using var ctx = db.Open();
@@ -64,7 +58,7 @@ public sealed class OwnerCommandsConsoleTests
     public async Task A_typed_no_keeps_the_data_and_says_so(string no)
     {
         using var db = new TestDatabase();
-        var output = await ChatAsync(db, [.. Registration, "hapus data saya", no]);
+        var output = await ChatAsync(db, [.. ConsoleChat.Registration, "hapus data saya", no]);
 
         Assert.Contains("tidak ada yang dihapus", output, StringComparison.Ordinal);
         await using var ctx = db.Open();
@@ -75,7 +69,7 @@ public sealed class OwnerCommandsConsoleTests
     public async Task A_yes_that_answers_nothing_says_that_nothing_happened()
     {
         using var db = new TestDatabase();
-        var output = await ChatAsync(db, [.. Registration, "ya"]);
+        var output = await ChatAsync(db, [.. ConsoleChat.Registration, "ya"]);
 
         Assert.Contains("Tidak ada yang sedang menunggu jawaban ya/tidak dari Anda, jadi tidak ada yang berubah.", output, StringComparison.Ordinal);
         await using var ctx = db.Open();
@@ -87,7 +81,7 @@ public sealed class OwnerCommandsConsoleTests
     {
         using var db = new TestDatabase();
         // The owner asked, then started a new registration instead: "ya" goes to that questionnaire.
-        var output = await ChatAsync(db, [.. Registration, "hapus data saya", "/daftar", "ya"]);
+        var output = await ChatAsync(db, [.. ConsoleChat.Registration, "hapus data saya", "/daftar", "ya"]);
 
         Assert.DoesNotContain("sudah dihapus", output, StringComparison.Ordinal);
         await using var ctx = db.Open();
@@ -101,7 +95,7 @@ public sealed class OwnerCommandsConsoleTests
         using var db = new TestDatabase();
         var output = await ChatAsync(db,
         [
-            .. Registration,
+            .. ConsoleChat.Registration,
             "/status",
             // /ubah lists the records as buttons; 1 picks the first, then 5 (business name) from the summary.
             "/ubah", "1", "5", "Warung Siti Jaya", "kirim",

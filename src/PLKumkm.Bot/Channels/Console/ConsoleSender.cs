@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.Extensions.Options;
+using PLKumkm.Bot.Core;
 using PLKumkm.Bot.Messaging;
 
 namespace PLKumkm.Bot.Channels.Console;
@@ -8,6 +9,12 @@ namespace PLKumkm.Bot.Channels.Console;
 internal sealed class ConsoleSender(ConsoleTerminal terminal, IOptions<ConsoleChatOptions> options) : IChannelSender
 {
     public const string ChannelName = "console";
+
+    private static readonly UserText ContactHint = new("(ketik nomor HP Anda)", "(type your mobile number)");
+    private static readonly UserText LocationHint = new(
+        "(ketik koordinat, mis. -4.1234, 104.1612)", "(type the coordinates, e.g. -4.1234, 104.1612)");
+    private static readonly UserText Picture = new("gambar", "picture");
+    private static readonly UserText FileLabel = new("berkas", "file");
 
     public string Channel => ChannelName;
 
@@ -22,13 +29,14 @@ internal sealed class ConsoleSender(ConsoleTerminal terminal, IOptions<ConsoleCh
             text.Append("  [").Append(option.Key ?? (++number).ToString(System.Globalization.CultureInfo.InvariantCulture)).Append("] ").AppendLine(option.Label);
         }
 
+        var language = message.ShownLanguage;
         if (message.Request == ReplyRequest.Contact)
         {
-            text.AppendLine("  (ketik nomor HP Anda)");
+            text.Append("  ").AppendLine(ContactHint.In(language));
         }
         else if (message.Request == ReplyRequest.Location)
         {
-            text.AppendLine("  (ketik koordinat, mis. -4.1234, 104.1612)");
+            text.Append("  ").AppendLine(LocationHint.In(language));
         }
 
         if (message.Attachment is { } attachment)
@@ -37,7 +45,7 @@ internal sealed class ConsoleSender(ConsoleTerminal terminal, IOptions<ConsoleCh
             Directory.CreateDirectory(folder);
             var path = Path.Combine(folder, Path.GetFileName(attachment.FileName));
             await File.WriteAllBytesAsync(path, attachment.Content, cancellationToken);
-            text.Append("  [").Append(attachment.IsImage ? "gambar" : "berkas").Append("] ").AppendLine(path);
+            text.Append("  [").Append((attachment.IsImage ? Picture : FileLabel).In(language)).Append("] ").AppendLine(path);
         }
 
         terminal.LastOptions = message.Options;

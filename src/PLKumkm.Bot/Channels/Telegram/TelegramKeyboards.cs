@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using PLKumkm.Bot.Core;
 using PLKumkm.Bot.Messaging;
 using Telegram.Bot.Types.ReplyMarkups;
 
@@ -12,9 +13,9 @@ internal static class TelegramKeyboards
     public const int MaxInlineButtons = 12;
     public const int ShortLabelLength = 16;
 
-    public const string ShareContactLabel = "📱 Bagikan nomor HP";
-    public const string ShareLocationLabel = "📍 Bagikan lokasi";
-    public const string PrivateChatLabel = "💬 Chat pribadi dengan bot";
+    public static readonly UserText ShareContactLabel = new("📱 Bagikan nomor HP", "📱 Share phone number");
+    public static readonly UserText ShareLocationLabel = new("📍 Bagikan lokasi", "📍 Share location");
+    public static readonly UserText PrivateChatLabel = new("💬 Chat pribadi dengan bot", "💬 Private chat with the bot");
 
     /// <summary>Short labels go two per row so a yes/no question fits one line on a phone;
     /// longer ones get a full row each so they are not cut off.</summary>
@@ -40,10 +41,10 @@ internal static class TelegramKeyboards
         return new InlineKeyboardMarkup(rows);
     }
 
-    public static ReplyKeyboardMarkup? ForRequest(ReplyRequest request) => request switch
+    public static ReplyKeyboardMarkup? ForRequest(ReplyRequest request, string language) => request switch
     {
-        ReplyRequest.Contact => OneButton(KeyboardButton.WithRequestContact(ShareContactLabel)),
-        ReplyRequest.Location => OneButton(KeyboardButton.WithRequestLocation(ShareLocationLabel)),
+        ReplyRequest.Contact => OneButton(KeyboardButton.WithRequestContact(ShareContactLabel.In(language))),
+        ReplyRequest.Location => OneButton(KeyboardButton.WithRequestLocation(ShareLocationLabel.In(language))),
         _ => null,
     };
 

@@ -80,20 +80,21 @@ internal sealed class TelegramSender(ITelegramBotClient bot, TelegramRetryPolicy
         {
             // A group: a reply keyboard there would pop up for every member, so only a link button.
             return identity?.PrivateChatLink("daftar") is { } link
-                ? new InlineKeyboardMarkup(InlineKeyboardButton.WithUrl(TelegramKeyboards.PrivateChatLabel, link))
+                ? new InlineKeyboardMarkup(InlineKeyboardButton.WithUrl(TelegramKeyboards.PrivateChatLabel.In(message.ShownLanguage), link))
                 : null;
         }
 
         if (message.Request != ReplyRequest.None)
         {
-            if (message.Options.Count > 0)
+            // A message carries one keyboard; the share button is what the question needs (beside a contact request
+            // the options are the number the share button sends anyway).
+            if (message.Options.Count > 0 && message.Request != ReplyRequest.Contact)
             {
-                // A message carries one keyboard; the share button is what the question needs.
                 logger.LogWarning("Telegram message has both options and a {Request} request; options are not shown",
                     message.Request);
             }
 
-            return TelegramKeyboards.ForRequest(message.Request);
+            return TelegramKeyboards.ForRequest(message.Request, message.ShownLanguage);
         }
 
         if (message.Options.Count > 0)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
+using PLKumkm.Bot.Core;
 using PLKumkm.Bot.Messaging;
 
 namespace PLKumkm.Bot.Channels.WhatsApp;
@@ -19,13 +20,17 @@ internal static class WhatsAppRenderer
     public const string PointDown = "👇";
 
     // WhatsApp has no share-contact or share-location button for replies; the attachment menu does both.
-    public const string ContactHint = "📱 Ketik nomor HP Anda, atau kirim kontak lewat 📎 › Kontak.";
-    public const string LocationHint = "📍 Kirim lokasi lewat 📎 › Lokasi, atau ketik koordinatnya (mis. -4.1234, 104.1612).";
+    public static readonly UserText ContactHint = new(
+        "📱 Ketik nomor HP Anda, atau kirim kontak lewat 📎 › Kontak.",
+        "📱 Type your mobile number, or send a contact through 📎 › Contact.");
+    public static readonly UserText LocationHint = new(
+        "📍 Kirim lokasi lewat 📎 › Lokasi, atau ketik koordinatnya (mis. -4.1234, 104.1612).",
+        "📍 Send the location through 📎 › Location, or type its coordinates (e.g. -4.1234, 104.1612).");
 
     public static IReadOnlyList<WhatsAppPart> Render(string to, OutboundMessage message)
     {
         var parts = new List<WhatsAppPart>();
-        var text = WithHint(message.Text ?? "", message.Request);
+        var text = WithHint(message.Text ?? "", message.Request, message.ShownLanguage);
         var options = message.Options;
 
         if (message.Attachment is { } attachment)
@@ -85,12 +90,12 @@ internal static class WhatsAppRenderer
     public static JsonObject Text(string to, string body) =>
         Envelope(to, "text", new JsonObject { ["preview_url"] = false, ["body"] = body });
 
-    private static string WithHint(string text, ReplyRequest request)
+    private static string WithHint(string text, ReplyRequest request, string language)
     {
         var hint = request switch
         {
-            ReplyRequest.Contact => ContactHint,
-            ReplyRequest.Location => LocationHint,
+            ReplyRequest.Contact => ContactHint.In(language),
+            ReplyRequest.Location => LocationHint.In(language),
             _ => null,
         };
         return hint is null ? text : string.IsNullOrWhiteSpace(text) ? hint : text.TrimEnd() + "\n\n" + hint;

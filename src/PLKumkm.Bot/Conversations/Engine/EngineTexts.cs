@@ -97,6 +97,9 @@ internal static class EngineTexts
     public static readonly UserText NeedsLetters = new(
         "Jawaban perlu berisi huruf atau angka. Silakan ketik lagi.",
         "The answer needs letters or digits. Please type it again.");
+    public static readonly UserText NameNeedsLetters = new(
+        "Nama perlu berisi huruf (mis. Siti Aminah, Warung Siti 2). Silakan ketik lagi.",
+        "A name needs letters (e.g. Siti Aminah, Warung Siti 2). Please type it again.");
     public static readonly UserText ChoiceInvalid = new(
         "Pilihan tidak dikenali. Tekan salah satu tombol atau ketik nomornya (1–{0}).",
         "I did not recognise that choice. Press a button or type its number (1–{0}).");

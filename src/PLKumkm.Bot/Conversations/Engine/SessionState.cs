@@ -42,6 +42,14 @@ internal sealed class SessionState
     /// <summary>The record being corrected (<c>/ubah</c>); its submission updates that record as a new version.</summary>
     public string? EditingRegistrationNumber { get; init; }
 
+    /// <summary>
+    /// The number the channel proves for the person answering (the WhatsApp sender, a Telegram contact they shared),
+    /// offered as a one-tap answer to a phone question. Given with every message and never stored with the session:
+    /// it is the person's, not the form's. Null when staff fill a form in for an owner.
+    /// </summary>
+    [JsonIgnore]
+    public string? ProvenPhone { get; set; }
+
     public DateTimeOffset StartedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; set; }
 

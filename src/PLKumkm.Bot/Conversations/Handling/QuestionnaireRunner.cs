@@ -58,18 +58,24 @@ internal sealed class QuestionnaireRunner(
 
     public async Task ContinueAsync(UpdateContext context, ConversationSession row, CancellationToken ct)
     {
-        var state = SessionStore.Read(row);
-        state.Language = context.Language;
+        var state = Read(context, row);
         var result = engine.Handle(state, context.Content);
         await ApplyAsync(context, row, result, ct);
     }
 
     public void Resume(UpdateContext context, ConversationSession row)
     {
+        var result = engine.Resume(Read(context, row));
+        context.Replies.AddRange(result.Messages);
+    }
+
+    /// <summary>The stored session with what this message brings: the person's language and proven phone.</summary>
+    private static SessionState Read(UpdateContext context, ConversationSession row)
+    {
         var state = SessionStore.Read(row);
         state.Language = context.Language;
-        var result = engine.Resume(state);
-        context.Replies.AddRange(result.Messages);
+        state.ProvenPhone = state.OnBehalfOf is null ? context.Person.Phone : null;
+        return state;
     }
 
     private async Task ApplyAsync(UpdateContext context, ConversationSession row, EngineResult result, CancellationToken ct)

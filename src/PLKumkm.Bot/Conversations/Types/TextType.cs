@@ -21,8 +21,16 @@ internal sealed class TextType : QuestionTypeBase
             return new AnswerReading.Rejected(EngineTexts.TooLong.Format(max));
         }
 
+        if (question.ProperName)
+        {
+            // A name of digits alone ("1") is a button number typed where a name was asked, not a name.
+            return text.Any(char.IsLetter)
+                ? new AnswerReading.Accepted(NameCase.Tidy(text))
+                : new AnswerReading.Rejected(EngineTexts.NameNeedsLetters);
+        }
+
         return TextNormalizer.HasLetterOrDigit(text)
-            ? new AnswerReading.Accepted(question.ProperName ? NameCase.Tidy(text) : text)
+            ? new AnswerReading.Accepted(text)
             : new AnswerReading.Rejected(EngineTexts.NeedsLetters);
     }
 }

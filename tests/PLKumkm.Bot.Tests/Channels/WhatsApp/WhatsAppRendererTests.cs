@@ -137,7 +137,7 @@ public sealed class WhatsAppRendererTests
     public void Share_contact_and_location_requests_become_hints_in_the_text()
     {
         var contact = Str(Assert.Single(Bodies(new OutboundMessage("Berapa nomor HP?") { Request = ReplyRequest.Contact }))["text"]!["body"]);
-        Assert.Equal("Berapa nomor HP?\n\n" + WhatsAppRenderer.ContactHint, contact);
+        Assert.Equal("Berapa nomor HP?\n\n" + WhatsAppRenderer.ContactHint.Id, contact);
 
         var location = Str(Assert.Single(Bodies(new OutboundMessage("Titik lokasi?") { Request = ReplyRequest.Location }))["text"]!["body"]);
         Assert.Contains("📎", location);

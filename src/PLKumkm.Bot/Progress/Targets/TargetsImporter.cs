@@ -24,9 +24,11 @@ internal sealed class TargetsImporter(BotDbContext db, RegionCatalog regions, Ti
 {
     public static readonly IReadOnlyList<string> Columns = ["region_code", "target", "enumerators", "coordinators", "start", "end"];
 
-    public async Task<TargetsImportResult> ImportAsync(string path, CancellationToken ct)
+    public Task<TargetsImportResult> ImportAsync(string path, CancellationToken ct) => ImportAsync(path, CsvEncoding.Utf8, ct);
+
+    public async Task<TargetsImportResult> ImportAsync(string path, CsvEncoding encoding, CancellationToken ct)
     {
-        using var csv = CsvSource.Open(path);
+        using var csv = CsvSource.Open(path, encoding);
         var index = ColumnIndex(csv.Header);
         var rows = new Dictionary<string, (CampaignTarget Target, int Line)>(StringComparer.Ordinal);
         var problems = new List<RowProblem>();

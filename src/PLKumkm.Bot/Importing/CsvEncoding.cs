@@ -3,8 +3,8 @@ using System.Text;
 namespace PLKumkm.Bot.Importing;
 
 /// <summary>
-/// The character encoding an import file is read in (<c>--encoding</c>). UTF-8 unless declared; every strict
-/// encoding refuses a byte it has no character for instead of reading it as "�".
+/// The character encoding an import file is read in (<c>--encoding</c>). UTF-8 unless declared, and then strict:
+/// a byte sequence that is not UTF-8 is refused instead of read as "�".
 /// </summary>
 internal sealed class CsvEncoding
 {
@@ -13,7 +13,7 @@ internal sealed class CsvEncoding
     /// <summary>ISO-8859-1: every byte is a character, so it never refuses (and never mis-reads a file that really is Latin-1).</summary>
     public static readonly CsvEncoding Latin1 = new("Latin-1", Encoding.Latin1);
 
-    /// <summary>Windows-1252, what Excel on Windows saves as "CSV" in Western locales (its five unused bytes are refused).</summary>
+    /// <summary>Windows-1252, what Excel on Windows saves as "CSV" in Western locales: Latin-1 with curly quotes, dashes and € in 0x80–0x9F.</summary>
     public static readonly CsvEncoding Windows1252 = new("Windows-1252",
         CodePagesEncodingProvider.Instance.GetEncoding(1252, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback)!);
 

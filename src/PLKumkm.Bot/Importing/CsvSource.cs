@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
 using PLKumkm.Bot.Core;
@@ -17,11 +18,13 @@ internal sealed class CsvSource : IDisposable
 
     private readonly StreamReader _reader;
     private readonly CsvParser _parser;
+    private readonly CsvEncoding _encoding;
     private int _lastRawRow;
 
-    private CsvSource(StreamReader reader, IReadOnlyList<string> header, CsvParser parser)
+    private CsvSource(StreamReader reader, IReadOnlyList<string> header, CsvParser parser, CsvEncoding encoding)
     {
         _reader = reader;
+        _encoding = encoding;
         _parser = parser;
         Header = header;
         _lastRawRow = parser.RawRow;
@@ -75,7 +78,21 @@ internal sealed class CsvSource : IDisposable
             CacheFields = false,
         };
         var parser = new CsvParser(reader, config);
-        if (!parser.Read())
+        bool any;
+        try
+        {
+            any = parser.Read();
+        }
+        catch (DecoderFallbackException)
+        {
+            parser.Dispose();
+            reader.Dispose();
+            // Only the header was wanted, but the first block read holds a bad byte: find its line.
+            CsvEncodingCheck.Check(path, encoding);
+            throw;
+        }
+
+        if (!any)
         {
             parser.Dispose();
             reader.Dispose();
@@ -83,13 +100,24 @@ internal sealed class CsvSource : IDisposable
         }
 
         var header = parser.Record!.Select(h => InvisibleText.Strip(h).Trim()).ToArray();
-        return new CsvSource(reader, header, parser);
+        return new CsvSource(reader, header, parser, encoding);
     }
 
     /// <summary>The next record (fields trimmed) and the line it starts on; false at the end of the file.</summary>
     public bool Read(out string[] record, out int line)
     {
-        if (!_parser.Read())
+        bool any;
+        try
+        {
+            any = _parser.Read();
+        }
+        catch (DecoderFallbackException)
+        {
+            // Checked whole when opened: the file has changed since.
+            throw new ImportException($"line {_lastRawRow + 1} or soon after: not valid {_encoding} text (the file changed while it was imported)");
+        }
+
+        if (!any)
         {
             record = [];
             line = 0;
@@ -123,8 +151,10 @@ internal sealed class CsvSource : IDisposable
     /// <exception cref="ImportException">Naming the line of the quote and the lines it swallowed.</exception>
     private void CheckQuotes(string[] record, int line)
     {
-        var last = Math.Max(line, _parser.RawRow);
-        var unclosed = _parser.RawRecord.AsSpan().Count('"') % 2 == 1;
+        var raw = _parser.RawRecord.AsSpan();
+        // The line the record's text ends on (RawRow counts one more at the end of the file).
+        var last = line + raw.TrimEnd("\r\n").Count('\n');
+        var unclosed = raw.Count('"') % 2 == 1;
         var tooLong = last - line + 1 > MaxLinesInField;
         var rowInside = Header.Count >= 3 && record.Any(f => f.Contains('\n', StringComparison.Ordinal)
             && f.Split('\n').Skip(1).Any(l => l.AsSpan().Count(_parser.Delimiter) >= Header.Count - 1));

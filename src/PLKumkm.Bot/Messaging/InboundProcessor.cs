@@ -172,6 +172,10 @@ internal sealed partial class InboundProcessor(
         return new HashSet<string>(known, StringComparer.Ordinal);
     }
 
+    // A profile name is user text too: a right-to-left override in it would turn the name around wherever it is shown.
+    private static string? ProfileName(InboundMessage message) =>
+        message.SenderName is { } name && Conversations.Engine.TextNormalizer.Clean(name) is { Length: > 0 } clean ? clean : null;
+
     /// <summary>The sender's person; <c>Joined</c> when this address was just added to a person already known by a
     /// phone the channel proves (their other accounts are then told).</summary>
     private async Task<(Person Person, bool Joined)> FindOrCreatePersonAsync(InboundMessage message, DateTimeOffset now, CancellationToken ct)
@@ -185,12 +189,12 @@ internal sealed partial class InboundProcessor(
             person = message.SenderPhone is { } phone ? await PersonPhones.FindAsync(db, phone, ct) : null;
             if (person is null)
             {
-                person = new Person { Name = message.SenderName, Phone = message.SenderPhone, CreatedAt = now };
+                person = new Person { Name = ProfileName(message), Phone = message.SenderPhone, CreatedAt = now };
                 db.People.Add(person);
             }
             else
             {
-                person.Name ??= message.SenderName;
+                person.Name ??= ProfileName(message);
                 joined = true;
             }
 

@@ -195,11 +195,11 @@ internal static class ProgressFormatter
             : $"Pendataan berakhir {Date(end, en)}, {Days(daysToEnd, en)} lagi.";
     }
 
-    private static string Pace(int remaining, int workingDays, int enumerators, bool en)
+    private static string Pace(long remaining, int workingDays, long enumerators, bool en)
     {
         // One rule for every pace: rounded up (a pace that is kept must be enough), the per-enumerator share derived
         // from the daily figure shown, so "7 a day (2,4 per enumerator)" with 3 enumerators adds up.
-        var perDay = (int)Math.Ceiling(remaining / (double)workingDays);
+        var perDay = (long)Math.Ceiling(remaining / (double)workingDays);
         var perEnumerator = enumerators > 0 ? Math.Ceiling(perDay * 10.0 / enumerators) / 10 : (double?)null;
         var culture = en ? English : Indonesian;
         var each = perEnumerator is { } e

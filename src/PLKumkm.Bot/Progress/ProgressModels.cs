@@ -3,12 +3,12 @@ using PLKumkm.Bot.Regions;
 namespace PLKumkm.Bot.Progress;
 
 /// <summary>A region's campaign figures: its own target row, or for a province/the country the sum of those below.</summary>
-internal sealed record TargetFigures(int Target, int Enumerators, int Coordinators, DateOnly Start, DateOnly End);
+internal sealed record TargetFigures(long Target, long Enumerators, long Coordinators, DateOnly Start, DateOnly End);
 
 /// <summary>Records that count, split by kind.</summary>
-internal readonly record struct Tally(int Umkm, int Koperasi)
+internal readonly record struct Tally(long Umkm, long Koperasi)
 {
-    public int Total => Umkm + Koperasi;
+    public long Total => Umkm + Koperasi;
 
     public static Tally operator +(Tally a, Tally b) => new(a.Umkm + b.Umkm, a.Koperasi + b.Koperasi);
 }
@@ -47,6 +47,6 @@ internal static class Percentages
     /// Collected as a percentage of target, cut (not rounded) to two decimals, so 99,999% reads
     /// 99,99% and "100,00%" only ever means the target is reached.
     /// </summary>
-    public static decimal Of(int collected, int target) =>
+    public static decimal Of(long collected, long target) =>
         target <= 0 ? 0 : Math.Floor(collected * 10_000m / target) / 100m;
 }

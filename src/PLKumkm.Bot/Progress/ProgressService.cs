@@ -173,8 +173,8 @@ internal sealed class ProgressService(BotDbContext db, RegionCatalog catalog, Ti
         {
             var code = reader.GetString(0);
             var koperasi = reader.GetString(1) == nameof(RecordKind.Koperasi);
-            var upTo = reader.GetInt32(2);
-            var onDay = reader.GetInt32(3);
+            var upTo = reader.GetInt64(2);
+            var onDay = reader.GetInt64(3);
             var add = koperasi ? new Counts(new Tally(0, upTo), new Tally(0, onDay)) : new Counts(new Tally(upTo, 0), new Tally(onDay, 0));
             counts[code] = counts.GetValueOrDefault(code) + add;
         }
@@ -257,7 +257,7 @@ internal sealed class ProgressService(BotDbContext db, RegionCatalog catalog, Ti
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
-                rows[reader.GetString(0)] = new TargetFigures(reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3),
+                rows[reader.GetString(0)] = new TargetFigures(reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3),
                     DateOnly.ParseExact(reader.GetString(4), "yyyy-MM-dd", CultureInfo.InvariantCulture),
                     DateOnly.ParseExact(reader.GetString(5), "yyyy-MM-dd", CultureInfo.InvariantCulture));
             }

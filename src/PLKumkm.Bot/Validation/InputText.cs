@@ -1,4 +1,5 @@
 using System.Text;
+using PLKumkm.Bot.Core;
 
 namespace PLKumkm.Bot.Validation;
 
@@ -23,15 +24,15 @@ internal static class InputText
             return "";
         }
 
-        string text;
+        // Zero-width and bidi formatting characters arrive invisibly from copy-paste and mean nothing.
+        var text = InvisibleText.Strip(input);
         try
         {
-            text = input.Normalize(NormalizationForm.FormKC);
+            text = text.Normalize(NormalizationForm.FormKC);
         }
         catch (ArgumentException)
         {
             // Lone surrogates cannot be normalized; the parsers reject them anyway.
-            text = input;
         }
 
         var sb = new StringBuilder(text.Length);
@@ -48,12 +49,6 @@ internal static class InputText
             if (char.IsWhiteSpace(mapped) || char.IsControl(mapped))
             {
                 pendingSpace = sb.Length > 0;
-                continue;
-            }
-
-            // Zero-width characters arrive invisibly from copy-paste and mean nothing.
-            if (mapped is '\u200B' or '\u200C' or '\u2060' or '\uFEFF')
-            {
                 continue;
             }
 

@@ -1,16 +1,17 @@
 using System.Globalization;
 using System.Text;
+using PLKumkm.Bot.Core;
 
 namespace PLKumkm.Bot.Conversations.Engine;
 
 internal static partial class TextNormalizer
 {
-    /// <summary>Trims, folds runs of white space to one space and drops control characters.</summary>
+    /// <summary>Trims, folds runs of white space to one space and drops control and invisible formatting characters.</summary>
     public static string Clean(string text)
     {
         var sb = new StringBuilder(text.Length);
         var space = false;
-        foreach (var ch in text.Trim())
+        foreach (var ch in InvisibleText.Strip(text).Trim())
         {
             if (char.IsWhiteSpace(ch))
             {

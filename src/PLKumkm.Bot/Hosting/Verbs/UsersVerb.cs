@@ -1,5 +1,6 @@
 using System.CommandLine;
 using PLKumkm.Bot.Core;
+using PLKumkm.Bot.Importing;
 using PLKumkm.Bot.Staff.Users;
 
 namespace PLKumkm.Bot.Hosting.Verbs;
@@ -40,7 +41,8 @@ internal static class UsersVerb
     private static Command Import()
     {
         var file = new Argument<FileInfo>("FILE") { Description = "CSV with columns phone,role,region_code,name" };
-        var command = new Command("import", "Pre-register many people from a CSV file") { file };
+        var encoding = EncodingOption.Create();
+        var command = new Command("import", "Pre-register many people from a CSV file") { file, encoding };
         command.TreatUnmatchedTokensAsErrors = false;
         command.SetAction((result, ct) => VerbRunner.RunAsync(result, async (services, output, token) =>
         {
@@ -50,8 +52,8 @@ internal static class UsersVerb
                 throw new VerbException($"file not found: {source.FullName}");
             }
 
-            using var reader = new StreamReader(source.FullName);
-            var imported = await services.GetRequiredService<StaffImport>().ImportAsync(reader, token);
+            using var csv = CsvSource.Open(source.FullName, EncodingOption.Read(result, encoding));
+            var imported = await services.GetRequiredService<StaffImport>().ImportAsync(csv, token);
             // As targets and records import: a partly valid file is a success, its bad rows reported by line;
             // a failure is a file that gives nothing at all.
             foreach (var problem in imported.Problems)

@@ -24,9 +24,11 @@ internal sealed class TargetsImporter(BotDbContext db, RegionCatalog regions, Ti
 {
     public static readonly IReadOnlyList<string> Columns = ["region_code", "target", "enumerators", "coordinators", "start", "end"];
 
-    public async Task<TargetsImportResult> ImportAsync(string path, CancellationToken ct)
+    public Task<TargetsImportResult> ImportAsync(string path, CancellationToken ct) => ImportAsync(path, CsvEncoding.Utf8, ct);
+
+    public async Task<TargetsImportResult> ImportAsync(string path, CsvEncoding encoding, CancellationToken ct)
     {
-        using var csv = CsvSource.Open(path);
+        using var csv = CsvSource.Open(path, encoding);
         var index = ColumnIndex(csv.Header);
         var rows = new Dictionary<string, (CampaignTarget Target, int Line)>(StringComparer.Ordinal);
         var problems = new List<RowProblem>();
@@ -58,6 +60,11 @@ internal sealed class TargetsImporter(BotDbContext db, RegionCatalog regions, Ti
 
         var now = clock.GetUtcNow();
         var existing = await db.Targets.ToDictionaryAsync(t => t.RegionCode, StringComparer.Ordinal, ct);
+        if (TargetBounds.CheckCountry(CountryTotal(existing, rows)) is { } tooBig)
+        {
+            throw new ImportException(tooBig);
+        }
+
         int added = 0, updated = 0;
         foreach (var (code, (target, _)) in rows)
         {
@@ -81,6 +88,31 @@ internal sealed class TargetsImporter(BotDbContext db, RegionCatalog regions, Ti
 
         await db.SaveChangesAsync(ct);
         return new TargetsImportResult(added, updated, problems);
+    }
+
+    /// <summary>The national target once the file is in, by the progress roll-up (a province's own row, else the sum of its regencies).</summary>
+    private long CountryTotal(Dictionary<string, CampaignTarget> existing, Dictionary<string, (CampaignTarget Target, int Line)> rows)
+    {
+        var merged = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var (code, row) in existing)
+        {
+            merged[code] = row.Target;
+        }
+
+        foreach (var (code, (row, _)) in rows)
+        {
+            merged[code] = row.Target;
+        }
+
+        long total = 0;
+        foreach (var province in regions.ChildrenOf(null))
+        {
+            total += merged.TryGetValue(province.Code, out var own)
+                ? own
+                : regions.ChildrenOf(province.Code).Sum(r => merged.GetValueOrDefault(r.Code));
+        }
+
+        return total;
     }
 
     private static int[] ColumnIndex(IReadOnlyList<string> header)
@@ -125,15 +157,16 @@ internal sealed class TargetsImporter(BotDbContext db, RegionCatalog regions, Ti
 
         reason = null;
         var codeText = Field(0);
-        if (!RegionCodes.TryNormalize(codeText, out var code) || regions.Find(code) is not { Level: RegionLevel.Province or RegionLevel.Regency })
+        if (!RegionCodes.TryNormalize(codeText, out var code) || regions.Find(code) is not { Level: RegionLevel.Province or RegionLevel.Regency } region)
         {
             reason = codeText.Length == 0 ? "region_code is empty" : $"unknown region code '{codeText}' (a province like 16 or a regency like 16.01)";
             return null;
         }
 
-        var target = IntegerParser.Parse(Field(1), min: 1, max: int.MaxValue);
-        var enumerators = IntegerParser.Parse(Field(2), min: 0, max: int.MaxValue);
-        var coordinators = IntegerParser.Parse(Field(3), min: 0, max: int.MaxValue);
+        // Parsed without an upper limit, so a value too big is refused by the bound that names the region's level.
+        var target = IntegerParser.Parse(Field(1), min: 1);
+        var enumerators = IntegerParser.Parse(Field(2), min: 0);
+        var coordinators = IntegerParser.Parse(Field(3), min: 0);
         var start = DateParser.Parse(Field(4));
         var end = DateParser.Parse(Field(5));
         foreach (var (name, error) in new[]
@@ -149,6 +182,15 @@ internal sealed class TargetsImporter(BotDbContext db, RegionCatalog regions, Ti
             }
         }
 
+        foreach (var (name, value) in new[] { ("target", target.Value), ("enumerators", enumerators.Value), ("coordinators", coordinators.Value) })
+        {
+            if (TargetBounds.Check(name, value, region.Level) is { } tooBig)
+            {
+                reason = tooBig;
+                return null;
+            }
+        }
+
         if (end.Value < start.Value)
         {
             reason = $"end {end.Value:yyyy-MM-dd} is before start {start.Value:yyyy-MM-dd}";
@@ -158,9 +200,9 @@ internal sealed class TargetsImporter(BotDbContext db, RegionCatalog regions, Ti
         return new CampaignTarget
         {
             RegionCode = code,
-            Target = (int)target.Value,
-            Enumerators = (int)enumerators.Value,
-            Coordinators = (int)coordinators.Value,
+            Target = target.Value,
+            Enumerators = enumerators.Value,
+            Coordinators = coordinators.Value,
             Start = start.Value,
             End = end.Value,
         };

@@ -51,10 +51,13 @@ internal sealed class KoperasiImporter(BotDbContext db, RecordWriter writer, Que
         ImportHeader.Check(header, Accepted, questionnaire.QuickEntry.Required, "koperasi", FieldIds.Koperasi);
 
     /// <exception cref="ImportException">The file cannot be read or its header is wrong; nothing is imported.</exception>
-    public async Task<RecordsImportResult> ImportAsync(string path, CancellationToken ct)
+    public Task<RecordsImportResult> ImportAsync(string path, CancellationToken ct) => ImportAsync(path, CsvEncoding.Utf8, ct);
+
+    /// <exception cref="ImportException">The file cannot be read, is not in <paramref name="encoding"/>, or its header is wrong; nothing is imported.</exception>
+    public async Task<RecordsImportResult> ImportAsync(string path, CsvEncoding encoding, CancellationToken ct)
     {
         var watch = Stopwatch.StartNew();
-        using var csv = CsvSource.Open(path);
+        using var csv = CsvSource.Open(path, encoding);
         var questionnaire = questionnaires.All.FirstOrDefault(q => q.Kind == RecordKind.Koperasi)
             ?? throw new ImportException("no koperasi questionnaire is loaded: its rules are the import's rules");
         var columns = CheckHeader(csv.Header, questionnaire);

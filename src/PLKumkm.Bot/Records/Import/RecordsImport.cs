@@ -10,17 +10,15 @@ namespace PLKumkm.Bot.Records.Import;
 /// </summary>
 internal static class RecordsImport
 {
-    public static async Task RunAsync(IServiceProvider services, string file, TextWriter output, CancellationToken ct)
-    {
-        bool koperasi;
-        using (var csv = CsvSource.Open(file))
-        {
-            koperasi = KoperasiImporter.IsKoperasiHeader(csv.Header, services.GetRequiredService<QuestionnaireCatalog>());
-        }
+    public static Task RunAsync(IServiceProvider services, string file, TextWriter output, CancellationToken ct) =>
+        RunAsync(services, file, CsvEncoding.Utf8, output, ct);
 
+    public static async Task RunAsync(IServiceProvider services, string file, CsvEncoding encoding, TextWriter output, CancellationToken ct)
+    {
+        var koperasi = KoperasiImporter.IsKoperasiHeader(CsvSource.ReadHeader(file, encoding), services.GetRequiredService<QuestionnaireCatalog>());
         var result = koperasi
-            ? await services.GetRequiredService<KoperasiImporter>().ImportAsync(file, ct)
-            : await services.GetRequiredService<RecordsImporter>().ImportAsync(file, ct);
+            ? await services.GetRequiredService<KoperasiImporter>().ImportAsync(file, encoding, ct)
+            : await services.GetRequiredService<RecordsImporter>().ImportAsync(file, encoding, ct);
         foreach (var problem in result.Problems)
         {
             await output.WriteLineAsync(problem.ToString());

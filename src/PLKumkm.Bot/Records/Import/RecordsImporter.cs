@@ -56,14 +56,17 @@ internal sealed class RecordsImporter(BotDbContext db, RegionCatalog regions, Qu
     public int MaxProblemsKept { get; init; } = 100;
 
     /// <exception cref="ImportException">The file cannot be read or its header is wrong; nothing is imported.</exception>
-    public Task<RecordsImportResult> ImportAsync(string path, CancellationToken ct) =>
-        // SQLite work is synchronous; a thread of its own keeps it off the caller's.
-        Task.Factory.StartNew(() => Import(path, ct), ct, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+    public Task<RecordsImportResult> ImportAsync(string path, CancellationToken ct) => ImportAsync(path, CsvEncoding.Utf8, ct);
 
-    private RecordsImportResult Import(string path, CancellationToken ct)
+    /// <exception cref="ImportException">The file cannot be read, is not in <paramref name="encoding"/>, or its header is wrong; nothing is imported.</exception>
+    public Task<RecordsImportResult> ImportAsync(string path, CsvEncoding encoding, CancellationToken ct) =>
+        // SQLite work is synchronous; a thread of its own keeps it off the caller's.
+        Task.Factory.StartNew(() => Import(path, encoding, ct), ct, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    private RecordsImportResult Import(string path, CsvEncoding encoding, CancellationToken ct)
     {
         var watch = Stopwatch.StartNew();
-        using var csv = CsvSource.Open(path);
+        using var csv = CsvSource.Open(path, encoding);
         var questionnaire = questionnaires.All.FirstOrDefault(q => q.Kind == RecordKind.Umkm)
             ?? throw new ImportException("no UMKM questionnaire is loaded: its rules are the import's rules");
         var columns = UmkmRowReader.CheckHeader(csv.Header, questionnaire);

@@ -35,8 +35,8 @@ internal static class PerformanceReport
         return head.Append(TargetPart(counts.Total, target, today), "\n");
     }
 
-    public static int? ShareOf(CampaignTarget target) =>
-        target.Enumerators > 0 ? (int)Math.Ceiling(target.Target / (double)target.Enumerators) : null;
+    public static long? ShareOf(CampaignTarget target) =>
+        target.Enumerators > 0 ? (long)Math.Ceiling(target.Target / (double)target.Enumerators) : null;
 
     /// <summary>Days from <paramref name="today"/> (or the start, if later) to the end, both counted; 0 once it is over.</summary>
     public static int DaysLeft(CampaignTarget target, DateOnly today)
@@ -81,7 +81,7 @@ internal static class PerformanceReport
         }
         else
         {
-            var perDay = (int)Math.Ceiling(remaining / (double)daysLeft);
+            var perDay = (long)Math.Ceiling(remaining / (double)daysLeft);
             pace = new UserText(
                 $"Sisa {N(daysLeft)} hari (sampai {end}): kurang {N(remaining)}, perlu {N(perDay)} per hari.",
                 $"{N(daysLeft)} days left (until {end}): {N(remaining)} to go, {N(perDay)} a day needed.");
@@ -91,10 +91,10 @@ internal static class PerformanceReport
     }
 
     /// <summary><c>28,00%</c>: two decimals, Indonesian comma.</summary>
-    public static string Percent(int part, int whole) =>
+    public static string Percent(long part, long whole) =>
         (whole == 0 ? 0 : part * 100.0 / whole).ToString("0.00", CultureInfo.InvariantCulture).Replace('.', ',') + "%";
 
-    private static string N(int n) => MoneyFormat.Grouped(n);
+    private static string N(long n) => MoneyFormat.Grouped(n);
 
     private static string Short(DateOnly day) => day.ToString("d/M", CultureInfo.InvariantCulture);
 }

@@ -114,7 +114,8 @@ internal sealed partial class QuickEntryMessage
     [GeneratedRegex(@"\r\n|\r|\n|\u2028|\u2029")]
     private static partial Regex LineBreak();
 
-    [GeneratedRegex(@"[\u200B\u200C\u200D\u2060\uFEFF]")]
+    // Formatting characters (zero-width, bidi overrides) pasted into a key or before it.
+    [GeneratedRegex(@"\p{Cf}")]
     private static partial Regex Invisible();
 
     // "- ", "• ", "* ", "> ", "1. ", "2) " before a key. A bare "*" glued to a word is bold markup, left to the key trim.

@@ -1,6 +1,5 @@
 using System.Globalization;
-using CsvHelper;
-using CsvHelper.Configuration;
+using PLKumkm.Bot.Importing;
 using PLKumkm.Bot.Regions;
 using PLKumkm.Bot.Storage;
 
@@ -29,37 +28,25 @@ internal sealed class StaffImport(BotDbContext db, StaffRegistry registry, Regio
 {
     public static readonly string[] Columns = ["phone", "role", "region_code", "name"];
 
-    public async Task<StaffImportResult> ImportAsync(TextReader reader, CancellationToken ct)
+    /// <exception cref="StaffImportException">A column is missing.</exception>
+    /// <exception cref="ImportException">The file breaks while being read (an unclosed quote).</exception>
+    public async Task<StaffImportResult> ImportAsync(CsvSource csv, CancellationToken ct)
     {
-        var config = new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            DetectDelimiter = true,
-            DetectDelimiterValues = [",", ";", "\t"],
-            PrepareHeaderForMatch = a => a.Header.Trim().ToLowerInvariant(),
-            TrimOptions = TrimOptions.Trim,
-            BadDataFound = null,
-            MissingFieldFound = null,
-        };
-        using var csv = new CsvReader(reader, config);
-        if (!await csv.ReadAsync() || !csv.ReadHeader())
-        {
-            throw new StaffImportException("the file is empty (expected a header: phone,role,region_code,name)");
-        }
-
-        var header = csv.HeaderRecord!.Select(h => h.Trim().ToLowerInvariant()).ToArray();
+        var header = csv.Header.Select(h => h.ToLowerInvariant()).ToList();
         var missing = Columns.Where(c => !header.Contains(c)).ToList();
         if (missing.Count > 0)
         {
             throw new StaffImportException($"missing column(s) {string.Join(", ", missing)} (expected phone,role,region_code,name)");
         }
 
+        var index = Columns.Select(c => header.IndexOf(c)).ToArray();
         var problems = new List<StaffImportProblem>();
         var seenPhones = new Dictionary<string, int>(StringComparer.Ordinal);
         int created = 0, updated = 0;
-        while (await csv.ReadAsync())
+        while (csv.Read(out var record, out var line))
         {
-            var line = csv.Parser.RawRow;
-            var entry = new StaffEntry(csv.GetField("phone"), csv.GetField("role"), csv.GetField("region_code"), csv.GetField("name"));
+            string? Field(int column) => index[column] < record.Length ? record[index[column]] : null;
+            var entry = new StaffEntry(Field(0), Field(1), Field(2), Field(3));
             if (entry is { Phone: null or "", Role: null or "", Region: null or "", Name: null or "" })
             {
                 continue;

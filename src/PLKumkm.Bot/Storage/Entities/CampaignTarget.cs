@@ -9,9 +9,10 @@ internal sealed class CampaignTarget
     /// <summary>Kemendagri code of a province (<c>16</c>) or regency (<c>16.01</c>).</summary>
     public string RegionCode { get; set; } = "";
 
-    public int Target { get; set; }
-    public int Enumerators { get; set; }
-    public int Coordinators { get; set; }
+    // 64-bit: a province or the country sums hundreds of these, and a sum that wraps reads as a negative target.
+    public long Target { get; set; }
+    public long Enumerators { get; set; }
+    public long Coordinators { get; set; }
     public DateOnly Start { get; set; }
     public DateOnly End { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }

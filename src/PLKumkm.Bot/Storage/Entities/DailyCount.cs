@@ -11,5 +11,5 @@ internal sealed class DailyCount
     public string RegencyCode { get; set; } = "";
     public DateOnly Day { get; set; }
     public RecordKind Kind { get; set; }
-    public int Count { get; set; }
+    public long Count { get; set; }
 }

@@ -12,7 +12,7 @@ internal sealed class ProvinceDailyCount
     public string ProvinceCode { get; set; } = "";
     public DateOnly Day { get; set; }
     public RecordKind Kind { get; set; }
-    public int Count { get; set; }
+    public long Count { get; set; }
 }
 
 /// <summary>
@@ -23,7 +23,7 @@ internal sealed class ProvinceTotal
 {
     public string ProvinceCode { get; set; } = "";
     public RecordKind Kind { get; set; }
-    public int Count { get; set; }
+    public long Count { get; set; }
 }
 
 /// <summary>All counted records of a regency and kind, whatever the day (see <see cref="ProvinceTotal"/>).</summary>
@@ -31,5 +31,5 @@ internal sealed class RegencyTotal
 {
     public string RegencyCode { get; set; } = "";
     public RecordKind Kind { get; set; }
-    public int Count { get; set; }
+    public long Count { get; set; }
 }

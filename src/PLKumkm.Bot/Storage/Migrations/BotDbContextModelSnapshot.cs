@@ -22,19 +22,19 @@ namespace PLKumkm.Bot.Storage.Migrations
                     b.Property<string>("RegionCode")
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Coordinators")
+                    b.Property<long>("Coordinators")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("End")
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Enumerators")
+                    b.Property<long>("Enumerators")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("Start")
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Target")
+                    b.Property<long>("Target")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("UpdatedAt")
@@ -142,7 +142,7 @@ namespace PLKumkm.Bot.Storage.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Count")
+                    b.Property<long>("Count")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("RegencyCode", "Day", "Kind");
@@ -429,7 +429,7 @@ namespace PLKumkm.Bot.Storage.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Count")
+                    b.Property<long>("Count")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("ProvinceCode", "Day", "Kind");
@@ -446,7 +446,7 @@ namespace PLKumkm.Bot.Storage.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Count")
+                    b.Property<long>("Count")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("ProvinceCode", "Kind");
@@ -553,7 +553,7 @@ namespace PLKumkm.Bot.Storage.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Count")
+                    b.Property<long>("Count")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("RegencyCode", "Kind");

@@ -4,7 +4,9 @@ using PLKumkm.Bot.Importing;
 using PLKumkm.Bot.Progress;
 using PLKumkm.Bot.Progress.Targets;
 using PLKumkm.Bot.Regions;
+using PLKumkm.Bot.Core;
 using PLKumkm.Bot.Storage;
+using PLKumkm.Bot.Storage.Entities;
 
 namespace PLKumkm.Bot.Tests.Progress.Targets;
 
@@ -101,6 +103,67 @@ public sealed class TargetsImportTests
         Assert.Equal(1, result.Added);
         await using var db = tool.Database.Open();
         Assert.Equal(42000, (await db.Targets.SingleAsync()).Target);
+    }
+
+    [Fact]
+    public async Task A_target_above_what_its_region_can_hold_is_refused_naming_the_line()
+    {
+        await using var tool = await ToolHost.StartAsync();
+        var result = await ImportAsync(tool, Header +
+            "16.01,2147483647,84,6,2022-04-01,2022-10-31\n" +
+            "16.02,10000000,84,6,2022-04-01,2022-10-31\n" +
+            "16.03,10000001,84,6,2022-04-01,2022-10-31\n" +
+            "32,50000001,84,6,2022-04-01,2022-10-31\n" +
+            "33,50000000,84,6,2022-04-01,2022-10-31\n" +
+            "16.04,42000,99999999999,6,2022-04-01,2022-10-31\n");
+
+        Assert.Equal(
+            [
+                "line 2: target 2.147.483.647 is more than a regency/city can have (at most 10.000.000; Indonesia has about 64 million UMKM in all)",
+                "line 4: target 10.000.001 is more than a regency/city can have (at most 10.000.000; Indonesia has about 64 million UMKM in all)",
+                "line 5: target 50.000.001 is more than a province can have (at most 50.000.000; Indonesia has about 64 million UMKM in all)",
+                "line 7: enumerators 99.999.999.999 is more than a regency/city can have (at most 10.000.000; Indonesia has about 64 million UMKM in all)",
+            ],
+            result.Problems.Select(p => p.ToString()));
+        Assert.Equal(2, result.Added);
+    }
+
+    [Fact]
+    public async Task Targets_that_would_add_up_past_the_national_bound_are_refused_and_none_saved()
+    {
+        await using var tool = await ToolHost.StartAsync();
+        await ImportAsync(tool, Header + "16.01,42000,84,6,2022-04-01,2022-10-31\n");
+
+        var error = await Assert.ThrowsAsync<ImportException>(() => ImportAsync(tool, Header +
+            "31,40000000,84,6,2022-04-01,2022-10-31\n32,40000000,84,6,2022-04-01,2022-10-31\n33,20000000,84,6,2022-04-01,2022-10-31\n"));
+
+        Assert.Equal("the targets would add up to 100.042.000 for Indonesia, more than 100.000.000 (Indonesia has about 64 million UMKM in all); nothing saved",
+            error.Message);
+        await using var db = tool.Database.Open();
+        Assert.Equal(["16.01"], await db.Targets.Select(t => t.RegionCode).ToListAsync());
+    }
+
+    [Fact]
+    public async Task Targets_and_counts_past_32_bits_add_up_without_wrapping()
+    {
+        // Rows written past the importer's bounds (by hand, or by a version without them) must still read right.
+        await using var tool = await ToolHost.StartAsync();
+        await using (var db = tool.Database.Open())
+        {
+            db.Targets.AddRange(
+                new CampaignTarget { RegionCode = "16.01", Target = 2_147_483_647, Enumerators = 3_000_000_000, Coordinators = 1, Start = new(2022, 4, 1), End = new(2022, 10, 31) },
+                new CampaignTarget { RegionCode = "32.01", Target = 2_147_483_647, Enumerators = 1, Coordinators = 1, Start = new(2022, 4, 1), End = new(2022, 10, 31) });
+            db.RegencyTotals.Add(new RegencyTotal { RegencyCode = "16.01", Kind = RecordKind.Umkm, Count = 3_000_000_000 });
+            db.ProvinceTotals.Add(new ProvinceTotal { ProvinceCode = "16", Kind = RecordKind.Umkm, Count = 3_000_000_000 });
+            await db.SaveChangesAsync();
+        }
+
+        var indonesia = await ProgressAsync(tool, "");
+        Assert.Equal((4_294_967_294L, 3_000_000_001L, 3_000_000_000L), (indonesia.Target!.Target, indonesia.Target.Enumerators, indonesia.Collected.Total));
+        var text = ProgressFormatter.Format(indonesia, "id");
+        Assert.Contains("3.000.000.000 dari 4.294.967.294 (69,84%)", text, StringComparison.Ordinal);
+        var oku = await ProgressAsync(tool, "16.01");
+        Assert.Equal(139.69m, oku.Percent);
     }
 
     private static Task<TargetsImportResult> ImportAsync(ToolHost tool, string csv) =>

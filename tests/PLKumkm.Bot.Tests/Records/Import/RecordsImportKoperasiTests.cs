@@ -163,7 +163,7 @@ public sealed class RecordsImportKoperasiTests
         }).ToList();
     }
 
-    private static async Task<List<(DateOnly, int)>> KoperasiCountsAsync(ToolHost tool)
+    private static async Task<List<(DateOnly, long)>> KoperasiCountsAsync(ToolHost tool)
     {
         await using var db = tool.Database.Open();
         return (await db.DailyCounts.Where(c => c.Kind == RecordKind.Koperasi && c.Count != 0).OrderBy(c => c.Day).ToListAsync())

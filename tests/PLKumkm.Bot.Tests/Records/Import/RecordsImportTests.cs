@@ -132,7 +132,7 @@ public sealed class RecordsImportTests
         await using var db = tool.Database.Open();
         var expected = (await db.UmkmRecords.Select(r => new { r.KodeKabupaten, r.WaktuKirim }).ToListAsync())
             .GroupBy(r => (r.KodeKabupaten, LocalDay.Of(r.KodeKabupaten, r.WaktuKirim)))
-            .ToDictionary(g => g.Key, g => g.Count());
+            .ToDictionary(g => g.Key, g => (long)g.Count());
         var stored = (await db.DailyCounts.ToListAsync()).ToDictionary(c => (c.RegencyCode, c.Day), c => c.Count);
         Assert.Equal(expected.OrderBy(e => e.Key).ToList(), stored.OrderBy(e => e.Key).ToList());
         Assert.Equal(3_000, await db.ProvinceDailyCounts.Where(c => c.ProvinceCode == "16").SumAsync(c => c.Count));
@@ -176,7 +176,7 @@ public sealed class RecordsImportTests
     private static Task<RecordsImportResult> ImportAsync(ToolHost tool, string path) =>
         tool.InScopeAsync(s => s.GetRequiredService<RecordsImporter>().ImportAsync(path, CancellationToken.None));
 
-    private static async Task<List<(DateOnly, int)>> CountsAsync(ToolHost tool)
+    private static async Task<List<(DateOnly, long)>> CountsAsync(ToolHost tool)
     {
         await using var db = tool.Database.Open();
         return (await db.DailyCounts.Where(c => c.Count != 0).OrderBy(c => c.Day).ToListAsync()).Select(c => (c.Day, c.Count)).ToList();

@@ -204,7 +204,7 @@ public sealed class CountingTests : IAsyncLifetime
     }
 
     // Both regency tables must agree: the per-day rows and the all-time total.
-    private async Task<int> TotalAsync(string regency)
+    private async Task<long> TotalAsync(string regency)
     {
         await using var db = _database.Open();
         var byDay = await db.DailyCounts.Where(c => c.RegencyCode == regency).SumAsync(c => c.Count);
@@ -213,7 +213,7 @@ public sealed class CountingTests : IAsyncLifetime
     }
 
     // Both province tables must agree: the per-day rows and the all-time total.
-    private async Task<int> ProvinceTotalAsync(string province)
+    private async Task<long> ProvinceTotalAsync(string province)
     {
         await using var db = _database.Open();
         var byDay = await db.ProvinceDailyCounts.Where(c => c.ProvinceCode == province).SumAsync(c => c.Count);

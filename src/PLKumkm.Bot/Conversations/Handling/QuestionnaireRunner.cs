@@ -60,7 +60,18 @@ internal sealed class QuestionnaireRunner(
     {
         var state = SessionStore.Read(row);
         state.Language = context.Language;
-        var result = engine.Handle(state, context.Content);
+        var message = context.Message;
+        var result = engine.Handle(state, context.Content, message.Reference(message.MessageId));
+        await ApplyAsync(context, row, result, ct);
+    }
+
+    /// <summary>The update edits an earlier message (<see cref="InboundMessage.EditsMessageId"/>).</summary>
+    public async Task CorrectAsync(UpdateContext context, ConversationSession row, CancellationToken ct)
+    {
+        var state = SessionStore.Read(row);
+        state.Language = context.Language;
+        var message = context.Message;
+        var result = engine.HandleEdit(state, context.Content, message.Reference(message.EditsMessageId)!);
         await ApplyAsync(context, row, result, ct);
     }
 

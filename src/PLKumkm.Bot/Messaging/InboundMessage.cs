@@ -23,6 +23,17 @@ internal sealed record InboundMessage(
 
     /// <summary>True when the chat is shared by several people (a Telegram group, supergroup or channel).</summary>
     public bool IsGroup { get; init; }
+
+    /// <summary>The channel's id of the message the person sent (Telegram message_id, WhatsApp wamid), unique within the
+    /// chat; null when there is none to refer to later (a button press).</summary>
+    public string? MessageId { get; init; }
+
+    /// <summary>Set when this update is an edit: the id (as <see cref="MessageId"/>) of the message the person changed;
+    /// <see cref="Content"/> is what it says now.</summary>
+    public string? EditsMessageId { get; init; }
+
+    /// <summary>A message id qualified by the chat, so ids from different channels and chats never meet.</summary>
+    public string? Reference(string? messageId) => messageId is null ? null : $"{Address}/{messageId}";
 }
 
 internal static class ChannelAddress

@@ -14,6 +14,7 @@ internal static class MessagingServiceCollectionExtensions
         services.AddOptions<MessagingOptions>().BindConfiguration(MessagingOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MessagingOptions>, MessagingOptionsValidator>());
         services.AddSingleton<WriteGate>();
+        services.TryAddSingleton<Webhooks.UnreadableUpdates>();
         services.AddSingleton<StalledChats>();
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<ReplySender>();

@@ -14,6 +14,7 @@ internal static class WebhooksServiceCollectionExtensions
         services.TryAddSingleton(new WebhookInboxSettings());
         services.TryAddSingleton<WebhookInbox>();
         services.TryAddSingleton<WebhookInboxStore>();
+        services.TryAddSingleton<UnreadableUpdates>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, WebhookInboxService>());
         return services;
     }

@@ -70,7 +70,7 @@ public sealed class TelegramWebhookEndToEndTests : IAsyncLifetime
         var setWebhook = Assert.Single(await _telegram.WaitForRequestsAsync("setWebhook", 1, TimeSpan.FromSeconds(10)));
         Assert.Equal("http://127.0.0.1:8443/webhooks/telegram", setWebhook.GetString("url"));
         Assert.Equal(Secret, setWebhook.GetString("secret_token"));
-        Assert.Equal("[\"message\",\"callback_query\"]", setWebhook.GetString("allowed_updates"));
+        Assert.Equal("[\"message\",\"edited_message\",\"callback_query\"]", setWebhook.GetString("allowed_updates"));
         Assert.False(setWebhook.GetBool("drop_pending_updates"));
         await _telegram.WaitUntilAsync(() => _telegram.CommandMenus.Count == 2, TimeSpan.FromSeconds(10));
 
@@ -103,10 +103,19 @@ public sealed class TelegramWebhookEndToEndTests : IAsyncLifetime
         await DrainedAsync();
         Assert.Equal(sent, _telegram.SentTo(Chat).Count);
 
-        // Authenticated but unreadable (broken JSON, a union member the library does not know): acknowledged, kept as
-        // unreadable, and the updates after it are answered.
+        // Authenticated but unreadable (broken JSON, a union member the library does not know: a forward origin, a reaction
+        // type, a chat-member status): acknowledged, kept as unreadable, and the updates after it are answered.
         const string UnknownOrigin = """{"message_id":1,"date":1700000000,"chat":{"id":1,"type":"private"},"text":"hi","forward_origin":{"type":"brand_new","date":1700000000}}""";
-        foreach (var unreadable in new[] { "{not json", $$"""{"update_id":990001,"message":{{UnknownOrigin}}}""" })
+        const string UnknownReaction = """{"chat":{"id":1,"type":"private"},"message_id":1,"date":1700000000,"old_reaction":[],"new_reaction":[{"type":"shiny"}]}""";
+        const string UnknownStatus = """{"chat":{"id":-9,"type":"group","title":"g"},"from":{"id":9,"is_bot":false,"first_name":"A"},"date":1700000000,"old_chat_member":{"status":"left","user":{"id":5,"is_bot":true,"first_name":"B"}},"new_chat_member":{"status":"wizard","user":{"id":5,"is_bot":true,"first_name":"B"}}}""";
+        string[] unreadables =
+        [
+            "{not json",
+            $$"""{"update_id":990001,"message":{{UnknownOrigin}}}""",
+            $$"""{"update_id":990002,"message_reaction":{{UnknownReaction}}}""",
+            $$"""{"update_id":990003,"my_chat_member":{{UnknownStatus}}}""",
+        ];
+        foreach (var unreadable in unreadables)
         {
             using var response = await PostTelegramAsync(unreadable, Secret);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -116,7 +125,7 @@ public sealed class TelegramWebhookEndToEndTests : IAsyncLifetime
         await using (var ctx = _db.Open())
         {
             var kept = await ctx.WebhookInbox.Where(i => i.LastError != null).Select(i => i.LastError).ToListAsync();
-            Assert.Equal(2, kept.Count);
+            Assert.Equal(unreadables.Length, kept.Count);
             Assert.All(kept, e => Assert.StartsWith("unreadable: ", e, StringComparison.Ordinal));
         }
 

@@ -74,6 +74,28 @@ public sealed class WhatsAppWebhookTests(WhatsAppHostFixture fixture) : IClassFi
     }
 
     [Fact]
+    public async Task A_signed_body_that_cannot_be_read_is_acknowledged_kept_as_unreadable_and_the_next_one_is_answered()
+    {
+        const string sender = "6281100000011";
+        var valid = Encoding.UTF8.GetBytes(W.Body(W.Text(sender, "Halo")));
+        // Not UTF-8: a lone continuation byte inside the JSON.
+        var broken = valid.Take(valid.Length - 10).Append((byte)0xC3).Append((byte)0x28).Concat(valid.Skip(valid.Length - 10)).ToArray();
+        foreach (var body in new[] { broken, Encoding.UTF8.GetBytes("{not json") })
+        {
+            using var response = await FakeWhatsAppWebhooks.PostBytesAsync(Bot.Http, Bot.WebhookUrl, body);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        Bot.Fake.SawInbound(sender);
+        Assert.Single(await Bot.SendAsync(W.Text(sender, "Halo"), sender));
+        await using var ctx = Bot.Db.Open();
+        var kept = await ctx.WebhookInbox.Where(i => i.LastError != null && i.LastError.StartsWith("unreadable: ")).ToListAsync();
+        Assert.Contains(kept, i => i.LastError == "unreadable: DecoderFallbackException" && i.ProcessedAt != null);
+        Assert.Contains(kept, i => i.LastError!.Contains("Json", StringComparison.Ordinal));
+        Assert.DoesNotContain(Bot.Logs.Entries, e => e.Message.Contains(sender, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Status_callbacks_are_acknowledged_and_ignored()
     {
         const string recipient = "6281100000002";

@@ -166,6 +166,15 @@ public sealed partial class FakeBotApi : IAsyncDisposable
 
     public int EnqueueSticker(long chatId) => EnqueueMessage(id => FakeBotUpdates.Sticker(id, chatId));
 
+    /// <summary>The person edits their message <paramref name="messageId"/> (for messages enqueued here, its update id) to
+    /// say <paramref name="text"/>.</summary>
+    public int EnqueueEdit(long chatId, int messageId, string text) =>
+        Enqueue(id => FakeBotUpdates.Update(id, "edited_message", FakeBotUpdates.EditedText(messageId, chatId, text)));
+
+    /// <summary>The person reacts to message <paramref name="messageId"/> with <paramref name="emoji"/> (null: removes it).</summary>
+    public int EnqueueReaction(long chatId, int messageId, string? emoji) =>
+        Enqueue(id => FakeBotUpdates.Update(id, "message_reaction", FakeBotUpdates.Reaction(messageId, chatId, emoji)));
+
     /// <summary>Any message; the builder gets the id used for both update_id and message_id.</summary>
     public int EnqueueMessage(Func<int, JsonObject> message) =>
         Enqueue(id => FakeBotUpdates.Update(id, "message", message(id)));

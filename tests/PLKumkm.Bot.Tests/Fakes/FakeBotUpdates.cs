@@ -46,6 +46,36 @@ public static class FakeBotUpdates
         return message;
     }
 
+    /// <summary>Message <paramref name="messageId"/> as it reads after the person edited it (an <c>edited_message</c>).</summary>
+    public static JsonObject EditedText(int messageId, long chatId, string text)
+    {
+        var message = Text(messageId, chatId, text);
+        message["edit_date"] = DefaultDate.ToUnixTimeSeconds() + 60;
+        return message;
+    }
+
+    /// <summary>A <c>message_reaction</c>: the person set <paramref name="emoji"/> on message <paramref name="messageId"/>
+    /// (null: took their reaction away).</summary>
+    public static JsonObject Reaction(int messageId, long chatId, string? emoji) => new()
+    {
+        ["chat"] = Chat(chatId),
+        ["message_id"] = messageId,
+        ["user"] = User(chatId),
+        ["date"] = DefaultDate.ToUnixTimeSeconds() + 120,
+        ["old_reaction"] = emoji is null ? new JsonArray(new JsonObject { ["type"] = "emoji", ["emoji"] = "👍" }) : new JsonArray(),
+        ["new_reaction"] = emoji is null ? new JsonArray() : new JsonArray(new JsonObject { ["type"] = "emoji", ["emoji"] = emoji }),
+    };
+
+    /// <summary>A button press under a message sent in inline mode: no message, only an inline_message_id.</summary>
+    public static JsonObject InlineCallbackQuery(string id, long userId, string data) => new()
+    {
+        ["id"] = id,
+        ["from"] = User(userId),
+        ["inline_message_id"] = $"inline-{id}",
+        ["chat_instance"] = $"ci-{userId}",
+        ["data"] = data,
+    };
+
     public static JsonObject Contact(int messageId, long chatId, string phone, long? contactUserId, long? fromId = null, bool forwarded = false)
     {
         var message = Message(messageId, chatId, fromId);

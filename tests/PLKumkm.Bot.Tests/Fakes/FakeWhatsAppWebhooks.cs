@@ -82,6 +82,46 @@ public static class FakeWhatsAppWebhooks
             ? new JsonObject { ["message_id"] = "wamid.bot-message", ["emoji"] = "👍" }
             : new JsonObject { ["id"] = "media-in-1", ["mime_type"] = "application/octet-stream" });
 
+    /// <summary>The person edited their message <paramref name="originalId"/> to say <paramref name="text"/> (type <c>edit</c>:
+    /// the new content is a whole message inside).</summary>
+    public static JsonObject Edit(string from, string originalId, string text, string? id = null) =>
+        Message(from, id, "edit", new JsonObject
+        {
+            ["original_message_id"] = originalId,
+            ["message"] = new JsonObject { ["type"] = "text", ["text"] = new JsonObject { ["body"] = text } },
+        });
+
+    /// <summary>A reaction on <paramref name="messageId"/>; emoji "" or null (the field left out) is the reaction taken away.</summary>
+    public static JsonObject Reaction(string from, string messageId, string? emoji, string? id = null)
+    {
+        var reaction = new JsonObject { ["message_id"] = messageId };
+        if (emoji is not null)
+        {
+            reaction["emoji"] = emoji;
+        }
+
+        return Message(from, id, "reaction", reaction);
+    }
+
+    /// <summary>The person deleted their message <paramref name="originalId"/> for everyone.</summary>
+    public static JsonObject Revoke(string from, string originalId, string? id = null) =>
+        Message(from, id, "revoke", new JsonObject { ["original_message_id"] = originalId });
+
+    /// <summary>A message in a group chat: the group's id beside the sender's.</summary>
+    public static JsonObject InGroup(JsonObject message, string groupId)
+    {
+        message["group_id"] = groupId;
+        return message;
+    }
+
+    /// <summary>A sender known only by a business-scoped user id (no phone number): <c>from</c> is left out.</summary>
+    public static JsonObject WithoutPhone(JsonObject message, string userId)
+    {
+        message.Remove("from");
+        message["from_user_id"] = userId;
+        return message;
+    }
+
     public static JsonObject Message(string from, string? id, string type, JsonNode content) => new()
     {
         ["from"] = from,
@@ -101,15 +141,56 @@ public static class FakeWhatsAppWebhooks
         ["pricing"] = new JsonObject { ["billable"] = true, ["pricing_model"] = "PMP", ["category"] = "service" },
     };
 
+    /// <summary>A <c>failed</c> status carrying the error Meta gives (e.g. 131047 outside the window, 130472 experiment).</summary>
+    public static JsonObject FailedStatus(string recipient, string wamid, int code, string title = "Message failed") =>
+        Status(recipient, "failed", wamid).Also(s => s["errors"] = new JsonArray(Error(code, title)));
+
+    /// <summary>An error object as in <c>statuses[].errors</c> and <c>value.errors</c>.</summary>
+    public static JsonObject Error(int code, string title) => new()
+    {
+        ["code"] = code,
+        ["title"] = title,
+        ["message"] = title,
+        ["error_data"] = new JsonObject { ["details"] = title },
+        ["href"] = "https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/",
+    };
+
     // ---- Envelopes -----------------------------------------------------------------------------
+
+    /// <summary>One body with several entries, each with several changes: one change per group of messages given.</summary>
+    public static string MultiBody(params JsonObject[][] entries) => new JsonObject
+    {
+        ["object"] = "whatsapp_business_account",
+        ["entry"] = new JsonArray([.. entries.Select((changes, i) => (JsonNode)new JsonObject
+        {
+            ["id"] = $"WABA-{i}",
+            ["changes"] = new JsonArray([.. changes.Select(m => (JsonNode)new JsonObject
+            {
+                ["field"] = "messages",
+                ["value"] = Value([m]),
+            })]),
+        })]),
+    }.ToJsonString();
+
+    /// <summary>A body of value-level errors (not tied to one message), e.g. 130429 throughput.</summary>
+    public static string ErrorsBody(params JsonObject[] errors) =>
+        Envelope(FakeGraphApi.DefaultPhoneNumberId, new JsonObject
+        {
+            ["messaging_product"] = "whatsapp",
+            ["metadata"] = Metadata(FakeGraphApi.DefaultPhoneNumberId),
+            ["errors"] = new JsonArray([.. errors]),
+        });
 
     /// <summary>One webhook body carrying <paramref name="messages"/> from senders named in <paramref name="names"/> (wa_id → name).</summary>
     public static string Body(IEnumerable<JsonObject> messages, IReadOnlyDictionary<string, string>? names = null,
+        string phoneNumberId = FakeGraphApi.DefaultPhoneNumberId) =>
+        Envelope(phoneNumberId, Value(messages.ToList(), names, phoneNumberId));
+
+    private static JsonObject Value(List<JsonObject> list, IReadOnlyDictionary<string, string>? names = null,
         string phoneNumberId = FakeGraphApi.DefaultPhoneNumberId)
     {
-        var list = messages.ToList();
         var contacts = new JsonArray();
-        foreach (var from in list.Select(m => m["from"]!.GetValue<string>()).Distinct())
+        foreach (var from in list.Select(m => m["from"]?.GetValue<string>()).OfType<string>().Distinct())
         {
             contacts.Add(new JsonObject
             {
@@ -118,13 +199,13 @@ public static class FakeWhatsAppWebhooks
             });
         }
 
-        return Envelope(phoneNumberId, new JsonObject
+        return new JsonObject
         {
             ["messaging_product"] = "whatsapp",
             ["metadata"] = Metadata(phoneNumberId),
             ["contacts"] = contacts,
-            ["messages"] = new JsonArray([.. list]),
-        });
+            ["messages"] = new JsonArray([.. list.Select(m => m.DeepClone())]),
+        };
     }
 
     public static string Body(JsonObject message, string? name = null) =>
@@ -157,9 +238,12 @@ public static class FakeWhatsAppWebhooks
         "sha256=" + Convert.ToHexString(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body)).ToLowerInvariant();
 
     /// <summary>POSTs <paramref name="body"/> as Meta would: the exact bytes, signed (or with the given header; null sends none).</summary>
-    public static async Task<HttpResponseMessage> PostAsync(HttpClient http, string url, string body, string? signature = "")
+    public static Task<HttpResponseMessage> PostAsync(HttpClient http, string url, string body, string? signature = "") =>
+        PostBytesAsync(http, url, Encoding.UTF8.GetBytes(body), signature);
+
+    /// <summary>POSTs these exact bytes (which need not be UTF-8), signed as Meta signs them.</summary>
+    public static async Task<HttpResponseMessage> PostBytesAsync(HttpClient http, string url, byte[] bytes, string? signature = "")
     {
-        var bytes = Encoding.UTF8.GetBytes(body);
         using var content = new ByteArrayContent(bytes);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = content };

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PLKumkm.Bot.Messaging;
+using PLKumkm.Bot.Webhooks;
 using Telegram.Bot;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
@@ -26,13 +27,13 @@ internal sealed class TelegramPollingService(
     IOptions<TelegramOptions> options,
     IOptions<MessagingOptions> limits,
     TimeProvider time,
-    ILogger<TelegramPollingService> logger) : BackgroundService
+    ILogger<TelegramPollingService> logger,
+    UnreadableUpdates? unreadable = null) : BackgroundService
 {
     public const string Apology = "Maaf, terjadi gangguan saat memproses pesan Anda. Silakan coba lagi sebentar lagi.";
 
     private const int BatchLimit = 100;
     private const int MaxBatchesSending = 4;
-    private static readonly UpdateType[] AllowedUpdates = [UpdateType.Message, UpdateType.CallbackQuery];
     private static readonly TimeSpan MinBackoff = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
 
@@ -93,10 +94,11 @@ internal sealed class TelegramPollingService(
             int? lastId;
             try
             {
-                var fetched = await fetcher.GetUpdatesAsync(offset, BatchLimit, timeout, AllowedUpdates, ct).ConfigureAwait(false);
+                var fetched = await fetcher.GetUpdatesAsync(offset, BatchLimit, timeout, TelegramUpdateTypes.Allowed, ct).ConfigureAwait(false);
                 updates = [.. fetched.Updates];
                 lastId = fetched.LastId;
                 backoff = MinBackoff;
+                await KeepUnreadableAsync(fetched.Unreadable, ct).ConfigureAwait(false);
             }
             catch (Exception ex) when (!ct.IsCancellationRequested)
             {
@@ -132,6 +134,29 @@ internal sealed class TelegramPollingService(
             // backwards, even if a redelivered old update is in the batch.
             var next = lastId.Value + 1;
             offset = offset is { } current && current > next ? current : next;
+        }
+    }
+
+    /// <summary>Kept as the webhook inbox keeps what it cannot read (where there is storage: a bare channel host has
+    /// none); the next poll confirms them with the batch.</summary>
+    private async Task KeepUnreadableAsync(IReadOnlyList<UnreadableUpdate> updates, CancellationToken ct)
+    {
+        if (unreadable is null)
+        {
+            return;
+        }
+
+        foreach (var update in updates)
+        {
+            try
+            {
+                await unreadable.KeepAsync(TelegramUpdateTranslator.Channel, update.Json, update.Failure, ct).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (!ct.IsCancellationRequested)
+            {
+                // Not worth holding every chat's updates back for: the fetcher's warning already names the update.
+                logger.LogWarning("Unreadable Telegram update {UpdateId} could not be kept ({Failure})", update.UpdateId, ex.GetType().Name);
+            }
         }
     }
 

@@ -10,18 +10,22 @@ using Telegram.Bot.Types.Enums;
 
 namespace PLKumkm.Bot.Channels.Telegram;
 
-/// <summary>What one getUpdates returned: the updates the library can read, and the ids of those it cannot.</summary>
-internal sealed record FetchedUpdates(IReadOnlyList<Update> Updates, IReadOnlyList<(int UpdateId, string Kind, string Failure)> Unreadable)
+/// <summary>What one getUpdates returned: the updates the library can read, and those it cannot.</summary>
+internal sealed record FetchedUpdates(IReadOnlyList<Update> Updates, IReadOnlyList<UnreadableUpdate> Unreadable)
 {
     /// <summary>The highest update id of the batch, readable or not (the next offset confirms all of them).</summary>
     public int? LastId => Updates.Select(u => (int?)u.Id).Concat(Unreadable.Select(u => (int?)u.UpdateId)).Max();
 }
 
+/// <summary>An update the client library cannot read: its id, its kind (for the log) and its raw JSON (to keep).</summary>
+internal sealed record UnreadableUpdate(int UpdateId, string Kind, string Failure, string Json);
+
 /// <summary>
 /// getUpdates read as raw JSON, one update at a time. The Bot API adds union members (a new reaction type, forward origin
 /// or chat-member status) faster than a client library learns them; read as one array, a single such update makes every
-/// poll fail and the bot answers nobody. Here the readable updates go on, the unreadable one is reported by its id so it
-/// is confirmed with the batch (kept, it would be delivered and fail forever), with one warning by its id and kind.
+/// poll fail and the bot answers nobody. Here the readable updates go on, the unreadable one is reported with its JSON so
+/// it is kept as unreadable and confirmed with the batch (left pending, it would be delivered and fail forever), with one
+/// warning by its id and kind.
 /// </summary>
 internal sealed class TelegramUpdateFetcher(IHttpClientFactory http, IOptions<TelegramOptions> options, ILogger<TelegramUpdateFetcher> logger)
 {
@@ -49,7 +53,7 @@ internal sealed class TelegramUpdateFetcher(IHttpClientFactory http, IOptions<Te
         }
 
         var updates = new List<Update>();
-        var unreadable = new List<(int, string, string)>();
+        var unreadable = new List<UnreadableUpdate>();
         foreach (var element in result.EnumerateArray())
         {
             if (!element.TryGetProperty("update_id", out var idElement) || !idElement.TryGetInt32(out var id))
@@ -64,9 +68,9 @@ internal sealed class TelegramUpdateFetcher(IHttpClientFactory http, IOptions<Te
             catch (Exception e) when (e is JsonException or NotSupportedException or InvalidOperationException)
             {
                 var kind = KindOf(element);
-                logger.LogWarning("Telegram update {UpdateId} ({UpdateKind}) cannot be read by the client library ({Failure}); skipped",
+                logger.LogWarning("Telegram update {UpdateId} ({UpdateKind}) cannot be read by the client library ({Failure}); kept as unreadable",
                     id, kind, e.GetType().Name);
-                unreadable.Add((id, kind, e.GetType().Name));
+                unreadable.Add(new UnreadableUpdate(id, kind, e.GetType().Name, element.GetRawText()));
             }
         }
 

@@ -9,8 +9,8 @@ namespace PLKumkm.Bot.Channels.Telegram;
 /// <summary>
 /// Turns a Bot API update into the channel-neutral <see cref="InboundMessage"/>. Pure: no I/O,
 /// the receive time is passed in because callback queries carry no date of their own.
-/// Returns null for updates the bot does not answer (edits, channel posts, service messages, commands addressed
-/// to another bot…); the caller still acknowledges those.
+/// Returns null for updates the bot does not answer (channel posts, service messages, reactions, commands addressed
+/// to another bot…); the caller still acknowledges those. An edited message is passed on as an edit of its message id.
 /// </summary>
 internal static class TelegramUpdateTranslator
 {
@@ -23,6 +23,13 @@ internal static class TelegramUpdateTranslator
         if (update.Message is { } message)
         {
             return FromMessage(update.Id, message, botUsername);
+        }
+
+        if (update.EditedMessage is { } edited)
+        {
+            // A live location moving on is sent as edits of its message: nobody is correcting an answer there.
+            return edited.Location is not null ? null
+                : FromMessage(update.Id, edited, botUsername) is { } inbound ? inbound with { EditsMessageId = inbound.MessageId } : null;
         }
 
         if (update.CallbackQuery is { Data: { } data } callback)
@@ -42,7 +49,7 @@ internal static class TelegramUpdateTranslator
 
     /// <summary>The chat an update belongs to, used to keep one chat's updates in order.</summary>
     public static long? ChatOf(Update update) =>
-        update.Message?.Chat.Id ?? update.CallbackQuery?.Message?.Chat.Id ?? update.CallbackQuery?.From.Id;
+        update.Message?.Chat.Id ?? update.EditedMessage?.Chat.Id ?? update.CallbackQuery?.Message?.Chat.Id ?? update.CallbackQuery?.From.Id;
 
     public static string UpdateKey(int updateId) => $"telegram:{updateId.ToString(CultureInfo.InvariantCulture)}";
 
@@ -61,6 +68,7 @@ internal static class TelegramUpdateTranslator
             content, message.From?.FirstName)
         {
             IsGroup = IsShared(message.Chat, message.From),
+            MessageId = message.Id.ToString(CultureInfo.InvariantCulture),
         };
     }
 

@@ -18,7 +18,6 @@ internal sealed class TelegramWebhookService(
     TimeProvider time,
     ILogger<TelegramWebhookService> logger) : BackgroundService
 {
-    private static readonly UpdateType[] AllowedUpdates = [UpdateType.Message, UpdateType.CallbackQuery];
     private static readonly TimeSpan MinBackoff = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
 
@@ -33,7 +32,7 @@ internal sealed class TelegramWebhookService(
                 try
                 {
                     // Pending updates are kept: they are messages people already sent us.
-                    await bot.SetWebhook(o.WebhookUrl!.Trim(), allowedUpdates: AllowedUpdates, dropPendingUpdates: false,
+                    await bot.SetWebhook(o.WebhookUrl!.Trim(), allowedUpdates: TelegramUpdateTypes.Allowed, dropPendingUpdates: false,
                         secretToken: o.WebhookSecret, cancellationToken: stoppingToken).ConfigureAwait(false);
                     break;
                 }

@@ -35,7 +35,7 @@ internal sealed partial class WhatsAppWebhookRoutes(IOptions<WhatsAppOptions> op
         return Results.StatusCode(StatusCodes.Status403Forbidden);
     }
 
-    private async Task<IResult> ReceiveAsync(HttpRequest request, WebhookInbox inbox, CancellationToken ct)
+    private async Task<IResult> ReceiveAsync(HttpRequest request, WebhookInbox inbox, UnreadableUpdates unreadable, CancellationToken ct)
     {
         var signature = request.Headers[WhatsAppSignature.Header].ToString();
         if (signature.Length == 0)
@@ -61,9 +61,13 @@ internal sealed partial class WhatsAppWebhookRoutes(IOptions<WhatsAppOptions> op
         {
             payload = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(body);
         }
-        catch (DecoderFallbackException)
+        catch (DecoderFallbackException e)
         {
-            return Results.BadRequest();
+            // Signed by Meta, so acknowledged: a 4xx is retried for days and then dropped. Kept (with the bad bytes
+            // replaced) for an operator to look at.
+            LogUnreadable(e.GetType().Name);
+            await unreadable.KeepAsync(WhatsAppWebhookTranslator.Channel, Encoding.UTF8.GetString(body), e.GetType().Name, ct);
+            return Results.Ok();
         }
 
         await inbox.EnqueueAsync(WhatsAppWebhookTranslator.Channel, payload, ct);
@@ -75,6 +79,9 @@ internal sealed partial class WhatsAppWebhookRoutes(IOptions<WhatsAppOptions> op
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "WhatsApp webhook verification refused (wrong mode or verify token)")]
     private partial void LogVerificationRefused();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "WhatsApp webhook body cannot be read ({Failure}); kept as unreadable")]
+    private partial void LogUnreadable(string failure);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "WhatsApp webhook POST rejected: {Reason}")]
     private partial void LogRejected(string reason);

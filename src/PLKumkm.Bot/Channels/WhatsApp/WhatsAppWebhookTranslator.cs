@@ -96,6 +96,20 @@ internal static class WhatsAppWebhookTranslator
         }
 
         var content = ContentOf(message);
+        string? edits = null;
+        if (Str(message, "type") == "edit")
+        {
+            // { "edit": { "original_message_id": "wamid…", "message": { "type": "text", "text": { "body": "…" } } } }:
+            // what the message says now. One without a readable new content is nothing to answer.
+            var edit = message.TryGetProperty("edit", out var e) ? e : default;
+            edits = Str(edit, "original_message_id");
+            content = edit.ValueKind == JsonValueKind.Object && edit.TryGetProperty("message", out var now) ? ContentOf(now) : null;
+            if (edits is not { Length: > 0 } || content is null or UnsupportedInput)
+            {
+                return null;
+            }
+        }
+
         if (content is null)
         {
             return null;
@@ -107,16 +121,22 @@ internal static class WhatsAppWebhookTranslator
         if (Str(message, "group_id") is { Length: > 0 } groupId)
         {
             // A group (Cloud API groups): the chat is the group's, not the sender's; no person is made from it.
-            return new InboundMessage(Channel, WhatsAppChats.Group(groupId), UpdateKey(id), sentAt, content) { IsGroup = true };
+            return new InboundMessage(Channel, WhatsAppChats.Group(groupId), UpdateKey(id), sentAt, content)
+            {
+                IsGroup = true, MessageId = edits ?? id, EditsMessageId = edits,
+            };
         }
 
         var phone = from.All(char.IsAsciiDigit) ? "+" + from : null;
-        return new InboundMessage(Channel, from, UpdateKey(id), sentAt, content, names.GetValueOrDefault(from), phone);
+        return new InboundMessage(Channel, from, UpdateKey(id), sentAt, content, names.GetValueOrDefault(from), phone)
+        {
+            MessageId = edits ?? id, EditsMessageId = edits,
+        };
     }
 
     private static InboundContent? ContentOf(JsonElement message)
     {
-        var type = Str(message, "type") ?? "unknown";
+        var type = Str(message, "type") ?? (message.ValueKind == JsonValueKind.Object && message.TryGetProperty("text", out _) ? "text" : "unknown");
         var body = message.TryGetProperty(type, out var b) ? b : default;
         switch (type)
         {
@@ -141,6 +161,9 @@ internal static class WhatsAppWebhookTranslator
                 return Contact(body) ?? (InboundContent)new UnsupportedInput(type);
             case "system":
                 // "The user changed their number" and similar notices: nothing a person said to the bot.
+                return null;
+            case "edit":
+                // Read by the caller: what the message says now, as an edit of the original.
                 return null;
             case "reaction" or "revoke":
                 // A reaction (or its removal, an empty emoji) or a deleted message says nothing to answer: a revoked

@@ -87,9 +87,11 @@ internal sealed class ConversationEngine
         return step.Result();
     }
 
-    public EngineResult Handle(SessionState session, InboundContent input)
+    /// <param name="messageId">The caller's reference of the message carrying <paramref name="input"/> (opaque here),
+    /// remembered with the answer it gives so that an edit of that message can correct it (<see cref="HandleEdit"/>).</param>
+    public EngineResult Handle(SessionState session, InboundContent input, string? messageId = null)
     {
-        var step = StepFor(session);
+        var step = StepFor(session, messageId);
         session.UpdatedAt = _clock.GetUtcNow();
         if (session.IsOver)
         {
@@ -120,6 +122,37 @@ internal sealed class ConversationEngine
         }
 
         step.Stage.Handle(step, input);
+        return step.Result();
+    }
+
+    /// <summary>
+    /// The person edited an earlier message to say <paramref name="input"/>. An edit of the message that gave the most
+    /// recent answer corrects that answer, validated as any answer; any other edit changes nothing and gets one line on
+    /// how to change an answer.
+    /// </summary>
+    public EngineResult HandleEdit(SessionState session, InboundContent input, string editedMessageId)
+    {
+        var step = StepFor(session, editedMessageId);
+        session.UpdatedAt = _clock.GetUtcNow();
+        if (session.IsOver)
+        {
+            return step.Result();
+        }
+
+        if (session.Stage is SessionStage.Asking or SessionStage.Reviewing or SessionStage.Editing
+            && session.LastAnswer is { } last && last.MessageId == editedMessageId
+            && step.Questionnaire.Find(last.QuestionId) is { } question && session.Answers.ContainsKey(question.Id)
+            && input is not UnsupportedInput
+            // A command written into an old message is not typed now: it runs only when sent.
+            && !(input is TextInput text && text.Text.TrimStart().StartsWith('/')))
+        {
+            _questioning.Correct(step, question, input, editedMessageId);
+        }
+        else
+        {
+            step.Say(EngineTexts.EditTooOld.In(session.Language));
+        }
+
         return step.Result();
     }
 
@@ -195,7 +228,8 @@ internal sealed class ConversationEngine
         };
     }
 
-    private Step StepFor(SessionState session) => new(_questionnaires.Get(session.QuestionnaireId), session, _types, Today(), _stages);
+    private Step StepFor(SessionState session, string? messageId = null) =>
+        new(_questionnaires.Get(session.QuestionnaireId), session, _types, Today(), _stages) { MessageId = messageId };
 
     private DateOnly Today()
     {

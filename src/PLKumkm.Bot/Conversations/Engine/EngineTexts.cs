@@ -27,6 +27,12 @@ internal static class EngineTexts
         "Pertanyaan ini perlu dijawab lagi karena jawaban sebelumnya diubah (mis. omzet dihitung ulang untuk periode yang baru).",
         "This question needs an answer again because an earlier answer changed (e.g. turnover counted for the new period).");
 
+    public static readonly UserText AnswerUpdated = new("Jawaban diperbarui: {0}", "Answer updated: {0}");
+    public static readonly UserText AnswerKept = new("Jawaban sebelumnya tetap: {0}", "The earlier answer stays: {0}");
+    public static readonly UserText EditTooOld = new(
+        "Pesan yang diedit itu bukan jawaban terakhir, jadi tidak mengubah apa pun. Untuk mengubah jawaban lain, ketik nomornya di ringkasan di akhir pengisian.",
+        "That edited message is not the latest answer, so it changes nothing. To change another answer, type its number in the summary at the end.");
+
     public static readonly UserText FirstQuestion = new(
         "Ini sudah pertanyaan pertama.",
         "This is already the first question.");

@@ -36,6 +36,10 @@ internal sealed class SessionState
     /// <summary>An answer read but waiting for a yes/no because it looked unusual (e.g. "1,2 M").</summary>
     public PendingAnswer? Pending { get; set; }
 
+    /// <summary>The most recent answer stored and the message that gave it, so an edit of that message can correct it;
+    /// null when that answer came by a button (nothing to edit).</summary>
+    public AnswerSource? LastAnswer { get; set; }
+
     /// <summary>Who answers for whom: set when an enumerator fills the questionnaire on an owner's behalf.</summary>
     public string? OnBehalfOf { get; set; }
 
@@ -104,4 +108,8 @@ internal static class SessionOwners
     public const string Owner = "pemilik";
 }
 
-internal sealed record PendingAnswer(string QuestionId, string Value, string Display, IReadOnlyDictionary<string, string>? Settles = null);
+internal sealed record PendingAnswer(
+    string QuestionId, string Value, string Display, IReadOnlyDictionary<string, string>? Settles = null, string? MessageId = null);
+
+/// <summary>Which question a message answered; <see cref="MessageId"/> is opaque to the engine (a channel's reference).</summary>
+internal sealed record AnswerSource(string QuestionId, string MessageId);

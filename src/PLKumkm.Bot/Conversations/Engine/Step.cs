@@ -17,6 +17,9 @@ internal sealed class Step(
 
     public string Language => Session.Language;
 
+    /// <summary>The message being handled, as the caller refers to it (opaque here); null when it has none.</summary>
+    public string? MessageId { get; init; }
+
     /// <summary>The question being asked, if any.</summary>
     public Question? Current => Session.CurrentQuestionId is { } id ? Questionnaire.Find(id) : null;
 

@@ -19,6 +19,19 @@ internal sealed class QuestionnaireHandler(QuestionnaireRunner runner, Questionn
         return true;
     }
 
+    /// <summary>An edit of an earlier message: the open questionnaire's to take as a correction; without one, a line.</summary>
+    public async Task HandleEditAsync(UpdateContext context, CancellationToken cancellationToken)
+    {
+        if (context.Session is { } active)
+        {
+            await runner.CorrectAsync(context, active, cancellationToken);
+        }
+        else
+        {
+            context.Reply(SubmissionTexts.EditChangesNothing(context.Language));
+        }
+    }
+
     /// <summary>
     /// Whether the open questionnaire wants this input before the triggers that yield to it: any text is a possible
     /// answer, while a shared contact is one only at a phone question (elsewhere it signs staff in).

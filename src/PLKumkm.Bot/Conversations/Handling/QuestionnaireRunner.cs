@@ -59,7 +59,17 @@ internal sealed class QuestionnaireRunner(
     public async Task ContinueAsync(UpdateContext context, ConversationSession row, CancellationToken ct)
     {
         var state = Read(context, row);
-        var result = engine.Handle(state, context.Content);
+        var message = context.Message;
+        var result = engine.Handle(state, context.Content, message.Reference(message.MessageId));
+        await ApplyAsync(context, row, result, ct);
+    }
+
+    /// <summary>The update edits an earlier message (<see cref="InboundMessage.EditsMessageId"/>).</summary>
+    public async Task CorrectAsync(UpdateContext context, ConversationSession row, CancellationToken ct)
+    {
+        var state = Read(context, row);
+        var message = context.Message;
+        var result = engine.HandleEdit(state, context.Content, message.Reference(message.EditsMessageId)!);
         await ApplyAsync(context, row, result, ct);
     }
 

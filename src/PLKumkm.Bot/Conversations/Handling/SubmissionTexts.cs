@@ -10,6 +10,11 @@ internal static class SubmissionTexts
         ? "You are registering a business for its owner. Show or read the notice below to the owner, and press I agree only if the owner agrees."
         : "Anda mendaftarkan usaha atas nama pemiliknya. Tunjukkan atau bacakan pemberitahuan berikut kepada pemilik, lalu tekan Setuju hanya bila pemilik setuju.";
 
+    /// <summary>An edited message when no questionnaire is open: nothing it could correct.</summary>
+    public static string EditChangesNothing(string language) => language == Languages.English
+        ? "An edited message changes nothing here; please send it again as a new message. Saved data is changed with /ubah."
+        : "Pesan yang diedit tidak mengubah apa pun di sini; silakan kirim ulang sebagai pesan baru. Data yang tersimpan diubah dengan /ubah.";
+
     public static string Number(string number, string language) => language == Languages.English
         ? $"Registration number: {number}\nPlease keep this number."
         : $"Nomor registrasi: {number}\nMohon simpan nomor ini.";

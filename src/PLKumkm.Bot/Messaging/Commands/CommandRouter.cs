@@ -13,6 +13,19 @@ internal sealed class CommandRouter(CommandTable table, IServiceProvider service
 {
     public async Task RouteAsync(UpdateContext context, CancellationToken ct)
     {
+        if (context.Message.EditsMessageId is not null)
+        {
+            // An edit is no new message: no command or trigger runs again; only the open questionnaire may take it as a
+            // correction. Edits in a group are nobody's answer.
+            if (!context.Message.IsGroup)
+            {
+                context.Session = await SessionStore.FindActiveAsync(context.Db, context.Person.Id, ct);
+                await ((QuestionnaireHandler)Handler(table.OpenQuestionnaire)).HandleEditAsync(context, ct);
+            }
+
+            return;
+        }
+
         context.Command = table.Match(context.Text);
         if (context.Message.IsGroup)
         {

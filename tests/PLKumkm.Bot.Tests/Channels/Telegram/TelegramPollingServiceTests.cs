@@ -50,7 +50,7 @@ public sealed class TelegramPollingServiceTests : IAsyncLifetime
 
         var poll = _fake.RequestsFor("getUpdates")[0];
         Assert.Equal(1, poll.GetLong("timeout"));
-        Assert.Equal("[\"message\",\"callback_query\"]", poll.GetString("allowed_updates"));
+        Assert.Equal("[\"message\",\"edited_message\",\"callback_query\"]", poll.GetString("allowed_updates"));
     }
 
     [Fact]
@@ -209,13 +209,14 @@ public sealed class TelegramPollingServiceTests : IAsyncLifetime
     public async Task IgnoredUpdatesAreStillAcknowledged()
     {
         await StartAsync();
-        var edited = _fake.Enqueue(id => FakeBotUpdates.Update(id, "edited_message", FakeBotUpdates.Text(1, 12, "diedit")));
+        var reaction = _fake.Enqueue(id => FakeBotUpdates.Update(id, "message_reaction", FakeBotUpdates.Reaction(1, 12, "👍")));
+        var post = _fake.Enqueue(id => FakeBotUpdates.Update(id, "channel_post", FakeBotUpdates.Text(2, -100777, "kanal")));
         var text = _fake.EnqueueText(12, "baru");
 
         await _fake.WaitForMessagesAsync(12, 1, Wait);
         await _fake.WaitForConfirmedOffsetAsync(text + 1, Wait);
 
-        Assert.True(text > edited);
+        Assert.True(text > reaction && text > post);
         Assert.Equal(["baru"], TextsOf(Processor.Received));
         Assert.Equal(0, _fake.PendingUpdateCount);
     }

@@ -159,15 +159,56 @@ public sealed class TelegramUpdateTranslatorTests
     }
 
     [Theory]
-    [InlineData("edited_message")]
     [InlineData("channel_post")]
     [InlineData("edited_channel_post")]
-    public void EditsAndChannelPostsAreIgnored(string kind)
+    public void ChannelPostsAreIgnored(string kind)
     {
         var message = FakeBotUpdates.Text(10, ChatId, "halo");
         message["edit_date"] = FakeBotUpdates.DefaultDate.ToUnixTimeSeconds() + 60;
 
         Assert.Null(Translate(FakeBotUpdates.Update(10, kind, message)));
+    }
+
+    [Fact]
+    public void A_message_carries_its_id_and_an_edit_names_the_message_it_changes()
+    {
+        var sent = Translate(FakeBotUpdates.Update(30, "message", FakeBotUpdates.Text(7, ChatId, "Warung Bu Sity")))!;
+        Assert.Equal("7", sent.MessageId);
+        Assert.Null(sent.EditsMessageId);
+
+        var edit = Translate(FakeBotUpdates.Update(31, "edited_message", FakeBotUpdates.EditedText(7, ChatId, "Warung Bu Siti")))!;
+        Assert.Equal(new TextInput("Warung Bu Siti"), edit.Content);
+        Assert.Equal("7", edit.EditsMessageId);
+        Assert.Equal("telegram:31", edit.UpdateKey);
+        Assert.Equal("4242", edit.ChatId);
+    }
+
+    [Fact]
+    public void A_button_under_an_inline_mode_message_answers_in_the_pressers_private_chat()
+    {
+        var inbound = Translate(FakeBotUpdates.Update(34, "callback_query", FakeBotUpdates.InlineCallbackQuery("cbq-in", ChatId, "kbli=G")))!;
+
+        Assert.Equal(new ChoiceInput("kbli=G"), inbound.Content);
+        Assert.Equal("4242", inbound.ChatId);
+        Assert.False(inbound.IsGroup);
+        Assert.Null(inbound.MessageId);
+    }
+
+    [Fact]
+    public void A_live_location_moving_on_is_no_edit_of_an_answer()
+    {
+        var moved = FakeBotUpdates.Location(8, ChatId, -4.02, 104.17);
+        moved["edit_date"] = FakeBotUpdates.DefaultDate.ToUnixTimeSeconds() + 60;
+
+        Assert.Null(Translate(FakeBotUpdates.Update(32, "edited_message", moved)));
+    }
+
+    [Fact]
+    public void A_reaction_of_a_known_type_is_ignored()
+    {
+        var reaction = FakeBotUpdates.Reaction(7, ChatId, "👍");
+
+        Assert.Null(Translate(FakeBotUpdates.Update(33, "message_reaction", reaction)));
     }
 
     [Fact]

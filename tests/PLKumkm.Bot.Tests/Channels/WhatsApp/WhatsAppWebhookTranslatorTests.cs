@@ -94,6 +94,53 @@ public sealed class WhatsAppWebhookTranslatorTests
     }
 
     [Fact]
+    public void A_message_carries_its_wamid_and_an_edit_names_the_message_it_changes()
+    {
+        Assert.Equal("wamid.ORIG", One(W.Text(From, "Warung Bu Sity", id: "wamid.ORIG")).MessageId);
+
+        var edit = One(W.Edit(From, "wamid.ORIG", "Warung Bu Siti", id: "wamid.EDIT"));
+
+        Assert.Equal(new TextInput("Warung Bu Siti"), edit.Content);
+        Assert.Equal("wamid.ORIG", edit.EditsMessageId);
+        Assert.Equal("wamid.ORIG", edit.MessageId);
+        Assert.Equal("whatsapp:wamid.EDIT", edit.UpdateKey);
+        Assert.Equal("+" + From, edit.SenderPhone);
+    }
+
+    [Fact]
+    public void An_edit_without_a_readable_new_content_gets_no_answer()
+    {
+        var noOriginal = W.Edit(From, "wamid.ORIG", "x");
+        noOriginal["edit"]!.AsObject().Remove("original_message_id");
+        var sticker = W.Edit(From, "wamid.ORIG", "x");
+        sticker["edit"]!["message"] = new JsonObject { ["type"] = "sticker", ["sticker"] = new JsonObject { ["id"] = "s1" } };
+
+        var result = WhatsAppWebhookTranslator.Translate(W.Body([noOriginal, sticker]), Received);
+
+        Assert.Empty(result.Messages);
+        Assert.Equal(2, result.Ignored);
+    }
+
+    [Fact]
+    public void Every_entry_and_change_of_one_body_is_read_and_statuses_with_errors_are_counted()
+    {
+        var body = W.MultiBody(
+            [W.Text(From, "satu"), W.Reaction(From, "wamid.BOT1", "")],
+            [W.Text("6281111111111", "dua")]);
+
+        var result = WhatsAppWebhookTranslator.Translate(body, Received);
+
+        Assert.Equal(["satu", "dua"], result.Messages.Select(m => ((TextInput)m.Content).Text));
+        Assert.Equal(1, result.Ignored);
+        Assert.Equal(1, WhatsAppWebhookTranslator.Translate(W.StatusBody(W.FailedStatus(From, "wamid.S1", 131047)), Received).Statuses);
+        Assert.Equal(1, WhatsAppWebhookTranslator.Translate(W.ErrorsBody(W.Error(130429, "Rate limit hit")), Received).Errors);
+    }
+
+    [Fact]
+    public void A_sender_without_a_phone_number_gets_no_answer_yet() =>
+        Assert.Empty(WhatsAppWebhookTranslator.Translate(W.Body(W.WithoutPhone(W.Text(From, "Halo"), "ID.123456")), Received).Messages);
+
+    [Fact]
     public void A_deleted_message_gets_no_answer() =>
         Assert.Empty(WhatsAppWebhookTranslator.Translate(W.Body(W.Message(From, null, "revoke", new JsonObject { ["original_message_id"] = "wamid.X" })), Received).Messages);
 

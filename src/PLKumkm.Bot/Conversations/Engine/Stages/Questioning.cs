@@ -59,7 +59,8 @@ internal sealed class Questioning(SessionLifecycle lifecycle)
             session.Pending = null;
             if (yes == true)
             {
-                Store(step, question, pending.Value, pending.Settles);
+                // The answer came with the message that was read, not with the "yes".
+                Store(step, question, pending.Value, pending.Settles, pending.MessageId);
                 return;
             }
 
@@ -81,10 +82,10 @@ internal sealed class Questioning(SessionLifecycle lifecycle)
                     step.Say(accepted.Note.In(session.Language));
                 }
 
-                Store(step, question, accepted.Value, accepted.Settles);
+                Store(step, question, accepted.Value, accepted.Settles, step.MessageId);
                 break;
             case AnswerReading.Unsure unsure:
-                session.Pending = new PendingAnswer(question.Id, unsure.Value, unsure.Display, unsure.Settles);
+                session.Pending = new PendingAnswer(question.Id, unsure.Value, unsure.Display, unsure.Settles, step.MessageId);
                 step.Say(Prompts.ConfirmValue(unsure.Display, session.Language));
                 break;
             case AnswerReading.Partial partial:
@@ -131,7 +132,98 @@ internal sealed class Questioning(SessionLifecycle lifecycle)
     public static string? Help(Step step) =>
         step.Current is { } question ? question.Help?.In(step.Language) ?? EngineTexts.NoExtraHelp.In(step.Language) : null;
 
-    private void Store(Step step, Question question, string value, IReadOnlyDictionary<string, string>? settles = null)
+    /// <summary>
+    /// The most recent answer given anew by an edit of the message that gave it: read as that question's answer and kept
+    /// when accepted ("answer updated"), refused as usual otherwise with the old answer kept; then the person is where
+    /// they were. An answer that needs one more message (a yes/no, a pick among places) has that question asked on, the
+    /// old answer standing until it is complete.
+    /// </summary>
+    public void Correct(Step step, Question question, InboundContent input, string messageId)
+    {
+        var session = step.Session;
+        var lang = session.Language;
+        var resume = new Resume(session.CurrentQuestionId, session.QuestionState, session.Pending);
+        session.CurrentQuestionId = question.Id;
+        session.ClearQuestionState();
+        switch (step.Types.Of(question).Answer(question, input, step.Turn))
+        {
+            case AnswerReading.Accepted accepted:
+                if (accepted.Note is not null)
+                {
+                    step.Say(accepted.Note.In(lang));
+                }
+
+                Keep(step, question, accepted.Value, accepted.Settles, messageId);
+                step.Say(EngineTexts.AnswerUpdated.Format(Shown(step, question)).In(lang));
+                GoOn(step, resume);
+                break;
+            case AnswerReading.Rejected rejected:
+                step.Say(rejected.Reason.In(lang));
+                step.Say(EngineTexts.AnswerKept.Format(Shown(step, question)).In(lang));
+                resume.Restore(session);
+                step.Reprompt();
+                break;
+            case AnswerReading.Unsure unsure:
+                Reopen(step);
+                session.Pending = new PendingAnswer(question.Id, unsure.Value, unsure.Display, unsure.Settles, messageId);
+                step.Say(Prompts.ConfirmValue(unsure.Display, lang));
+                break;
+            case AnswerReading.Partial partial:
+                Reopen(step);
+                step.Say(partial.Reply);
+                break;
+        }
+    }
+
+    /// <summary>After a correction: on with the questions (or the summary) from where the person was.</summary>
+    private void GoOn(Step step, Resume resume)
+    {
+        var session = step.Session;
+        var open = Flow.Next(step.Questionnaire, session);
+        switch (session.Stage)
+        {
+            case SessionStage.Reviewing when open is not null:
+                // The new answer opened a question (or cleared one that depends on it): the summary waits for it.
+                lifecycle.Fire(session, SessionLifecycle.Trigger.Edit);
+                session.CurrentQuestionId = open.Id;
+                step.Say(EngineTexts.AnswerAgain.In(session.Language));
+                Reprompt(step);
+                break;
+            case SessionStage.Reviewing:
+                session.CurrentQuestionId = null;
+                step.Reprompt();
+                break;
+            case SessionStage.Editing:
+            case SessionStage.Asking when open?.Id == resume.QuestionId:
+                resume.Restore(session);
+                step.Reprompt();
+                break;
+            default:
+                AskNext(step);
+                break;
+        }
+    }
+
+    /// <summary>The corrected question is asked on; from the summary that is editing it.</summary>
+    private void Reopen(Step step)
+    {
+        if (step.Session.Stage == SessionStage.Reviewing)
+        {
+            lifecycle.Fire(step.Session, SessionLifecycle.Trigger.Edit);
+        }
+    }
+
+    /// <summary>"Label → value", as the summary shows it.</summary>
+    private static string Shown(Step step, Question question) =>
+        $"{question.Label.In(step.Language)} → {step.Types.Display(question, step.Session.Answers[question.Id], step.Language, step.Session.Answers)}";
+
+    private void Store(Step step, Question question, string value, IReadOnlyDictionary<string, string>? settles, string? messageId)
+    {
+        Keep(step, question, value, settles, messageId);
+        AskNext(step);
+    }
+
+    private static void Keep(Step step, Question question, string value, IReadOnlyDictionary<string, string>? settles, string? messageId)
     {
         var session = step.Session;
         session.ClearQuestionState();
@@ -156,12 +248,23 @@ internal sealed class Questioning(SessionLifecycle lifecycle)
 
         session.Answers[question.Id] = value;
         session.Skipped.Remove(question.Id);
+        session.LastAnswer = messageId is null ? null : new AnswerSource(question.Id, messageId);
         Remember(session, question.Id);
-        AskNext(step);
     }
 
     private static void Ask(Step step, Question question) =>
         step.Say(Prompts.Question(step.Questionnaire, question, step.Types.Of(question), step.Turn));
+
+    /// <summary>Where the person was before a correction took the current question over.</summary>
+    private sealed record Resume(string? QuestionId, object? QuestionState, PendingAnswer? Pending)
+    {
+        public void Restore(SessionState session)
+        {
+            session.CurrentQuestionId = QuestionId;
+            session.QuestionState = QuestionState;
+            session.Pending = Pending;
+        }
+    }
 
     private static void Remember(SessionState session, string questionId)
     {

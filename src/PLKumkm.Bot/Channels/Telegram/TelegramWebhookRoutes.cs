@@ -20,24 +20,31 @@ internal sealed partial class TelegramWebhookRoutes(IOptions<TelegramOptions> op
 
     public void Map(IEndpointRouteBuilder routes) => routes.MapPost(Path, ReceiveAsync);
 
-    private async Task<IResult> ReceiveAsync(HttpRequest request, WebhookInbox inbox, CancellationToken ct)
+    private async Task<IResult> ReceiveAsync(
+        HttpRequest request, WebhookInbox inbox, IOptions<WebhookOptions> limits, TimeProvider clock, CancellationToken ct)
     {
+        // The secret is a header: a stranger's post is refused before a byte of its body is read.
         if (!FixedTime.Equals(request.Headers[SecretHeader].ToString(), options.Value.WebhookSecret))
         {
             LogRejected();
+            request.HttpContext.Response.Headers.Connection = "close";
             return Results.Unauthorized();
         }
 
-        var body = await RawBody.ReadAsync(request, ct);
-        if (body is null)
+        string payload;
+        using (var body = await WebhookBody.ReadAsync(request, limits.Value.TelegramMaxBodyBytes, limits.Value.BodyReadTimeout, clock, ct))
         {
-            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
+            if (body.Refusal is { } refusal)
+            {
+                return refusal;
+            }
+
+            // Authenticated, so acknowledged and kept whatever it holds: a 4xx makes Telegram retry and then drop it, and an
+            // update with a union member the client library does not know yet is still someone writing to us. What cannot be
+            // read is marked so by the inbox (logged once) instead.
+            payload = Encoding.UTF8.GetString(body.Bytes);
         }
 
-        // Authenticated, so acknowledged and kept whatever it holds: a 4xx makes Telegram retry and then drop it, and an
-        // update with a union member the client library does not know yet is still someone writing to us. What cannot be
-        // read is marked so by the inbox (logged once) instead.
-        var payload = Encoding.UTF8.GetString(body);
         await inbox.EnqueueAsync(TelegramUpdateTranslator.Channel, payload, ct);
         return Results.Ok();
     }

@@ -13,6 +13,7 @@ internal sealed partial class WhatsAppWebhookRoutes(IOptions<WhatsAppOptions> op
     : IHttpRoutes
 {
     public const string Path = "/webhooks/whatsapp";
+    private static readonly UTF8Encoding StrictUtf8 = new(false, throwOnInvalidBytes: true);
 
     public void Map(IEndpointRouteBuilder routes)
     {
@@ -35,44 +36,61 @@ internal sealed partial class WhatsAppWebhookRoutes(IOptions<WhatsAppOptions> op
         return Results.StatusCode(StatusCodes.Status403Forbidden);
     }
 
-    private async Task<IResult> ReceiveAsync(HttpRequest request, WebhookInbox inbox, UnreadableUpdates unreadable, CancellationToken ct)
+    private async Task<IResult> ReceiveAsync(
+        HttpRequest request, WebhookInbox inbox, UnreadableUpdates unreadable, UnauthenticatedReads reads,
+        IOptions<WebhookOptions> limits, TimeProvider clock, CancellationToken ct)
     {
-        var signature = request.Headers[WhatsAppSignature.Header].ToString();
-        if (signature.Length == 0)
+        if (!WhatsAppSignature.TryParse(request.Headers[WhatsAppSignature.Header].ToString(), out var signature))
         {
-            LogRejected("no signature");
+            LogRejected("no signature or not one in form");
             return Results.Unauthorized();
         }
 
-        var body = await RawBody.ReadAsync(request, ct);
-        if (body is null)
+        // Who sent it is known only once the whole body is read, so only a few such reads at a time.
+        using var place = reads.TryEnter();
+        if (place is null)
         {
-            return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
-        }
-
-        if (!WhatsAppSignature.IsValid(body, signature, options.Value.AppSecret!))
-        {
-            LogRejected("bad signature");
-            return Results.Unauthorized();
+            LogBusy();
+            return reads.Busy(request.HttpContext.Response);
         }
 
         string payload;
-        try
+        using (var body = await WebhookBody.ReadAsync(request, limits.Value.WhatsAppMaxBodyBytes, limits.Value.BodyReadTimeout, clock, ct))
         {
-            payload = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(body);
-        }
-        catch (DecoderFallbackException e)
-        {
-            // Signed by Meta, so acknowledged: a 4xx is retried for days and then dropped. Kept (with the bad bytes
-            // replaced) for an operator to look at.
-            LogUnreadable(e.GetType().Name);
-            await unreadable.KeepAsync(WhatsAppWebhookTranslator.Channel, Encoding.UTF8.GetString(body), e.GetType().Name, ct);
-            return Results.Ok();
+            if (body.Refusal is { } refusal)
+            {
+                LogRejected("body too large, too slow or malformed");
+                return refusal;
+            }
+
+            if (!WhatsAppSignature.Matches(body.Bytes, signature, options.Value.AppSecret!))
+            {
+                LogRejected("bad signature");
+                return Results.Unauthorized();
+            }
+
+            try
+            {
+                payload = StrictUtf8.GetString(body.Bytes);
+            }
+            catch (DecoderFallbackException e)
+            {
+                // Signed by Meta, so acknowledged: a 4xx is retried for days and then dropped. Kept (with the bad
+                // bytes replaced) for an operator to look at.
+                LogUnreadable(e.GetType().Name);
+                var kept = Encoding.UTF8.GetString(body.Bytes);
+                await unreadable.KeepAsync(WhatsAppWebhookTranslator.Channel, kept, e.GetType().Name, ct);
+                return Results.Ok();
+            }
         }
 
+        place.Dispose();
         await inbox.EnqueueAsync(WhatsAppWebhookTranslator.Channel, payload, ct);
         return Results.Ok();
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "WhatsApp webhook POST refused with 503: every unauthenticated reading place is taken")]
+    private partial void LogBusy();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "WhatsApp webhook verified")]
     private partial void LogVerified();

@@ -14,6 +14,11 @@ internal sealed record OutboundMessage(string Text)
     /// <summary>A picture to send with <see cref="Text"/> as caption (PNG bytes).</summary>
     public Attachment? Attachment { get; init; }
 
+    /// <summary>Whom or what the message is about (<see cref="OutboxSubjects"/>), kept beside it in the outbox, not in its
+    /// payload: how an erasure finds it.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? Subject { get; init; }
+
     public static OutboundMessage Plain(string text) => new(text);
 }
 

@@ -56,9 +56,9 @@ internal static class SessionSeeder
                 await using (transaction.ConfigureAwait(false))
                 {
                     await db.SaveChangesAsync(ct).ConfigureAwait(false);
-                    foreach (var (person, state, notice, address) in opened)
+                    foreach (var (person, state, notice, _) in opened)
                     {
-                        db.Consents.Add(new Consent { PersonId = person.Id, NoticeVersion = notice, GivenAt = now, Address = address });
+                        db.Consents.Add(new Consent { PersonId = person.Id, NoticeVersion = notice, GivenAt = now });
                         db.Sessions.Add(SessionStore.New(person.Id, state));
                     }
 

@@ -99,7 +99,11 @@ internal sealed class ExportHandler(RecordExporter exporter, RegionCatalog regio
         var caption = lang == Languages.English
             ? $"Export {what}: {place}, {count.ToString("N0", CultureInfo.InvariantCulture)} {(count == 1 ? "record" : "records")}.{(kind == RecordKind.Umkm ? " NIKs are masked." : "")} Columns are the field ids of the data contract, then names of the regions and enumerators."
             : $"Ekspor {what}: {place}, {count.ToString("N0", Indonesian)} data.{(kind == RecordKind.Umkm ? " NIK disamarkan." : "")} Nama kolom = field id kontrak data, lalu nama wilayah dan pencacah.";
-        context.Reply(new OutboundMessage(caption) { Attachment = new Attachment(fileName, request.MediaType, buffer.ToArray()) });
+        context.Reply(new OutboundMessage(caption)
+        {
+            Attachment = new Attachment(fileName, request.MediaType, buffer.ToArray()),
+            Subject = OutboxSubjects.Export(region),
+        });
         return true;
     }
 

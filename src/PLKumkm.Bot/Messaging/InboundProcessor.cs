@@ -155,6 +155,7 @@ internal sealed partial class InboundProcessor(
                 Address = r.Item1,
                 PayloadJson = OutboxPayload.Serialize(r.Message),
                 CreatedAt = now,
+                Subject = r.Message.Subject,
             }).ToList();
         db.Outbox.AddRange(outbox);
         await db.SaveChangesAsync(ct);

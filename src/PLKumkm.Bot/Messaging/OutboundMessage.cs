@@ -19,7 +19,13 @@ internal sealed record OutboundMessage(string Text)
     public string? Language { get; init; }
 
     /// <summary>The language the channel's own words are in.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public string ShownLanguage => Language ?? Core.Languages.Indonesian;
+
+    /// <summary>Whom or what the message is about (<see cref="OutboxSubjects"/>), kept beside it in the outbox, not in its
+    /// payload: how an erasure finds it.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? Subject { get; init; }
 
     public static OutboundMessage Plain(string text) => new(text);
 }

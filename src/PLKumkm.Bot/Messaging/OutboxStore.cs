@@ -68,10 +68,12 @@ internal sealed class OutboxStore(IServiceScopeFactory scopes, WriteGate gate, T
         var db = scope.ServiceProvider.GetRequiredService<BotDbContext>();
         using (await gate.EnterAsync(CancellationToken.None))
         {
-            // The usual case, everything sent, is one UPDATE however many replies the batch had.
+            await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
             if (outcome.Sent.Count > 0)
             {
                 var sent = outcome.Sent.ToList();
+                await ForgetDeliveredAsync(db, sent);
+                // The usual case, everything sent, is one UPDATE however many replies the batch had.
                 await db.Outbox.Where(o => sent.Contains(o.Id)).ExecuteUpdateAsync(o => o
                     .SetProperty(m => m.SentAt, now)
                     .SetProperty(m => m.Attempts, m => m.Attempts + 1)
@@ -86,10 +88,47 @@ internal sealed class OutboxStore(IServiceScopeFactory scopes, WriteGate gate, T
                 {
                     row.Attempts++;
                     row.LastError = outcome.Failed.First(f => f.Id == row.Id).Error;
+                    if (row.Attempts >= _options.SendAttempts)
+                    {
+                        // Given up: it will never be delivered, so what it carried is not kept either.
+                        Forget(db, row);
+                    }
                 }
 
                 await db.SaveChangesAsync(CancellationToken.None);
             }
+
+            await transaction.CommitAsync(CancellationToken.None);
+        }
+    }
+
+    /// <summary>
+    /// In the update that marks them sent: a document (export, chart) keeps only its caption and file name, and a reply
+    /// to a person whose data was erased goes altogether (its address is their chat id).
+    /// </summary>
+    private static async Task ForgetDeliveredAsync(BotDbContext db, List<long> sent)
+    {
+        var rows = await db.Outbox.Where(o => sent.Contains(o.Id)
+                && (o.Subject == OutboxSubjects.ErasedPerson || o.PayloadJson.Contains(OutboxPayload.AttachmentMarker)))
+            .ToListAsync(CancellationToken.None);
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        rows.ForEach(row => Forget(db, row));
+        await db.SaveChangesAsync(CancellationToken.None);
+    }
+
+    private static void Forget(BotDbContext db, OutboxMessage row)
+    {
+        if (row.Subject == OutboxSubjects.ErasedPerson)
+        {
+            db.Outbox.Remove(row);
+        }
+        else if (OutboxPayload.WithoutDocument(row.PayloadJson) is { } stub)
+        {
+            row.PayloadJson = stub;
         }
     }
 

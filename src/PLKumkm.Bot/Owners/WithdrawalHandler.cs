@@ -2,6 +2,7 @@ using System.Text;
 using PLKumkm.Bot.Conversations.Engine;
 using PLKumkm.Bot.Core;
 using PLKumkm.Bot.Messaging;
+using PLKumkm.Bot.Regions;
 
 namespace PLKumkm.Bot.Owners;
 
@@ -11,7 +12,7 @@ namespace PLKumkm.Bot.Owners;
 /// While the question is open (<see cref="WithdrawalPrompt"/>) the buttons' answers also work typed, in both
 /// languages: "ya", "Ya, hapus data saya", "yes", "tidak", "Tidak jadi"….
 /// </summary>
-internal sealed class WithdrawalHandler(TimeProvider clock) : IMessageHandler
+internal sealed class WithdrawalHandler(TimeProvider clock, RegionCatalog regions) : IMessageHandler
 {
     private const string Confirm = "/hapus ya";
     private const string Abort = "/hapus batal";
@@ -127,19 +128,31 @@ internal sealed class WithdrawalHandler(TimeProvider clock) : IMessageHandler
 
     private async Task EraseAsync(UpdateContext context, CancellationToken ct)
     {
-        var withdrawn = await PersonalDataEraser.EraseAsync(context.Db, context.Person, clock.GetUtcNow(), ct);
+        var outcome = await PersonalDataEraser.EraseAsync(context.Db, context.Person, context.Message.Address, clock.GetUtcNow(), ct);
         var lang = context.Language;
         var text = new StringBuilder(lang == Languages.English
             ? "Done. Your personal data has been deleted now (the law allows up to 3×24 hours; we did it immediately) and your consent is withdrawn."
             : "Selesai. Data pribadi Anda sudah dihapus sekarang juga (UU 27/2022 memberi batas 3×24 jam; kami menghapusnya langsung) dan persetujuan Anda sudah ditarik.");
-        if (withdrawn.Count > 0)
+        if (outcome.Erased.Count > 0)
         {
-            text.Append("\n\n").Append(lang == Languages.English ? "No longer counted: " : "Tidak dihitung lagi: ").AppendJoin(", ", withdrawn);
+            text.Append("\n\n").Append(lang == Languages.English ? "No longer counted: " : "Tidak dihitung lagi: ").AppendJoin(", ", outcome.Erased);
+        }
+
+        if (outcome.Referred.Count > 0)
+        {
+            // Those records are not known to be theirs: counted, never named.
+            var first = outcome.Referred[0];
+            var due = OwnerTexts.When(first.DueAt, first.KodeKabupaten, regions, lang);
+            var count = outcome.Referred.Count;
+            text.Append("\n\n").Append(lang == Languages.English
+                ? $"⏳ {count} other {(count == 1 ? "record carries" : "records carry")} your NIK but {(count == 1 ? "was" : "were")} entered by census staff or imported with another phone number, so we cannot be sure {(count == 1 ? "it is" : "they are")} yours. The request to delete {(count == 1 ? "it" : "them")} has gone to the coordinator of {(count == 1 ? "its" : "their")} region, to be decided by {due} (3×24 hours). We will tell you the outcome here."
+                : $"⏳ {count} data lain memuat NIK Anda, tetapi dicatat petugas atau diimpor dengan nomor HP lain, jadi belum bisa dipastikan milik Anda. Permintaan penghapusannya sudah diteruskan ke koordinator wilayahnya, paling lambat diputuskan {due} (3×24 jam). Hasilnya kami kabarkan di sini.");
         }
 
         text.Append("\n\n").Append(lang == Languages.English
             ? "If you want to register again later, type /start."
             : "Jika ingin mendaftar lagi kelak, ketik /start.");
-        context.Reply(text.ToString());
+        // Their chat address goes too, once this has been delivered.
+        context.Reply(new OutboundMessage(text.ToString()) { Subject = OutboxSubjects.ErasedPerson });
     }
 }

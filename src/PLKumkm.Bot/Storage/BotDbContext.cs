@@ -21,6 +21,7 @@ internal sealed partial class BotDbContext(DbContextOptions<BotDbContext> option
     public DbSet<ReviewDecision> ReviewDecisions => Set<ReviewDecision>();
     public DbSet<RecordClaim> RecordClaims => Set<RecordClaim>();
     public DbSet<WebhookInboxItem> WebhookInbox => Set<WebhookInboxItem>();
+    public DbSet<ErasureRequest> ErasureRequests => Set<ErasureRequest>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

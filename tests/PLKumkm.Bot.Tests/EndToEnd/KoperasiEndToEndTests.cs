@@ -100,7 +100,8 @@ public sealed class KoperasiEndToEndTests
         Assert.Contains("KOP-1601-000001", Say(explain));
         Assert.Contains(explain.SelectMany(m => m.InlineButtons), b => b.CallbackData == "/hapus ya");
         Assert.Contains("sudah dihapus sekarang juga", Say(await bot.PressAsync(Officer, "/hapus ya")));
-        Assert.Contains("Status: Dihapus", Say(await bot.SayAsync(Officer, "/status")));
+        // The chat is nobody's any more: writing again starts afresh.
+        Assert.Contains("Belum ada data usaha atau koperasi", Say(await bot.SayAsync(Officer, "/status")));
 
         await using (var ctx = db.Open())
         {
@@ -109,7 +110,7 @@ public sealed class KoperasiEndToEndTests
             Assert.Null(record.NamaPengurus);
             Assert.Null(record.Hp);
             Assert.NotNull((await ctx.Consents.SingleAsync()).WithdrawnAt);
-            var person = await ctx.People.SingleAsync();
+            var person = await ctx.People.OrderBy(p => p.Id).FirstAsync();
             Assert.Null(person.Name);
             Assert.Null(person.Phone);
             var everything = await RecordsTestDatabase.AllTextAsync(ctx);
@@ -138,32 +139,32 @@ public sealed class KoperasiEndToEndTests
         Assert.Equal(2, files.Count(m => m.HasDocument));
         Assert.All(files, f => Assert.True(f.DocumentLength > 100));
         Assert.Contains("Kabupaten Ogan Komering Ulu, 1 data. NIK disamarkan.", files[0].PlainText);
+        var attachments = bot.Fake.Uploads;
+        Assert.Equal(2, attachments.Count);
+        Assert.Matches(@"^ekspor-1601-\d{8}\.csv$", attachments[0].FileName);
+        Assert.Matches(@"^ekspor-koperasi-1601-\d{8}\.csv$", attachments[1].FileName);
+        // An Indonesian chat gets the semicolons its spreadsheet splits on.
+        var umkm = System.Text.Encoding.UTF8.GetString(attachments[0].Content).TrimStart('\uFEFF').Split("\r\n");
+        Assert.StartsWith("no_registrasi;nik;nama_pemilik;", umkm[0], StringComparison.Ordinal);
+        Assert.StartsWith("KUMKM-1601-000001;1601********0001;", umkm[1], StringComparison.Ordinal);
+        Assert.Contains(";Ogan Komering Ulu;", umkm[1], StringComparison.Ordinal);
+        Assert.Contains("KOP-1601-000001;", System.Text.Encoding.UTF8.GetString(attachments[1].Content), StringComparison.Ordinal);
         await using (var ctx = db.Open())
         {
-            // The fake Bot API sees only the multipart reference; the outbox keeps what was sent.
-            var attachments = (await ctx.Outbox.Where(o => o.Address == $"telegram:{Official}").OrderBy(o => o.Id).ToListAsync())
-                .Select(o => Bot.Messaging.OutboxPayload.Deserialize(o.PayloadJson).Attachment).OfType<Bot.Messaging.Attachment>().ToList();
-            Assert.Equal(2, attachments.Count);
-            Assert.Matches(@"^ekspor-1601-\d{8}\.csv$", attachments[0].FileName);
-            Assert.Equal("text/csv", attachments[0].MediaType);
-            Assert.Matches(@"^ekspor-koperasi-1601-\d{8}\.csv$", attachments[1].FileName);
-            // An Indonesian chat gets the semicolons its spreadsheet splits on.
-            var umkm = System.Text.Encoding.UTF8.GetString(attachments[0].Content).TrimStart('\uFEFF').Split("\r\n");
-            Assert.StartsWith("no_registrasi;nik;nama_pemilik;", umkm[0], StringComparison.Ordinal);
-            Assert.StartsWith("KUMKM-1601-000001;1601********0001;", umkm[1], StringComparison.Ordinal);
-            Assert.Contains(";Ogan Komering Ulu;", umkm[1], StringComparison.Ordinal);
-            Assert.Contains("KOP-1601-000001;", System.Text.Encoding.UTF8.GetString(attachments[1].Content), StringComparison.Ordinal);
+            // Delivered documents are not kept: the outbox says what was sent, without the file.
+            var stored = (await ctx.Outbox.Where(o => o.Address == $"telegram:{Official}").OrderBy(o => o.Id).ToListAsync())
+                .Select(o => Bot.Messaging.OutboxPayload.Deserialize(o.PayloadJson)).ToList();
+            Assert.All(stored, m => Assert.Null(m.Attachment));
+            Assert.Contains(stored, m => m.Text.Contains("NIK disamarkan.", StringComparison.Ordinal) && m.Text.Contains("[berkas ekspor-1601-", StringComparison.Ordinal));
         }
 
         var xlsx = Assert.Single(await bot.SayAsync(Official, "/ekspor xlsx koperasi"));
         Assert.True(xlsx.HasDocument);
         Assert.DoesNotContain("NIK", xlsx.PlainText, StringComparison.Ordinal);
-        await using (var ctx = db.Open())
+        var sent = bot.Fake.Uploads[^1];
+        Assert.Matches(@"^ekspor-koperasi-1601-\d{8}\.xlsx$", sent.FileName);
+        using (var stream = new MemoryStream(sent.Content))
         {
-            var sent = (await ctx.Outbox.Where(o => o.Address == $"telegram:{Official}").OrderBy(o => o.Id).ToListAsync())
-                .Select(o => Bot.Messaging.OutboxPayload.Deserialize(o.PayloadJson).Attachment).OfType<Bot.Messaging.Attachment>().Last();
-            Assert.Matches(@"^ekspor-koperasi-1601-\d{8}\.xlsx$", sent.FileName);
-            using var stream = new MemoryStream(sent.Content);
             var row = Assert.Single(MiniExcelLibs.MiniExcel.Query(stream, useHeaderRow: true).Cast<IDictionary<string, object?>>());
             Assert.Equal("KOP-1601-000001", row["no_registrasi"]);
         }

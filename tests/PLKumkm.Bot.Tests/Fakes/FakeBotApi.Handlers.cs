@@ -124,7 +124,7 @@ public sealed partial class FakeBotApi
         return method.Length > 0 && !method.Contains('/', StringComparison.Ordinal);
     }
 
-    private static async Task<(JsonElement Parameters, IReadOnlyDictionary<string, int> Files)> ReadParametersAsync(HttpRequest request)
+    private async Task<(JsonElement Parameters, IReadOnlyDictionary<string, int> Files)> ReadParametersAsync(HttpRequest request)
     {
         var fields = new JsonObject();
         var files = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -156,6 +156,12 @@ public sealed partial class FakeBotApi
             foreach (var file in form.Files)
             {
                 files[file.Name] = (int)file.Length;
+                using var content = new MemoryStream();
+                await file.CopyToAsync(content).ConfigureAwait(false);
+                lock (_gate)
+                {
+                    _uploads.Add(new UploadedFile(file.FileName, content.ToArray()));
+                }
             }
         }
 

@@ -27,6 +27,7 @@ public sealed partial class FakeBotApi : IAsyncDisposable
     private readonly List<PendingUpdate> _pending = [];
     private readonly Dictionary<int, string> _history = [];
     private readonly List<FakeBotRequest> _requests = [];
+    private readonly List<UploadedFile> _uploads = [];
     private readonly List<SentMessage> _sent = [];
     private readonly Dictionary<long, List<SentMessage>> _sentByChat = [];
     private readonly Dictionary<long, int> _lastMessageIdByChat = [];
@@ -256,6 +257,12 @@ public sealed partial class FakeBotApi : IAsyncDisposable
         {
             return _sentByChat.TryGetValue(chatId, out var list) ? [.. list] : [];
         }
+    }
+
+    /// <summary>Every file the bot uploaded (photos, documents), in order, with its bytes.</summary>
+    public IReadOnlyList<UploadedFile> Uploads
+    {
+        get { lock (_gate) { return [.. _uploads]; } }
     }
 
     public IReadOnlyList<FakeBotRequest> Requests

@@ -70,3 +70,6 @@ public sealed record FakeCall(string Method, long? ChatId, TimeSpan At);
 
 /// <summary>An injected failure: the Bot API error code and, for 429, parameters.retry_after in seconds.</summary>
 public sealed record FakeFault(int ErrorCode, int? RetryAfter = null);
+
+/// <summary>A file the bot uploaded (multipart), as received.</summary>
+public sealed record UploadedFile(string FileName, byte[] Content);

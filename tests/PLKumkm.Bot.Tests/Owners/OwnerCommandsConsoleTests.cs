@@ -105,7 +105,7 @@ public sealed class OwnerCommandsConsoleTests
         ]);
 
         var sections = output.Split("Data Anda", StringSplitOptions.None);
-        Assert.Equal(4, sections.Length);
+        Assert.Equal(3, sections.Length);
         Assert.Contains("KUMKM-1601-000001 — Warung Bu Siti", sections[1]);
         // The owner sees their own NIK in full; nobody else ever does.
         Assert.Contains("NIK: 1601074508900001", sections[1]);
@@ -116,8 +116,9 @@ public sealed class OwnerCommandsConsoleTests
         Assert.Contains("KUMKM-1601-000001 — Warung Siti Jaya", sections[2]);
         Assert.Contains("sudah dihapus sekarang juga", sections[2]);
         Assert.Contains("Tidak dihitung lagi: KUMKM-1601-000001", sections[2]);
-        Assert.Contains("Status: Dihapus", sections[3]);
-        Assert.DoesNotContain("NIK:", sections[3]);
+        // The chat is nobody's any more: writing again starts afresh, with nothing of the erased person.
+        Assert.Contains("Belum ada data usaha atau koperasi yang Anda daftarkan sendiri", sections[2]);
+        Assert.DoesNotContain("NIK:", sections[2].Split("sudah dihapus sekarang juga")[1]);
 
         await using var ctx = db.Open();
         var record = await ctx.UmkmRecords.SingleAsync();

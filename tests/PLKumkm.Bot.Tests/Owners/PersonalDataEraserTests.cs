@@ -23,7 +23,7 @@ public sealed class PersonalDataEraserTests
             ctx.People.Add(person);
             await ctx.SaveChangesAsync();
             personId = person.Id;
-            ctx.Consents.Add(new Consent { PersonId = personId, NoticeVersion = "umkm-2026-11", GivenAt = test.Clock.GetUtcNow(), Address = "telegram:42" });
+            ctx.Consents.Add(new Consent { PersonId = personId, NoticeVersion = "umkm-2026-11", GivenAt = test.Clock.GetUtcNow() });
             var writer = test.Writer(ctx);
             await writer.SaveUmkmAsync(RecordsTestDatabase.Umkm(), RecordsTestDatabase.Owner(personId), default);
             // A correction, so personal values sit in two versions of the history.
@@ -54,7 +54,7 @@ public sealed class PersonalDataEraserTests
         await using (var ctx = test.Open())
         {
             var person = await ctx.People.SingleAsync(p => p.Id == personId);
-            var withdrawn = await PersonalDataEraser.EraseAsync(ctx, person, test.Clock.GetUtcNow(), default);
+            var withdrawn = (await PersonalDataEraser.EraseAsync(ctx, person, "telegram:42", test.Clock.GetUtcNow(), default)).Erased;
             await ctx.SaveChangesAsync();
             Assert.Equal(["KUMKM-1601-000001", "KOP-1601-000001"], withdrawn);
         }

@@ -101,7 +101,6 @@ internal sealed class QuestionnaireRunner(
                         PersonId = context.Person.Id,
                         NoticeVersion = given.NoticeVersion,
                         GivenAt = clock.GetUtcNow(),
-                        Address = context.Message.Address,
                         OnBehalfOfOwner = result.Session.OnBehalfOf == SessionOwners.Owner,
                     });
                     break;

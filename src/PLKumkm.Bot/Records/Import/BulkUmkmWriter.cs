@@ -73,7 +73,7 @@ internal sealed class BulkUmkmWriter : IDisposable
         _connection = new SqliteConnection(connectionString);
         _connection.Open();
         // A bigger page cache keeps the (NIK, name) and other indexes in memory while they grow.
-        Execute("PRAGMA synchronous = NORMAL; PRAGMA cache_size = -131072; PRAGMA temp_store = MEMORY;");
+        Execute(Storage.SqliteConnectionSetup.Pragmas + " PRAGMA cache_size = -131072; PRAGMA temp_store = MEMORY;");
         // The highest id, not a count: as cheap on ten million records as on none.
         var stored = Scalar($"SELECT COALESCE(MAX({Q(_records.Key!.Name)}), 0) FROM {Q(_records.Name)}");
         if (deferIndexesUpTo >= 0 && stored <= deferIndexesUpTo && stored + 2 * expectedRows < int.MaxValue)

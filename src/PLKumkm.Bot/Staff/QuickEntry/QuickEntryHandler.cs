@@ -58,7 +58,11 @@ internal sealed class QuickEntryHandler(QuickEntryParsers parsers, RecordWriter 
         }
 
         var village = regions.Find(record.KodeDesa)?.Name ?? record.KodeDesa;
-        context.Reply(QuickEntryReplies.Saved(saved, village, result.Notes).In(context.Language));
+        // It names the business: an erasure of its owner blanks it in the enumerator's chat too.
+        context.Reply(new OutboundMessage(QuickEntryReplies.Saved(saved, village, result.Notes).In(context.Language))
+        {
+            Subject = OutboxSubjects.Record(record.Kind, record.Id),
+        });
         return true;
     }
 }

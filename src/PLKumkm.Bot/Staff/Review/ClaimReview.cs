@@ -50,6 +50,7 @@ internal sealed class ClaimReview(RecordWriter records, RegionCatalog regions, T
         var card = ClaimTexts.Card(record, village, ownerName, record.Hp, claimant, answers, waiting).In(context.Language);
         return new OutboundMessage(card)
         {
+            Subject = OutboxSubjects.Claim(claim.Id),
             Options =
             [
                 new ReplyOption(en ? "✅ Approve claim" : "✅ Setujui klaim", ReviewCommand.ApproveClaimValue(claim.Id)),

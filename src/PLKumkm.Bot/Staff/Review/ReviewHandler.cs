@@ -155,6 +155,7 @@ internal sealed class ReviewHandler(RegionCatalog regions, QuestionnaireCatalog 
 
         context.Reply(new OutboundMessage(card.In(context.Language))
         {
+            Subject = OutboxSubjects.Record(next.Kind, next.Id),
             Options =
             [
                 new ReplyOption(context.Language == Languages.English ? "✅ Approve" : "✅ Setujui", ReviewCommand.ApproveValue(next.Id, next.Kind)),

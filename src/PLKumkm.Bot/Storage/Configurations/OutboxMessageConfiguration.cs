@@ -10,5 +10,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
     {
         e.ToTable("outbox");
         e.HasIndex(o => o.SentAt);
+        e.HasIndex(o => o.Address);
+        e.HasIndex(o => o.Subject);
     }
 }

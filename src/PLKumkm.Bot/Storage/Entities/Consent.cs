@@ -1,15 +1,16 @@
 namespace PLKumkm.Bot.Storage.Entities;
 
-/// <summary>An explicit yes to a consent notice version (UU 27/2022), kept with its time; withdrawal is recorded too.</summary>
+/// <summary>
+/// An explicit yes to a consent notice version (UU 27/2022), kept with its time; withdrawal is recorded too. It is the
+/// proof of consent and of its withdrawal, so it outlives an erasure: it holds only the pseudonymous person id, never
+/// the address or phone it was given from.
+/// </summary>
 internal sealed class Consent
 {
     public long Id { get; set; }
     public long PersonId { get; set; }
     public string NoticeVersion { get; set; } = "";
     public DateTimeOffset GivenAt { get; set; }
-
-    /// <summary>Where it was given, e.g. <c>telegram:123</c>.</summary>
-    public string Address { get; set; } = "";
 
     public DateTimeOffset? WithdrawnAt { get; set; }
 

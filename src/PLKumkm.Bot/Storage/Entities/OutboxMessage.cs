@@ -13,4 +13,10 @@ internal sealed class OutboxMessage
     public DateTimeOffset? SentAt { get; set; }
     public int Attempts { get; set; }
     public string? LastError { get; set; }
+
+    /// <summary>
+    /// Whom or what the message is about when that is not its addressee (a review card's record, a claim, an
+    /// export's region; see <see cref="Messaging.OutboxSubjects"/>): how an erasure finds it in other people's chats.
+    /// </summary>
+    public string? Subject { get; set; }
 }

@@ -150,6 +150,24 @@ namespace PLKumkm.Bot.Storage.Migrations
                     b.ToTable("daily_counts", (string)null);
                 });
 
+            modelBuilder.Entity("PLKumkm.Bot.Storage.Entities.DataProtectionMarker", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SetAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("data_protection", (string)null);
+                });
+
             modelBuilder.Entity("PLKumkm.Bot.Storage.Entities.InboundUpdate", b =>
                 {
                     b.Property<string>("UpdateKey")
@@ -197,6 +215,9 @@ namespace PLKumkm.Bot.Storage.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Hp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HpHash")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("JabatanPengurus")
@@ -307,7 +328,7 @@ namespace PLKumkm.Bot.Storage.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Hp");
+                    b.HasIndex("HpHash");
 
                     b.HasIndex("Nib");
 
@@ -384,6 +405,9 @@ namespace PLKumkm.Bot.Storage.Migrations
                     b.Property<string>("Phone")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PhoneHash")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RegionCode")
                         .HasColumnType("TEXT");
 
@@ -394,7 +418,7 @@ namespace PLKumkm.Bot.Storage.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Phone");
+                    b.HasIndex("PhoneHash");
 
                     b.ToTable("people", (string)null);
                 });
@@ -676,6 +700,9 @@ namespace PLKumkm.Bot.Storage.Migrations
                     b.Property<string>("Hp")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("HpHash")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("JenisKelamin")
                         .HasColumnType("TEXT");
 
@@ -736,6 +763,9 @@ namespace PLKumkm.Bot.Storage.Migrations
                     b.Property<string>("Nik")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NikHash")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("OmzetTahunan")
                         .HasColumnType("INTEGER");
 
@@ -787,7 +817,7 @@ namespace PLKumkm.Bot.Storage.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Hp");
+                    b.HasIndex("HpHash");
 
                     b.HasIndex("Nib");
 
@@ -804,7 +834,7 @@ namespace PLKumkm.Bot.Storage.Migrations
 
                     b.HasIndex("KodeProvinsi", "Status");
 
-                    b.HasIndex("Nik", "NamaUsahaNormal");
+                    b.HasIndex("NikHash", "NamaUsahaNormal");
 
                     b.ToTable("umkm_records", (string)null);
                 });

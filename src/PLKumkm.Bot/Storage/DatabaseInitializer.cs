@@ -73,12 +73,12 @@ internal sealed partial class DatabaseInitializer(
             return;
         }
 
-        KeyFiles.CreateFolder(Path.GetDirectoryName(file)!);
+        OwnerOnlyFiles.CreateFolder(Path.GetDirectoryName(file)!);
         if (!File.Exists(file))
         {
             try
             {
-                KeyFiles.CreateOwnerOnly(file, FileMode.CreateNew).Dispose();
+                OwnerOnlyFiles.Create(file, FileMode.CreateNew).Dispose();
             }
             catch (IOException) when (File.Exists(file))
             {
@@ -88,7 +88,7 @@ internal sealed partial class DatabaseInitializer(
 
         foreach (var path in new[] { file, file + "-wal", file + "-shm" })
         {
-            KeyFiles.Tighten(path);
+            OwnerOnlyFiles.Tighten(path);
         }
     }
 

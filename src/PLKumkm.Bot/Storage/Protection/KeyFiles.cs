@@ -4,13 +4,10 @@ namespace PLKumkm.Bot.Storage.Protection;
 
 /// <summary>
 /// Where the master key comes from and how a key file is written: base64 text of 32 bytes on one line, mode 0600 in a
-/// folder created 0700 (owner only; modes are not applied on Windows, whose ACLs follow the folder).
+/// folder created 0700 (see <see cref="OwnerOnlyFiles"/>).
 /// </summary>
 internal static class KeyFiles
 {
-    public const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-    public const UnixFileMode OwnerOnlyFolder = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
-
     /// <summary>The key file used when none is configured: beside the database, named after it.</summary>
     public static string? DefaultPath(string connectionString)
     {
@@ -70,66 +67,17 @@ internal static class KeyFiles
 
     public static byte[] Read(string path)
     {
-        Tighten(path);
+        OwnerOnlyFiles.Tighten(path);
         return Parse(File.ReadAllText(path), $"key file {path}");
     }
 
     /// <summary>Writes a new key file; fails if <paramref name="path"/> exists.</summary>
     public static void Write(string path, byte[] key)
     {
-        CreateFolder(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        using var file = CreateOwnerOnly(path, FileMode.CreateNew);
+        OwnerOnlyFiles.CreateFolder(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        using var file = OwnerOnlyFiles.Create(path, FileMode.CreateNew);
         using var writer = new StreamWriter(file);
         writer.WriteLine(Convert.ToBase64String(key));
-    }
-
-    /// <summary>A new file only its owner can read and write (0600), for keys, backups and exports.</summary>
-    public static FileStream CreateOwnerOnly(string path, FileMode mode, int bufferSize = 4096, bool useAsync = false)
-    {
-        var options = new FileStreamOptions
-        {
-            Mode = mode,
-            Access = FileAccess.ReadWrite,
-            Share = FileShare.None,
-            BufferSize = bufferSize,
-            Options = useAsync ? FileOptions.Asynchronous : FileOptions.None,
-        };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = OwnerOnly;
-        }
-
-        var stream = new FileStream(path, options);
-        // UnixCreateMode applies only when the file is created; an existing one being overwritten is tightened too.
-        Tighten(path);
-        return stream;
-    }
-
-    /// <summary>Creates a folder 0700 when it does not exist yet (an existing one is the operator's and left as it is).</summary>
-    public static void CreateFolder(string folder)
-    {
-        if (Directory.Exists(folder))
-        {
-            return;
-        }
-
-        if (OperatingSystem.IsWindows())
-        {
-            Directory.CreateDirectory(folder);
-        }
-        else
-        {
-            Directory.CreateDirectory(folder, OwnerOnlyFolder);
-        }
-    }
-
-    /// <summary>Makes an existing file owner-only (0600); nothing on Windows.</summary>
-    public static void Tighten(string path)
-    {
-        if (!OperatingSystem.IsWindows() && File.Exists(path) && (File.GetUnixFileMode(path) & ~OwnerOnly) != 0)
-        {
-            File.SetUnixFileMode(path, OwnerOnly);
-        }
     }
 
     /// <summary>Why <paramref name="text"/> is not a key (base64 of 32 bytes), or null.</summary>

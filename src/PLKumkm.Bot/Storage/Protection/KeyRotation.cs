@@ -42,7 +42,7 @@ internal sealed class KeyRotation(ConfiguredKey key, string connectionString, IM
         if (key.FilePath is { } current && !File.Exists(current + OldSuffix))
         {
             File.Copy(current, current + OldSuffix);
-            KeyFiles.Tighten(current + OldSuffix);
+            OwnerOnlyFiles.Tighten(current + OldSuffix);
         }
 
         long values;

@@ -47,8 +47,9 @@ internal sealed class KeyRotation(ConfiguredKey key, string connectionString, IM
 
         long values;
         SqliteConnection.ClearAllPools();
-        using (var connection = OpenExclusive())
+        try
         {
+            using var connection = OpenExclusive();
             var stored = StoredKeyId(connection);
             if (stored != old.KeyId && stored != fresh.KeyId)
             {
@@ -61,6 +62,11 @@ internal sealed class KeyRotation(ConfiguredKey key, string connectionString, IM
             mark.Parameters.AddWithValue("$id", fresh.KeyId);
             mark.Parameters.AddWithValue("$at", new DateTimeOffsetToBinaryConverterWithUtc().ConvertToProvider(clock.GetUtcNow()));
             mark.ExecuteNonQuery();
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode is 5 or 6)
+        {
+            // Busy or locked: another connection has the database open (the exclusive lock comes with the first read).
+            throw new DataProtectionException("the database is in use: stop the bot (and any other command using it) before `keys rotate`");
         }
 
         var keyFile = pending;
@@ -95,10 +101,10 @@ internal sealed class KeyRotation(ConfiguredKey key, string connectionString, IM
             command.ExecuteNonQuery();
             return connection;
         }
-        catch (SqliteException e) when (e.SqliteErrorCode is 5 or 6)
+        catch
         {
             connection.Dispose();
-            throw new DataProtectionException("the database is in use: stop the bot (and any other command using it) before `keys rotate`");
+            throw;
         }
     }
 

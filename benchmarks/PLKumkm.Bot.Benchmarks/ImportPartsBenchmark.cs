@@ -29,7 +29,7 @@ internal static class ImportPartsBenchmark
         var context = scope.ServiceProvider.GetRequiredService<BotDbContext>();
         var questionnaire = scope.ServiceProvider.GetRequiredService<QuestionnaireCatalog>().All.First(q => q.Kind == RecordKind.Umkm);
         var now = DateTimeOffset.UtcNow;
-        var newRecords = new NewUmkmRecords(new EntityTable<UmkmRecord>(context.Model), now);
+        var newRecords = new NewUmkmRecords(new EntityTable<UmkmRecord>(context.Model), now, context.Protection);
         List<UmkmImportRow> valid = [];
         // The first pass warms the code and the answer cache up, as the first rows of a real file do.
         for (var pass = 0; pass < 2; pass++)
@@ -65,7 +65,7 @@ internal static class ImportPartsBenchmark
         }
 
         GC.Collect();
-        using var bulk = new BulkUmkmWriter(context.Database.GetConnectionString()!, context.Model, newRecords.Table, now, 50_000, long.MaxValue, valid.Count);
+        using var bulk = new BulkUmkmWriter(context.Database.GetConnectionString()!, context.Model, context.Protection, newRecords.Table, now, 50_000, long.MaxValue, valid.Count);
         var total = Stopwatch.StartNew();
         foreach (var row in valid)
         {

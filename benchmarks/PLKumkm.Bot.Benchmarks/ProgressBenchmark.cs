@@ -76,7 +76,7 @@ internal static class ProgressBenchmark
         var generator = new SyntheticRecords(catalog);
         var columns = SyntheticRecords.Header.Split(',');
         var table = new EntityTable<Storage.Entities.UmkmRecord>(context.Model);
-        var records = new NewUmkmRecords(table, DateTimeOffset.UtcNow);
+        var records = new NewUmkmRecords(table, DateTimeOffset.UtcNow, context.Protection);
         var numberColumn = table.IndexOf(nameof(Storage.Entities.UmkmRecord.RegistrationNumber));
         await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(context.Database.GetConnectionString());
         await connection.OpenAsync();

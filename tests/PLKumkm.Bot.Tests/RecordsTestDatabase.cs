@@ -98,7 +98,10 @@ internal sealed class RecordsTestDatabase : IDisposable
         return answers;
     }
 
-    /// <summary>Every text value stored anywhere in the database file, for "is this personal value really gone" checks.</summary>
+    /// <summary>
+    /// Every text value stored anywhere in the database, decrypted (encrypted values would hide what is still there),
+    /// for "is this personal value really gone" checks.
+    /// </summary>
     public static async Task<List<string>> AllTextAsync(BotDbContext ctx)
     {
         var values = new List<string>();
@@ -126,7 +129,7 @@ internal sealed class RecordsTestDatabase : IDisposable
                 {
                     if (!reader.IsDBNull(i) && reader.GetValue(i) is string s)
                     {
-                        values.Add($"{table}: {s}");
+                        values.Add($"{table}: {ctx.Protection.Unprotect(s)}");
                     }
                 }
             }

@@ -36,6 +36,7 @@ internal sealed class ToolHost : IAsyncDisposable
     }
 
     /// <summary>Fills <paramref name="database"/> with a migrated, seeded copy (for tests that start their own host on it).</summary>
+    /// <remarks>The template is encrypted with <see cref="TestDatabase.SharedKey"/>: a database given its own key cannot use it.</remarks>
     public static async Task CopyTemplateAsync(TestDatabase database) => File.Copy(await Template.Value, database.Path, overwrite: true);
 
     /// <summary>Runs <paramref name="work"/> in its own scope, as a verb or an update does.</summary>
@@ -78,6 +79,7 @@ internal sealed class ToolHost : IAsyncDisposable
             }
         };
         var path = System.IO.Path.Combine(folder.FullName, "template.db");
+        TestDatabase.WriteSharedKey(System.IO.Path.ChangeExtension(path, ".key"));
         var connection = $"Data Source={path}";
         using (var host = BotHost.Build(HostMode.Tool, [$"--ConnectionStrings:Bot={connection}"], b => b.Services.AddSingleton(RegionCatalog.Shared)))
         {

@@ -3,12 +3,16 @@ using Microsoft.Data.Sqlite;
 using PLKumkm.Bot.Channels.Telegram;
 using PLKumkm.Bot.LoadTest.Simulation;
 using PLKumkm.Bot.Messaging;
+using PLKumkm.Bot.Storage.Protection;
 
 namespace PLKumkm.Bot.LoadTest.Checks;
 
-/// <summary>What the database says after a run, read through a read-only connection.</summary>
+/// <summary>What the database says after a run, read through a read-only connection (decrypted with the key file beside it).</summary>
 internal static class DbChecks
 {
+    /// <summary>The bot's key: the default key file beside the database.</summary>
+    public static FieldProtector Protector(SqliteConnection db) => new(KeyFiles.Read(Path.ChangeExtension(db.DataSource, ".key")));
+
     public static long Count(SqliteConnection db, string sql)
     {
         using var command = db.CreateCommand();
@@ -28,7 +32,9 @@ internal static class DbChecks
             keys.Add(reader.GetString(0));
         }
 
-        return [.. acknowledged.Where(id => !keys.Contains(TelegramUpdateTranslator.UpdateKey(id))).Select(id => $"update {id}")];
+        // Stored as keyed hashes.
+        var protector = Protector(db);
+        return [.. acknowledged.Where(id => !keys.Contains(protector.Hash(TelegramUpdateTranslator.UpdateKey(id)))).Select(id => $"update {id}")];
     }
 
     /// <summary>The same business (NIK + normalised name) stored more than once.</summary>
@@ -36,7 +42,7 @@ internal static class DbChecks
     {
         var problems = new List<string>();
         using var command = db.CreateCommand();
-        command.CommandText = "SELECT NamaUsahaNormal, COUNT(*) FROM umkm_records GROUP BY Nik, NamaUsahaNormal HAVING COUNT(*) > 1";
+        command.CommandText = "SELECT NamaUsahaNormal, COUNT(*) FROM umkm_records GROUP BY NikHash, NamaUsahaNormal HAVING COUNT(*) > 1";
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
@@ -53,6 +59,7 @@ internal static class DbChecks
     public static IReadOnlyList<string> WrongRecords(SqliteConnection db, IReadOnlyList<SimUser> users)
     {
         var stored = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var protector = Protector(db);
         using (var command = db.CreateCommand())
         {
             command.CommandText = """
@@ -65,7 +72,7 @@ internal static class DbChecks
                 var row = new string[reader.FieldCount];
                 for (var i = 0; i < row.Length; i++)
                 {
-                    row[i] = reader.IsDBNull(i) ? "-" : Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture)!;
+                    row[i] = reader.IsDBNull(i) ? "-" : reader.GetValue(i) is string text ? protector.Unprotect(text) : Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture)!;
                 }
 
                 stored[row[0]] = row;
@@ -128,12 +135,13 @@ internal static class DbChecks
     public static Dictionary<long, List<string>> OutboxByChat(SqliteConnection db)
     {
         var byChat = new Dictionary<long, List<string>>();
+        var protector = Protector(db);
         using var command = db.CreateCommand();
         command.CommandText = "SELECT Address, PayloadJson FROM outbox ORDER BY Id";
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            var (channel, chatId) = ChannelAddress.Split(reader.GetString(0));
+            var (channel, chatId) = ChannelAddress.Split(protector.Unprotect(reader.GetString(0)));
             if (channel != TelegramUpdateTranslator.Channel)
             {
                 continue;
@@ -145,7 +153,7 @@ internal static class DbChecks
                 byChat[chat] = list = [];
             }
 
-            var message = OutboxPayload.Deserialize(reader.GetString(1));
+            var message = OutboxPayload.Deserialize(protector.Unprotect(reader.GetString(1)));
             list.AddRange(TelegramText.Split(message.Text).Select(LightMarkup.ToTelegramHtml));
         }
 

@@ -40,6 +40,7 @@ internal static class BotCommandLine
         });
         root.Subcommands.Add(TargetsVerb.Create());
         root.Subcommands.Add(ProgressVerb.Create());
+        root.Subcommands.Add(KeysVerb.Create());
 
         // A word that is no verb (a typo such as "progres") must not start the bot with the word ignored.
         root.SetAction((result, ct) => CommandLineWords.FirstStray(result.UnmatchedTokens) is { } stray
@@ -120,6 +121,8 @@ internal static class BotCommandLine
     private static void Preflight(IServiceProvider services)
     {
         services.GetService<IStartupValidator>()?.Validate();
+        // A wrong or missing data protection key is one line here, not a failed hosted service's stack trace.
+        services.GetRequiredService<Storage.Protection.ProtectionMarker>().Check();
         _ = services.GetServices<IHostedService>().ToList();
         services.GetRequiredService<RegionCatalog>();
         services.GetRequiredService<QuestionnaireCatalog>();

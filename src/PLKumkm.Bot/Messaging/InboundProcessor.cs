@@ -105,7 +105,7 @@ internal sealed partial class InboundProcessor(
         {
             if (!seen.Add(message.UpdateKey))
             {
-                LogDuplicate(message.Channel, message.UpdateKey);
+                LogDuplicate(message.Channel, db.Protection.Hash(message.UpdateKey));
                 metrics?.UpdateDuplicate(message.Channel);
                 continue;
             }
@@ -147,7 +147,8 @@ internal sealed partial class InboundProcessor(
         }
 
         await router.RouteAsync(context, ct);
-        db.InboundUpdates.Add(new InboundUpdate { UpdateKey = message.UpdateKey, ProcessedAt = now });
+        // Kept as a keyed hash: a WhatsApp message id encodes the sender's number, and deduplication only compares.
+        db.InboundUpdates.Add(new InboundUpdate { UpdateKey = db.Protection.Hash(message.UpdateKey), ProcessedAt = now });
         var outbox = context.Replies.Select(r => (message.Address, Message: r.Language is null ? r with { Language = context.Language } : r))
             .Concat(context.Notices)
             .Select(r => new OutboxMessage
@@ -168,9 +169,15 @@ internal sealed partial class InboundProcessor(
     /// <summary>Keys of the batch already processed earlier: one query for the whole batch.</summary>
     private async Task<HashSet<string>> KnownUpdateKeysAsync(IReadOnlyList<InboundMessage> messages, CancellationToken ct)
     {
-        var keys = messages.Select(m => m.UpdateKey).ToList();
-        var known = await db.InboundUpdates.AsNoTracking().Where(u => keys.Contains(u.UpdateKey)).Select(u => u.UpdateKey).ToListAsync(ct);
-        return new HashSet<string>(known, StringComparer.Ordinal);
+        var byHash = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var message in messages)
+        {
+            byHash[db.Protection.Hash(message.UpdateKey)] = message.UpdateKey;
+        }
+
+        var hashes = byHash.Keys.ToList();
+        var known = await db.InboundUpdates.AsNoTracking().Where(u => hashes.Contains(u.UpdateKey)).Select(u => u.UpdateKey).ToListAsync(ct);
+        return new HashSet<string>(known.Select(h => byHash[h]), StringComparer.Ordinal);
     }
 
     // A profile name is user text too: a right-to-left override in it would turn the name around wherever it is shown.

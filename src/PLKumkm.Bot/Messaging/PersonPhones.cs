@@ -14,8 +14,12 @@ namespace PLKumkm.Bot.Messaging;
 internal static class PersonPhones
 {
     /// <summary>The earliest person known by <paramref name="phone"/> (E.164), if any.</summary>
-    public static Task<Person?> FindAsync(BotDbContext db, string phone, CancellationToken ct) =>
-        db.People.Where(p => p.Phone == phone).OrderBy(p => p.Id).FirstOrDefaultAsync(ct);
+    public static Task<Person?> FindAsync(BotDbContext db, string phone, CancellationToken ct)
+    {
+        // The phone is stored encrypted: its keyed hash is what can be looked up.
+        var hash = db.Protection.Hash(phone);
+        return db.People.Where(p => p.PhoneHash == hash).OrderBy(p => p.Id).FirstOrDefaultAsync(ct);
+    }
 
     /// <summary>
     /// Tells the person's other accounts that a new one now acts as them (it proved the same phone): whoever

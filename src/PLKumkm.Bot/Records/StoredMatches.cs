@@ -9,15 +9,21 @@ namespace PLKumkm.Bot.Records;
 /// <summary>
 /// <see cref="RecordWriter"/>'s way of finding what matches a record (EF queries on the database, so any provider):
 /// the same business, and the <see cref="UmkmMatches"/> and <see cref="KoperasiMatches"/> its rules decide from.
-/// Withdrawn records match nothing.
+/// Withdrawn records match nothing. NIKs and phones are stored encrypted: they are matched by their keyed hashes.
 /// </summary>
 internal sealed class StoredMatches(BotDbContext db)
 {
     /// <summary>The same business: the same owner NIK with the same normalised business name.</summary>
-    public async Task<UmkmRecord?> SameBusinessAsync(string? nik, string normalName, CancellationToken ct) =>
-        string.IsNullOrEmpty(nik)
-            ? null
-            : await db.UmkmRecords.FirstOrDefaultAsync(r => r.Nik == nik && r.NamaUsahaNormal == normalName && r.Status != RecordStatus.Withdrawn, ct);
+    public async Task<UmkmRecord?> SameBusinessAsync(string? nik, string normalName, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(nik))
+        {
+            return null;
+        }
+
+        var nikHash = db.Protection.Hash(nik);
+        return await db.UmkmRecords.FirstOrDefaultAsync(r => r.NikHash == nikHash && r.NamaUsahaNormal == normalName && r.Status != RecordStatus.Withdrawn, ct);
+    }
 
     /// <summary>
     /// The same cooperative: the same legal entity number; without one on either side, the same normalised
@@ -81,10 +87,10 @@ internal sealed class StoredMatches(BotDbContext db)
             return null;
         }
 
-        var (id, nik, village, name) = (record.Id, record.Nik, record.KodeDesa, record.NamaUsahaNormal);
+        var (id, nikHash, village, name) = (record.Id, db.Protection.HashOrNull(record.Nik), record.KodeDesa, record.NamaUsahaNormal);
         // Only older records: the first one recorded is the original, never flagged because of a later copy.
         return await db.UmkmRecords
-            .Where(r => r.KodeDesa == village && r.NamaUsahaNormal == name && (id == 0 || r.Id < id) && r.Nik != nik
+            .Where(r => r.KodeDesa == village && r.NamaUsahaNormal == name && (id == 0 || r.Id < id) && r.NikHash != nikHash
                 && (r.Status == RecordStatus.Active || r.Status == RecordStatus.Flagged))
             .OrderBy(r => r.Id).Select(r => r.RegistrationNumber).FirstOrDefaultAsync(ct);
     }
@@ -121,15 +127,17 @@ internal sealed class StoredMatches(BotDbContext db)
         switch (record)
         {
             case UmkmRecord { Hp: { Length: > 0 } hp } u:
+                var (umkmHp, ownNik) = (db.Protection.Hash(hp), db.Protection.HashOrNull(u.Nik));
                 var umkm = await db.UmkmRecords
-                    .Where(r => r.Hp == hp && r.Id != u.Id && (r.Status == RecordStatus.Active || r.Status == RecordStatus.Flagged))
-                    .Select(r => new { r.RegistrationNumber, r.KodeKabupaten, r.Nik, r.NamaUsahaNormal })
+                    .Where(r => r.HpHash == umkmHp && r.Id != u.Id && (r.Status == RecordStatus.Active || r.Status == RecordStatus.Flagged))
+                    .Select(r => new { r.RegistrationNumber, r.KodeKabupaten, r.NikHash, r.NamaUsahaNormal })
                     .Take(RecordRules.MaxPhoneCandidates).ToListAsync(ct);
-                return umkm.Where(c => c.Nik != u.Nik && BusinessName.AreSimilar(c.NamaUsahaNormal, u.NamaUsahaNormal))
+                return umkm.Where(c => c.NikHash != ownNik && BusinessName.AreSimilar(c.NamaUsahaNormal, u.NamaUsahaNormal))
                     .Select(c => (OtherRecord?)new OtherRecord(c.RegistrationNumber, c.KodeKabupaten)).FirstOrDefault();
             case KoperasiRecord { Hp: { Length: > 0 } hp } k:
+                var koperasiHp = db.Protection.Hash(hp);
                 var koperasi = await db.KoperasiRecords
-                    .Where(r => r.Hp == hp && r.Id != k.Id && (r.Status == RecordStatus.Active || r.Status == RecordStatus.Flagged))
+                    .Where(r => r.HpHash == koperasiHp && r.Id != k.Id && (r.Status == RecordStatus.Active || r.Status == RecordStatus.Flagged))
                     .Select(r => new { r.RegistrationNumber, r.KodeKabupaten, r.NamaKoperasiNormal })
                     .Take(RecordRules.MaxPhoneCandidates).ToListAsync(ct);
                 return koperasi.Where(c => BusinessName.AreSimilar(c.NamaKoperasiNormal, k.NamaKoperasiNormal))

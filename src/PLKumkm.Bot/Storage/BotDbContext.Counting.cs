@@ -18,6 +18,7 @@ internal sealed partial class BotDbContext
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
+        StampLookupHashes();
         var deltas = CountDeltas.FromChanges(ChangeTracker);
         if (deltas.IsEmpty)
         {
@@ -46,6 +47,7 @@ internal sealed partial class BotDbContext
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        StampLookupHashes();
         var deltas = CountDeltas.FromChanges(ChangeTracker);
         if (deltas.IsEmpty)
         {

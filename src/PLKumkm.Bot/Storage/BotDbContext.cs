@@ -1,10 +1,16 @@
 using Microsoft.EntityFrameworkCore;
 using PLKumkm.Bot.Storage.Entities;
+using PLKumkm.Bot.Storage.Protection;
 
 namespace PLKumkm.Bot.Storage;
 
 internal sealed partial class BotDbContext(DbContextOptions<BotDbContext> options) : DbContext(options)
 {
+    /// <summary>Encrypts NIKs, phones and the JSON that holds them, and hashes lookups (see <see cref="ProtectedColumns"/>).</summary>
+    public FieldProtector Protection { get; } = options.FindExtension<FieldProtectionExtension>()?.Protector
+        ?? throw new InvalidOperationException("BotDbContext needs its options' UseFieldProtection: personal values are never stored in clear");
+
+    public DbSet<DataProtectionMarker> DataProtection => Set<DataProtectionMarker>();
     public DbSet<Person> People => Set<Person>();
     public DbSet<PersonAddress> PersonAddresses => Set<PersonAddress>();
     public DbSet<Consent> Consents => Set<Consent>();
@@ -32,7 +38,22 @@ internal sealed partial class BotDbContext(DbContextOptions<BotDbContext> option
     }
 
     /// <summary>Each entity's table, keys and indexes are in its own class in <c>Storage/Configurations</c>.</summary>
-    protected override void OnModelCreating(ModelBuilder model) =>
+    protected override void OnModelCreating(ModelBuilder model)
+    {
         model.ApplyConfigurationsFromAssembly(typeof(BotDbContext).Assembly,
             t => t.Namespace == typeof(Configurations.PersonConfiguration).Namespace);
+        ProtectedColumns.Apply(model, Protection);
+    }
+
+    /// <summary>The hash twins follow their clear values on every save (the clear values are encrypted by converters).</summary>
+    private void StampLookupHashes()
+    {
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State is EntityState.Added or EntityState.Modified)
+            {
+                ProtectedColumns.StampHashes(entry.Entity, Protection);
+            }
+        }
+    }
 }

@@ -2,17 +2,21 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PLKumkm.Bot.Regions;
+using PLKumkm.Bot.Storage.Protection;
 
 namespace PLKumkm.Bot.Storage;
 
 /// <summary>
-/// Creates the data folder, applies the checked-in migrations, switches SQLite to WAL and loads the
-/// bundled region data once. Runs first at start-up (and before every command-line verb).
+/// Creates the data folder (0700) and database file (0600), applies the checked-in migrations, switches SQLite to WAL,
+/// checks the data protection key against the database and loads the bundled region data once. Runs first at start-up
+/// (and before every command-line verb).
 /// </summary>
 internal sealed partial class DatabaseInitializer(
     IServiceScopeFactory scopes,
     IOptions<StorageOptions> options,
     RegionCatalog regions,
+    ProtectionMarker protection,
+    TimeProvider clock,
     ILogger<DatabaseInitializer> logger) : IHostedService
 {
     private readonly SemaphoreSlim _once = new(1, 1);
@@ -32,7 +36,7 @@ internal sealed partial class DatabaseInitializer(
                 return;
             }
 
-            EnsureFolder(options.Value.ConnectionString);
+            EnsureFiles(options.Value.ConnectionString);
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<BotDbContext>();
             await db.Database.OpenConnectionAsync(cancellationToken);
@@ -41,6 +45,7 @@ internal sealed partial class DatabaseInitializer(
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
                 await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=NORMAL;", cancellationToken);
                 await db.Database.MigrateAsync(cancellationToken);
+                await protection.EnsureAsync(db, clock, cancellationToken);
                 await RegionSeeder.SeedAsync(db, regions, cancellationToken);
             }
             finally
@@ -57,18 +62,33 @@ internal sealed partial class DatabaseInitializer(
         }
     }
 
-    private static void EnsureFolder(string connectionString)
+    /// <summary>
+    /// The folder and an empty database file are created owner-only before SQLite opens it: SQLite gives its -wal and
+    /// -shm files the database file's mode. Files left 0644 by an earlier version are tightened.
+    /// </summary>
+    private static void EnsureFiles(string connectionString)
     {
-        var source = new SqliteConnectionStringBuilder(connectionString).DataSource;
-        if (source == ":memory:" || source.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
+        if (KeyFiles.DatabaseFile(connectionString) is not { } file)
         {
             return;
         }
 
-        var folder = Path.GetDirectoryName(Path.GetFullPath(source));
-        if (!string.IsNullOrEmpty(folder))
+        OwnerOnlyFiles.CreateFolder(Path.GetDirectoryName(file)!);
+        if (!File.Exists(file))
         {
-            Directory.CreateDirectory(folder);
+            try
+            {
+                OwnerOnlyFiles.Create(file, FileMode.CreateNew).Dispose();
+            }
+            catch (IOException) when (File.Exists(file))
+            {
+                // Created meanwhile by another process on the same database.
+            }
+        }
+
+        foreach (var path in new[] { file, file + "-wal", file + "-shm" })
+        {
+            OwnerOnlyFiles.Tighten(path);
         }
     }
 

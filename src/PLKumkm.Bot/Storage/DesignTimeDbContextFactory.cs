@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
+using PLKumkm.Bot.Storage.Protection;
 
 namespace PLKumkm.Bot.Storage;
 
@@ -7,5 +8,7 @@ namespace PLKumkm.Bot.Storage;
 internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<BotDbContext>
 {
     public BotDbContext CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<BotDbContext>().UseSqlite(StorageServiceCollectionExtensions.DefaultConnectionString).Options);
+        new(new DbContextOptionsBuilder<BotDbContext>().UseSqlite(StorageServiceCollectionExtensions.DefaultConnectionString)
+            // Migrations need the model's shape only; converters never run at design time.
+            .UseFieldProtection(new FieldProtector(FieldProtector.NewKey())).Options);
 }

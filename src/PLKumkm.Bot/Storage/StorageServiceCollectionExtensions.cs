@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
+using PLKumkm.Bot.Storage.Protection;
 
 namespace PLKumkm.Bot.Storage;
 
@@ -18,8 +19,16 @@ internal static class StorageServiceCollectionExtensions
             .Validate(o => StorageOptions.IsValid(o.ConnectionString),
                 $"ConnectionStrings:{ConnectionName} must be a SQLite connection string with a Data Source, e.g. '{DefaultConnectionString}'")
             .ValidateOnStart();
+        services.AddOptions<DataProtectionOptions>()
+            .Bind(configuration.GetSection(DataProtectionOptions.Section))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DataProtectionOptions>, DataProtectionOptionsValidator>();
+        services.AddSingleton<ConfiguredKey>();
+        services.AddSingleton(sp => sp.GetRequiredService<ConfiguredKey>().Protector);
+        services.AddSingleton<ProtectionMarker>();
         services.AddDbContext<BotDbContext>((sp, options) =>
             options.UseSqlite(sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString)
+                .UseFieldProtection(sp.GetRequiredService<FieldProtector>())
                 .AddInterceptors(SqliteConnectionSetup.Instance)
                 // Candidate look-ups take "any N" on purpose (each candidate is checked afterwards); the advice to
                 // add an OrderBy is for developers, not an operator's log or the console chat.

@@ -122,7 +122,8 @@ public sealed class TelegramRegistrationEndToEndTests
         Assert.Equal("sendiri", record.SumberModal);
         Assert.Equal("tidak", record.AnggotaKop);
         Assert.Equal("mikro", record.Skala);
-        Assert.Equal(1, await ctx.InboundUpdates.CountAsync(u => u.UpdateKey == $"telegram:{nameUpdate}"));
+        var nameKey = ctx.Protection.Hash($"telegram:{nameUpdate}");
+        Assert.Equal(1, await ctx.InboundUpdates.CountAsync(u => u.UpdateKey == nameKey));
         Assert.Equal(RecordStatus.Active, record.Status);
     }
 }

@@ -184,7 +184,8 @@ public sealed class WhatsAppWebhookTests(WhatsAppHostFixture fixture) : IClassFi
         await Bot.SendAsync(W.Text(sender, "Halo"), sender);
 
         await using var check = Bot.Db.Open();
-        var person = await check.People.Include(p => p.Addresses).SingleAsync(p => p.Phone == "+" + sender);
+        var phoneHash = check.Protection.Hash("+" + sender);
+        var person = await check.People.Include(p => p.Addresses).SingleAsync(p => p.PhoneHash == phoneHash);
         Assert.Equal(staffId, person.Id);
         Assert.Equal(PersonRole.Enumerator, person.Role);
         Assert.Equal(["telegram:555001", "whatsapp:" + sender], person.Addresses.Select(a => a.Address).Order());

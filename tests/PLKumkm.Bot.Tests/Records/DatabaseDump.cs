@@ -1,10 +1,15 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
+using PLKumkm.Bot.Storage.Protection;
 
 namespace PLKumkm.Bot.Tests.Records;
 
-/// <summary>What a write leaves in the database, as text to compare: records, versions, counts and registration sequences.</summary>
+/// <summary>
+/// What a write leaves in the database, as text to compare: records, versions, counts and registration sequences.
+/// Encrypted values are shown decrypted (with the key file beside the database): each encryption draws a new nonce,
+/// so two paths that store the same value store different bytes.
+/// </summary>
 internal static class DatabaseDump
 {
     private static readonly (string Table, string Order)[] Tables =
@@ -19,14 +24,28 @@ internal static class DatabaseDump
     public static string Of(string path, bool withTimes = false, bool nonZeroCounts = false)
     {
         var text = new StringBuilder();
+        var protector = new FieldProtector(KeyFiles.Read(Path.ChangeExtension(path, ".key")));
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
         foreach (var (table, order) in Tables)
         {
             var columns = Query(path, $"SELECT name FROM pragma_table_info('{table}')" +
                 (withTimes ? "" : " WHERE name NOT IN ('CreatedAt', 'UpdatedAt', 'At')") + " ORDER BY cid");
             text.AppendLine(CultureInfo.InvariantCulture, $"{table}: {string.Join(",", columns)}");
-            foreach (var row in Query(path, $"SELECT {string.Join(" || '|' || ", columns.Select(c => $"COALESCE(\"{c}\", 'NULL')"))} FROM {table}{(nonZeroCounts && columns.Contains("Count") ? " WHERE \"Count\" <> 0" : "")} ORDER BY {order}"))
+            using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT {string.Join(", ", columns.Select(c => $"\"{c}\""))} FROM {table}{(nonZeroCounts && columns.Contains("Count") ? " WHERE \"Count\" <> 0" : "")} ORDER BY {order}";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
             {
-                text.AppendLine(row);
+                var values = new string[reader.FieldCount];
+                for (var i = 0; i < values.Length; i++)
+                {
+                    values[i] = reader.IsDBNull(i) ? "NULL"
+                        : reader.GetValue(i) is string s ? protector.Unprotect(s)
+                        : Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture)!;
+                }
+
+                text.AppendLine(string.Join("|", values));
             }
         }
 

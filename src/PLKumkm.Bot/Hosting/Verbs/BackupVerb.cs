@@ -23,6 +23,8 @@ internal static class BackupVerb
             }
 
             target.Directory?.Create();
+            // Created owner-only (0600) before SQLite writes into it: a backup holds everything the database does.
+            OwnerOnlyFiles.Create(target.FullName, FileMode.CreateNew).Dispose();
             var source = services.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString;
             await using (var from = new SqliteConnection(source))
             await using (var to = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = target.FullName, Pooling = false }.ToString()))

@@ -61,7 +61,8 @@ internal static class RecordsExportVerb
         try
         {
             int count;
-            await using (var file = new FileStream(partial, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, useAsync: true))
+            // Owner-only (0600): an export is personal data (with --with-nik, every NIK in full).
+            await using (var file = Storage.OwnerOnlyFiles.Create(partial, FileMode.Create, 1 << 16, useAsync: true))
             {
                 count = await exporter.WriteAsync(request, file, ct);
             }

@@ -15,11 +15,13 @@ internal static class VerbRunner
         RunAsync(result, [.. result.UnmatchedTokens], work, cancellationToken);
 
     /// <summary>As above, with the <c>--Section:Key=value</c> settings picked out by the verb (when its arguments take any word).</summary>
+    /// <param name="initialize">False for a verb that must reach the database before start-up's checks (<c>keys rotate</c>).</param>
     public static async Task<int> RunAsync(
         System.CommandLine.ParseResult result,
         string[] configArgs,
         Func<IServiceProvider, TextWriter, CancellationToken, Task> work,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        bool initialize = true)
     {
         if (CommandLineWords.FirstStray(configArgs) is { } stray)
         {
@@ -30,7 +32,11 @@ internal static class VerbRunner
         try
         {
             using var host = BotHost.Build(HostMode.Tool, configArgs);
-            await host.Services.GetRequiredService<Storage.DatabaseInitializer>().InitializeAsync(cancellationToken);
+            if (initialize)
+            {
+                await host.Services.GetRequiredService<Storage.DatabaseInitializer>().InitializeAsync(cancellationToken);
+            }
+
             await using var scope = host.Services.CreateAsyncScope();
             await work(scope.ServiceProvider, result.InvocationConfiguration.Output, cancellationToken);
             return 0;

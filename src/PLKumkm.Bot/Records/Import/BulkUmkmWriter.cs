@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Metadata;
 using PLKumkm.Bot.Records.Rules;
 using PLKumkm.Bot.Storage.Counting;
 using PLKumkm.Bot.Storage.Entities;
+using PLKumkm.Bot.Storage.Protection;
 
 namespace PLKumkm.Bot.Records.Import;
 
@@ -43,6 +44,7 @@ internal sealed class BulkUmkmWriter : IDisposable
     private readonly int _statusColumn;
     private readonly int _flagReasonColumn;
     private readonly IModel _model;
+    private readonly FieldProtector _protector;
     private readonly ImportCandidates? _candidates;
     private readonly BulkSequences _sequences;
     private readonly StoredBusinesses _businesses;
@@ -58,10 +60,12 @@ internal sealed class BulkUmkmWriter : IDisposable
     /// Load with deferred indexes when the table's highest record id is at most this (−1: never).
     /// </param>
     /// <param name="expectedRows">Roughly how many rows the file has (sizes the in-memory lookups of a deferred load).</param>
-    public BulkUmkmWriter(string connectionString, IModel model, EntityTable<UmkmRecord> records, DateTimeOffset now, int batchSize,
+    /// <param name="protector">The key the model's converters encrypt with: lookups compare its hashes.</param>
+    public BulkUmkmWriter(string connectionString, IModel model, FieldProtector protector, EntityTable<UmkmRecord> records, DateTimeOffset now, int batchSize,
         long deferIndexesUpTo = -1, long expectedRows = 0)
     {
         _records = records;
+        _protector = protector;
         _sequences = new BulkSequences(model);
         _numberColumn = _records.IndexOf(nameof(UmkmRecord.RegistrationNumber));
         _updatedAtColumn = _records.IndexOf(nameof(UmkmRecord.UpdatedAt));
@@ -108,7 +112,7 @@ internal sealed class BulkUmkmWriter : IDisposable
             Begin();
         }
 
-        var stored = _businesses.Find(row.Nik, row.NormalName);
+        var stored = _businesses.Find(row.NikHash, row.NormalName);
         RowProblem? problem = null;
         if (stored is null)
         {
@@ -170,7 +174,7 @@ internal sealed class BulkUmkmWriter : IDisposable
         }
 
         _matches = new SqliteUmkmMatches(_connection, _model, _candidates);
-        _versions = new BulkVersions(_connection, _model, Importer);
+        _versions = new BulkVersions(_connection, _model, Importer, _protector);
         _updates = new ChangedColumns(_connection, _records);
         _sequences.Load(_connection, _transaction);
     }
@@ -205,11 +209,12 @@ internal sealed class BulkUmkmWriter : IDisposable
             return new RowProblem(row.Line, ImportRefusals.Reason(RecordKind.Umkm, new WriteRefusal(verdict, regency)));
         }
 
-        var (nik, normalName, village, nib, hp) = (existing.Nik, existing.NamaUsahaNormal, existing.KodeDesa, existing.Nib, existing.Hp);
+        var (nikHash, normalName, village, nib, hpHash) = (existing.NikHash, existing.NamaUsahaNormal, existing.KodeDesa, existing.Nib, existing.HpHash);
         RecordRules.Update(existing, answers, verdict, Importer, _now);
+        ProtectedColumns.StampHashes(existing, _protector);
         var note = RecordRules.FlagUmkm(existing, _matches!.For(existing));
         var values = _records.Values(existing);
-        if (ChangedColumns.Of(stored, values) is not { } changed)
+        if (ChangedColumns.Of(stored, values, _records.HashTwins) is not { } changed)
         {
             // The same values again (a file imported twice): nothing to write, no new version.
             Unchanged++;
@@ -222,7 +227,7 @@ internal sealed class BulkUmkmWriter : IDisposable
         values[_updatedAtColumn] = _records.Columns[_updatedAtColumn].ToProvider(existing);
         changed[_updatedAtColumn] = true;
         _updates!.Write(existing.Id, values, changed);
-        _candidates?.AddChanged(existing, nik, normalName, village, nib, hp);
+        _candidates?.AddChanged(existing, nikHash, normalName, village, nib, hpHash);
         _versions!.Add(existing, before, note, _now);
         _deltas.Add(RecordKind.Umkm, regency, sentAt, status, -1);
         _deltas.Add(RecordKind.Umkm, existing.KodeKabupaten, existing.WaktuKirim, existing.Status, +1);

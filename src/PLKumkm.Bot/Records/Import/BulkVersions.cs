@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Metadata;
 using PLKumkm.Bot.Core;
 using PLKumkm.Bot.Storage.Entities;
+using PLKumkm.Bot.Storage.Protection;
 
 namespace PLKumkm.Bot.Records.Import;
 
@@ -15,11 +16,13 @@ internal sealed class BulkVersions : IDisposable
     private readonly SqliteStatement _addVersion;
     private readonly EntityTable<RecordVersion> _versions;
     private readonly Dictionary<string, int> _positions;
+    private readonly FieldProtector _protector;
     private DateTimeOffset _at;
     private object? _atStored;
 
-    public BulkVersions(SqliteConnection connection, IModel model, Submitter submitter)
+    public BulkVersions(SqliteConnection connection, IModel model, Submitter submitter, FieldProtector protector)
     {
+        _protector = protector;
         _versions = new EntityTable<RecordVersion>(model);
         string V(string property) => EntityTable<RecordVersion>.Quote(_versions[property].Name);
         _lastVersion = new SqliteStatement(connection,
@@ -45,7 +48,7 @@ internal sealed class BulkVersions : IDisposable
     }
 
     /// <summary>Adds the record's next version (1 for a new record): the changed fields.</summary>
-    /// <param name="changes">When already worked out: the changes as text or <see cref="Utf8Text"/>.</param>
+    /// <param name="changes">When already worked out: the changes as stored (encrypted), as text or <see cref="Utf8Text"/>.</param>
     public void Add(UmkmRecord record, IReadOnlyDictionary<string, string?>? before, string? note, DateTimeOffset at, object? changes = null)
     {
         var version = before is null ? 1 : (int)((_lastVersion.Scalar(2, record.Id) as long?) ?? 0L) + 1;
@@ -57,7 +60,7 @@ internal sealed class BulkVersions : IDisposable
         Bind(nameof(RecordVersion.RecordId), record.Id);
         Bind(nameof(RecordVersion.Version), version);
         Bind(nameof(RecordVersion.At), _atStored);
-        Bind(nameof(RecordVersion.ChangesJson), changes ?? RecordHistory.Changes(before, RecordSnapshots.Take(record)));
+        Bind(nameof(RecordVersion.ChangesJson), changes ?? _protector.Protect(RecordHistory.Changes(before, RecordSnapshots.Take(record))));
         Bind(nameof(RecordVersion.Note), note);
         _addVersion.Execute();
     }

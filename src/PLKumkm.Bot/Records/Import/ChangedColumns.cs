@@ -12,17 +12,29 @@ internal sealed class ChangedColumns(SqliteConnection connection, EntityTable<Um
     private readonly Dictionary<string, SqliteStatement> _updates = new(StringComparer.Ordinal);
 
     /// <summary>Which of <paramref name="values"/> (in <see cref="EntityTable{T}.Columns"/> order) differ from <paramref name="stored"/> (key first); null when none does.</summary>
-    public static bool[]? Of(object?[] stored, object?[] values)
+    /// <param name="hashTwins">
+    /// Columns encrypted with a random nonce and their hash columns (see <see cref="EntityTable{T}.HashTwins"/>): such a
+    /// value is stored differently every time, so it counts as changed only when its hash did, and otherwise keeps
+    /// its stored form (in <paramref name="values"/> too).
+    /// </param>
+    public static bool[]? Of(object?[] stored, object?[] values, IReadOnlyList<(int Value, int Hash)>? hashTwins = null)
     {
         var changed = new bool[values.Length];
-        var any = false;
         for (var i = 0; i < values.Length; i++)
         {
             changed[i] = !EntityTable<UmkmRecord>.SameStored(stored[i + 1], values[i]);
-            any |= changed[i];
         }
 
-        return any ? changed : null;
+        foreach (var (value, hash) in hashTwins ?? [])
+        {
+            if (!changed[hash])
+            {
+                changed[value] = false;
+                values[value] = stored[value + 1];
+            }
+        }
+
+        return changed.Contains(true) ? changed : null;
     }
 
     /// <summary>Sets the <paramref name="changed"/> columns of row <paramref name="id"/> to their <paramref name="values"/>.</summary>

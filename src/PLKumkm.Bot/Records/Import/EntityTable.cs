@@ -26,7 +26,13 @@ internal sealed class EntityTable<T>
         Columns = [.. _entity.GetProperties()
             .Where(p => !(p.IsPrimaryKey() && p.ValueGenerated != ValueGenerated.Never))
             .Select(p => new Column(p, p.GetColumnName(table)!, p.GetTypeMapping().Converter))];
+        HashTwins = [.. Storage.Protection.ProtectedColumns.All
+            .Where(c => c.Entity == typeof(T) && c.HashProperty is not null)
+            .Select(c => (IndexOf(c.Property), IndexOf(c.HashProperty!)))];
     }
+
+    /// <summary>Positions (in <see cref="Columns"/>) of each column encrypted with a random nonce and of its keyed-hash twin.</summary>
+    public IReadOnlyList<(int Value, int Hash)> HashTwins { get; }
 
     public string Name { get; }
 

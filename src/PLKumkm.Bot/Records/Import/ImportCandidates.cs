@@ -5,7 +5,7 @@ namespace PLKumkm.Bot.Records.Import;
 /// <summary>
 /// Stand-ins, in memory, for the four <c>umkm_records</c> indexes the import's rules look up while a
 /// first load runs without them: the business (NIK + normalised name), the same name in the same
-/// village, the NIB and the phone number. Every row the import knows of is in them (those already
+/// village, the NIB and the phone number (NIK and phone by their keyed hashes, as the indexes hold them). Every row the import knows of is in them (those already
 /// stored when it began, those it writes), so no matching row can be missed.
 /// </summary>
 internal sealed class ImportCandidates(int expected)
@@ -25,11 +25,11 @@ internal sealed class ImportCandidates(int expected)
     public static ulong Key(string value) => BusinessKeyHash.Of(value, "");
 
     /// <summary>Makes the row with these values findable (an updated row is added again under what changed).</summary>
-    public void Add(long id, string? nik, string normalName, string village, string? nib, string? hp)
+    public void Add(long id, string? nikHash, string normalName, string village, string? nib, string? hpHash)
     {
-        if (nik is not null)
+        if (nikHash is not null)
         {
-            Business.Add(BusinessKey(nik, normalName), id);
+            Business.Add(BusinessKey(nikHash, normalName), id);
         }
 
         Village.Add(VillageKey(village, normalName), id);
@@ -38,20 +38,20 @@ internal sealed class ImportCandidates(int expected)
             Nib.Add(Key(nib), id);
         }
 
-        if (!string.IsNullOrEmpty(hp))
+        if (!string.IsNullOrEmpty(hpHash))
         {
-            Phone.Add(Key(hp), id);
+            Phone.Add(Key(hpHash), id);
         }
     }
 
-    public void Add(UmkmRecord record) => Add(record.Id, record.Nik, record.NamaUsahaNormal, record.KodeDesa, record.Nib, record.Hp);
+    public void Add(UmkmRecord record) => Add(record.Id, record.NikHash, record.NamaUsahaNormal, record.KodeDesa, record.Nib, record.HpHash);
 
-    /// <summary>After an update: adds the record under the keys that differ from its earlier values (given).</summary>
-    public void AddChanged(UmkmRecord record, string? nik, string normalName, string village, string? nib, string? hp)
+    /// <summary>After an update: adds the record under the keys that differ from its earlier values (given; hashes stamped).</summary>
+    public void AddChanged(UmkmRecord record, string? nikHash, string normalName, string village, string? nib, string? hpHash)
     {
-        if (record.Nik is not null && (record.Nik != nik || record.NamaUsahaNormal != normalName))
+        if (record.NikHash is not null && (record.NikHash != nikHash || record.NamaUsahaNormal != normalName))
         {
-            Business.Add(BusinessKey(record.Nik, record.NamaUsahaNormal), record.Id);
+            Business.Add(BusinessKey(record.NikHash, record.NamaUsahaNormal), record.Id);
         }
 
         if (record.KodeDesa != village || record.NamaUsahaNormal != normalName)
@@ -64,9 +64,9 @@ internal sealed class ImportCandidates(int expected)
             Nib.Add(Key(record.Nib), record.Id);
         }
 
-        if (!string.IsNullOrEmpty(record.Hp) && record.Hp != hp)
+        if (!string.IsNullOrEmpty(record.HpHash) && record.HpHash != hpHash)
         {
-            Phone.Add(Key(record.Hp), record.Id);
+            Phone.Add(Key(record.HpHash), record.Id);
         }
     }
 }

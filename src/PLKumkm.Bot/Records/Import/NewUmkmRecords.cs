@@ -1,18 +1,22 @@
 using PLKumkm.Bot.Records.Rules;
 using PLKumkm.Bot.Storage.Entities;
+using PLKumkm.Bot.Storage.Protection;
 
 namespace PLKumkm.Bot.Records.Import;
 
 /// <summary>
 /// Turns a row's answers into the record a new business gets and its column values, done on the
-/// validation threads so the single writer only binds and inserts.
+/// validation threads so the single writer only binds and inserts: encrypting the NIK, the phone and the history and
+/// hashing the lookups (what <see cref="Storage.BotDbContext"/> does on save) happen there too.
 /// </summary>
-internal sealed class NewUmkmRecords(EntityTable<UmkmRecord> table, DateTimeOffset now)
+internal sealed class NewUmkmRecords(EntityTable<UmkmRecord> table, DateTimeOffset now, FieldProtector protector)
 {
     public EntityTable<UmkmRecord> Table => table;
 
-    /// <summary>Version 1 of a new record's history: every field it has, from nothing.</summary>
-    public static Utf8Text CreationChanges(UmkmRecord record) => new(RecordHistory.CreationUtf8(record));
+    public FieldProtector Protector => protector;
+
+    /// <summary>Version 1 of a new record's history: every field it has, from nothing, as stored (encrypted).</summary>
+    public Utf8Text CreationChanges(UmkmRecord record) => new(System.Text.Encoding.UTF8.GetBytes(protector.Protect(RecordHistory.CreationUtf8(record))));
 
     public DateTimeOffset Now => now;
 
@@ -22,6 +26,7 @@ internal sealed class NewUmkmRecords(EntityTable<UmkmRecord> table, DateTimeOffs
         // The import's own new record, as RecordWriter makes one for it: source impor whatever the file says, "now"
         // when the file gives no waktu_kirim. Flags come in the writer, which can see the other records.
         var record = RecordRules.NewUmkm(answers, Submitter.Import(answers.GetValueOrDefault("enumerator")), now);
+        ProtectedColumns.StampHashes(record, protector);
         var values = table.Values(record);
         for (var i = 0; i < values.Length; i++)
         {

@@ -72,7 +72,7 @@ internal sealed class RecordsImporter(BotDbContext db, RegionCatalog regions, Qu
         var columns = UmkmRowReader.CheckHeader(csv.Header, questionnaire);
         var now = clock.GetUtcNow();
         var table = new EntityTable<UmkmRecord>(db.Model);
-        var newRecords = new NewUmkmRecords(table, now);
+        var newRecords = new NewUmkmRecords(table, now, db.Protection);
         var cache = new AnswerCache();
 
         // Chunks go to the validators and, in file order, to the writer; both queues are short, so rows
@@ -95,7 +95,7 @@ internal sealed class RecordsImporter(BotDbContext db, RegionCatalog regions, Qu
         // A row of a real file is 200–400 bytes: this errs towards fewer rows, so towards the usual path.
         var fileBytes = new FileInfo(path).Length;
         var expectedRows = fileBytes / BytesPerRow;
-        using var writer = new BulkUmkmWriter(db.Database.GetConnectionString()!, db.Model, table, now, BatchSize,
+        using var writer = new BulkUmkmWriter(db.Database.GetConnectionString()!, db.Model, db.Protection, table, now, BatchSize,
             DeferIndexesUpTo ?? (fileBytes >= DeferIndexesFromBytes ? 0 : -1), expectedRows);
         try
         {

@@ -44,10 +44,11 @@ internal sealed class SqliteUmkmMatches : IDisposable
         var other = $"{U(nameof(UmkmRecord.RegistrationNumber))}, {U(nameof(UmkmRecord.KodeKabupaten))}";
         var counted = $"{U(nameof(UmkmRecord.Status))} IN (?8, ?9)";
 
-        // ?1 village, ?2 name, ?3 own id (0 when new), ?4 NIK: the oldest counted record of another owner.
+        // NIK and phone are compared by their keyed hashes (the stored values are encrypted).
+        // ?1 village, ?2 name, ?3 own id (0 when new), ?4 NIK hash: the oldest counted record of another owner.
         _sameName = Lookup(other,
             $"{U(nameof(UmkmRecord.KodeDesa))} = ?1 AND {U(nameof(UmkmRecord.NamaUsahaNormal))} = ?2 " +
-            $"AND (?3 = 0 OR {id} < ?3) AND ({U(nameof(UmkmRecord.Nik))} IS NULL OR {U(nameof(UmkmRecord.Nik))} <> ?4) AND {counted}", $"ORDER BY {id} LIMIT 1");
+            $"AND (?3 = 0 OR {id} < ?3) AND ({U(nameof(UmkmRecord.NikHash))} IS NULL OR {U(nameof(UmkmRecord.NikHash))} <> ?4) AND {counted}", $"ORDER BY {id} LIMIT 1");
         // ?1 NIB, ?2 own id, ?3 created (ticks): who had the NIB first.
         _nibUmkm = Lookup(other,
             $"{U(nameof(UmkmRecord.Nib))} = ?1 AND {id} <> ?2 AND {U(nameof(UmkmRecord.Status))} <> ?7 " +
@@ -56,9 +57,9 @@ internal sealed class SqliteUmkmMatches : IDisposable
             $"SELECT {K(nameof(KoperasiRecord.RegistrationNumber))}, {K(nameof(KoperasiRecord.KodeKabupaten))} FROM {Q(koperasi.Name)} " +
             $"WHERE {K(nameof(KoperasiRecord.Nib))} = ?1 AND {K(nameof(KoperasiRecord.Status))} <> ?7 " +
             $"AND (?2 = 0 OR {K(nameof(KoperasiRecord.CreatedAt))} < ?3) ORDER BY {Q(koperasi.Key!.Name)} LIMIT 1");
-        // ?1 phone, ?2 own id.
-        _phone = Lookup($"{other}, {U(nameof(UmkmRecord.Nik))}, {U(nameof(UmkmRecord.NamaUsahaNormal))}",
-            $"{U(nameof(UmkmRecord.Hp))} = ?1 AND {id} <> ?2 AND {counted}", $"LIMIT {RecordRules.MaxPhoneCandidates}");
+        // ?1 phone hash, ?2 own id.
+        _phone = Lookup($"{other}, {U(nameof(UmkmRecord.NikHash))}, {U(nameof(UmkmRecord.NamaUsahaNormal))}",
+            $"{U(nameof(UmkmRecord.HpHash))} = ?1 AND {id} <> ?2 AND {counted}", $"LIMIT {RecordRules.MaxPhoneCandidates}");
         // ?1 record id.
         _approved = new SqliteStatement(connection,
             $"SELECT 1 FROM {Q(decisions.Name)} WHERE {D(nameof(ReviewDecision.RecordId))} = ?1 " +
@@ -93,7 +94,7 @@ internal sealed class SqliteUmkmMatches : IDisposable
         var sameName = string.IsNullOrEmpty(record.KodeDesa) || string.IsNullOrEmpty(record.NamaUsahaNormal)
             ? null
             : First(_sameName, _candidates?.Village, ImportCandidates.VillageKey(record.KodeDesa, record.NamaUsahaNormal),
-                record.KodeDesa, record.NamaUsahaNormal, record.Id, record.Nik)?.Number;
+                record.KodeDesa, record.NamaUsahaNormal, record.Id, record.NikHash)?.Number;
         return approved
             ? new UmkmMatches(true, sameName, null, null)
             : new UmkmMatches(false, sameName, NibHolder(record), SamePhoneSimilarName(record));
@@ -121,14 +122,14 @@ internal sealed class SqliteUmkmMatches : IDisposable
 
     private OtherRecord? SamePhoneSimilarName(UmkmRecord record)
     {
-        if (string.IsNullOrEmpty(record.Hp))
+        if (string.IsNullOrEmpty(record.Hp) || record.HpHash is not { } hpHash)
         {
             return null;
         }
 
         if (_candidates is null)
         {
-            _phone.Bind([record.Hp, record.Id]);
+            _phone.Bind([hpHash, record.Id]);
             try
             {
                 while (_phone.Step())
@@ -148,11 +149,11 @@ internal sealed class SqliteUmkmMatches : IDisposable
         }
 
         // The same candidates the index would give, in the same order (by id), at most as many.
-        _candidates.Phone.Find(ImportCandidates.Key(record.Hp), _ids);
+        _candidates.Phone.Find(ImportCandidates.Key(hpHash), _ids);
         var seen = 0;
         foreach (var candidate in _ids)
         {
-            _phone.Bind([record.Hp, record.Id]);
+            _phone.Bind([hpHash, record.Id]);
             _phone.Bind(CandidatePosition, candidate);
             try
             {
@@ -181,7 +182,7 @@ internal sealed class SqliteUmkmMatches : IDisposable
     }
 
     private bool Similar(UmkmRecord record) =>
-        !string.Equals(_phone.Column(2) as string, record.Nik, StringComparison.Ordinal)
+        !string.Equals(_phone.Column(2) as string, record.NikHash, StringComparison.Ordinal)
         && BusinessName.AreSimilar(_phone.Column(3) as string ?? "", record.NamaUsahaNormal);
 
     /// <summary>The first row: by the table's index, or among the candidates (lowest id first, as the index orders them).</summary>

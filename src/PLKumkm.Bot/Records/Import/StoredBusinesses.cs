@@ -6,7 +6,8 @@ namespace PLKumkm.Bot.Records.Import;
 
 /// <summary>
 /// The bulk import's way of finding the same business (what <see cref="StoredMatches.SameBusinessAsync"/> finds for
-/// <see cref="RecordWriter"/>: the same NIK and normalised name, not withdrawn), as the stored row's values. A hash per
+/// <see cref="RecordWriter"/>: the same NIK and normalised name, not withdrawn), as the stored row's values. The NIK is
+/// stored encrypted, so it is found by its keyed hash (<see cref="UmkmRecord.NikHash"/>). A hash per
 /// known business answers "certainly new" from memory, so only a repeat costs an index lookup; each transaction
 /// first catches up with what other writers (the running bot) added since the last one. While a first load runs
 /// without the table's indexes, <see cref="ImportCandidates"/> names the rows to check by primary key instead.
@@ -23,7 +24,7 @@ internal sealed class StoredBusinesses(SqliteConnection connection, EntityTable<
     public void Begin(SqliteTransaction transaction)
     {
         _find = new SqliteStatement(connection,
-            $"SELECT {records.SelectList()} FROM {Q(records.Name)} WHERE {Col(nameof(UmkmRecord.Nik))} = ?1 AND " +
+            $"SELECT {records.SelectList()} FROM {Q(records.Name)} WHERE {Col(nameof(UmkmRecord.NikHash))} = ?1 AND " +
             $"{Col(nameof(UmkmRecord.NamaUsahaNormal))} = ?2 AND {Col(nameof(UmkmRecord.Status))} <> ?3" +
             (candidates is null ? " LIMIT 1" : $" AND {Q(records.Key!.Name)} = ?4"));
         _find.Bind(3, _withdrawn);
@@ -39,14 +40,14 @@ internal sealed class StoredBusinesses(SqliteConnection connection, EntityTable<
     }
 
     /// <summary>The stored row of this business (key first, then <see cref="EntityTable{T}.Columns"/>), or null; a new one is known from now on.</summary>
-    public object?[]? Find(string nik, string normalName)
+    public object?[]? Find(string nikHash, string normalName)
     {
         if (candidates is not null)
         {
-            candidates.Business.Find(ImportCandidates.BusinessKey(nik, normalName), _ids);
+            candidates.Business.Find(ImportCandidates.BusinessKey(nikHash, normalName), _ids);
             foreach (var id in _ids)
             {
-                if (Row(nik, normalName, id) is { } candidate)
+                if (Row(nikHash, normalName, id) is { } candidate)
                 {
                     return candidate;
                 }
@@ -55,8 +56,8 @@ internal sealed class StoredBusinesses(SqliteConnection connection, EntityTable<
             return null;
         }
 
-        var hash = BusinessKeyHash.Of(nik, normalName);
-        var stored = _known.Contains(hash) ? Row(nik, normalName, 0) : null;
+        var hash = BusinessKeyHash.Of(nikHash, normalName);
+        var stored = _known.Contains(hash) ? Row(nikHash, normalName, 0) : null;
         if (stored is null)
         {
             _known.Add(hash);
@@ -81,8 +82,8 @@ internal sealed class StoredBusinesses(SqliteConnection connection, EntityTable<
     private void CatchUp(SqliteTransaction transaction)
     {
         using var command = Command(transaction,
-            $"SELECT {Q(records.Key!.Name)}, {Col(nameof(UmkmRecord.Nik))}, {Col(nameof(UmkmRecord.NamaUsahaNormal))} FROM {Q(records.Name)} " +
-            $"WHERE {Q(records.Key.Name)} > $max AND {Col(nameof(UmkmRecord.Nik))} IS NOT NULL AND {Col(nameof(UmkmRecord.Status))} <> $withdrawn");
+            $"SELECT {Q(records.Key!.Name)}, {Col(nameof(UmkmRecord.NikHash))}, {Col(nameof(UmkmRecord.NamaUsahaNormal))} FROM {Q(records.Name)} " +
+            $"WHERE {Q(records.Key.Name)} > $max AND {Col(nameof(UmkmRecord.NikHash))} IS NOT NULL AND {Col(nameof(UmkmRecord.Status))} <> $withdrawn");
         command.Parameters.AddWithValue("$max", _maxId);
         command.Parameters.AddWithValue("$withdrawn", _withdrawn);
         using var reader = command.ExecuteReader();
@@ -96,8 +97,8 @@ internal sealed class StoredBusinesses(SqliteConnection connection, EntityTable<
     private void LoadCandidates(SqliteTransaction transaction)
     {
         using var command = Command(transaction,
-            $"SELECT {Q(records.Key!.Name)}, {Col(nameof(UmkmRecord.Nik))}, {Col(nameof(UmkmRecord.NamaUsahaNormal))}, {Col(nameof(UmkmRecord.KodeDesa))}, " +
-            $"{Col(nameof(UmkmRecord.Nib))}, {Col(nameof(UmkmRecord.Hp))} FROM {Q(records.Name)}");
+            $"SELECT {Q(records.Key!.Name)}, {Col(nameof(UmkmRecord.NikHash))}, {Col(nameof(UmkmRecord.NamaUsahaNormal))}, {Col(nameof(UmkmRecord.KodeDesa))}, " +
+            $"{Col(nameof(UmkmRecord.Nib))}, {Col(nameof(UmkmRecord.HpHash))} FROM {Q(records.Name)}");
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
@@ -107,9 +108,9 @@ internal sealed class StoredBusinesses(SqliteConnection connection, EntityTable<
     }
 
     /// <param name="id">Only that row (deferred indexes); 0: by the index.</param>
-    private object?[]? Row(string nik, string normalName, long id)
+    private object?[]? Row(string nikHash, string normalName, long id)
     {
-        _find!.Bind(1, nik);
+        _find!.Bind(1, nikHash);
         _find.Bind(2, normalName);
         if (id != 0)
         {

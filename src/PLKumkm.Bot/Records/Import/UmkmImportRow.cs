@@ -15,7 +15,8 @@ internal sealed record UmkmImportRow(
     object?[] InsertValues,
     Utf8Text CreationChanges)
 {
-    public string Nik => Record.Nik!;
+    /// <summary>The keyed hash of the row's NIK: what the stored business is found by.</summary>
+    public string NikHash => Record.NikHash!;
 
     public string NormalName => Record.NamaUsahaNormal;
 }

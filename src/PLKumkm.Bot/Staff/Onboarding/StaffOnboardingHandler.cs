@@ -74,8 +74,9 @@ internal sealed class StaffOnboardingHandler(RegionCatalog regions) : IMessageHa
             return;
         }
 
+        var phoneHash = context.Db.Protection.Hash(phone);
         var staff = await context.Db.People
-            .Where(p => p.Phone == phone && p.Role != PersonRole.Owner && p.Id != current.Id)
+            .Where(p => p.PhoneHash == phoneHash && p.Role != PersonRole.Owner && p.Id != current.Id)
             .OrderBy(p => p.Id)
             .FirstOrDefaultAsync(ct);
         if (staff is null)

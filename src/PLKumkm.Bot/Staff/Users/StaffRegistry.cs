@@ -78,8 +78,9 @@ internal sealed class StaffRegistry(BotDbContext db, RegionCatalog regions, Time
     /// </summary>
     public async Task<StaffSaved> UpsertAsync(StaffMember member, CancellationToken ct)
     {
+        var phoneHash = db.Protection.Hash(member.Phone);
         var person = db.People.Local.FirstOrDefault(p => p.Phone == member.Phone)
-            ?? await db.People.Where(p => p.Phone == member.Phone)
+            ?? await db.People.Where(p => p.PhoneHash == phoneHash)
                 .OrderBy(p => p.Role == PersonRole.Owner).ThenBy(p => p.Id)
                 .FirstOrDefaultAsync(ct);
         var created = person is null;

@@ -16,7 +16,7 @@ internal static class RecordTables
         e.ToTable(table);
         e.HasIndex(nameof(IRegisteredRecord.RegistrationNumber)).IsUnique();
         e.HasIndex("Nib");
-        e.HasIndex(nameof(IRegisteredRecord.Hp));
+        e.HasIndex("HpHash");
         e.HasIndex(nameof(IRegisteredRecord.KodeKabupaten), nameof(IRegisteredRecord.Status));
         e.HasIndex(nameof(IRegisteredRecord.KodeProvinsi), nameof(IRegisteredRecord.Status));
         e.HasIndex(nameof(IRegisteredRecord.OwnerPersonId));

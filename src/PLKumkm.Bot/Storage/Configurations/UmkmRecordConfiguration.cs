@@ -10,7 +10,7 @@ internal sealed class UmkmRecordConfiguration : IEntityTypeConfiguration<UmkmRec
     {
         RecordTables.Configure(e, "umkm_records");
         // The duplicate checks: same owner and business, same business name in the village.
-        e.HasIndex(r => new { r.Nik, r.NamaUsahaNormal });
+        e.HasIndex(r => new { r.NikHash, r.NamaUsahaNormal });
         e.HasIndex(r => new { r.KodeDesa, r.NamaUsahaNormal });
     }
 }

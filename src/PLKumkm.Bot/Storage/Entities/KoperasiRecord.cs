@@ -60,7 +60,11 @@ internal sealed class KoperasiRecord : ICountedRecord, IRegisteredRecord
 
     public string? NamaPengurus { get; set; }
     public string? JabatanPengurus { get; set; }
+    /// <summary>Encrypted at rest; lookups compare <see cref="HpHash"/>.</summary>
     public string? Hp { get; set; }
+
+    /// <summary>Keyed hash of <see cref="Hp"/> (set on save).</summary>
+    public string? HpHash { get; set; }
 
     public DateTimeOffset WaktuKirim { get; set; }
     public string Sumber { get; set; } = RecordSources.Mandiri;

@@ -9,6 +9,9 @@ internal sealed class Person
     /// <summary>E.164 (<c>+6281234567890</c>); links the same person across channels.</summary>
     public string? Phone { get; set; }
 
+    /// <summary>Keyed hash of <see cref="Phone"/> (set on save): the phone is encrypted, lookups compare this.</summary>
+    public string? PhoneHash { get; set; }
+
     public PersonRole Role { get; set; } = PersonRole.Owner;
 
     /// <summary>The region a staff role works in (e.g. <c>16.01</c>).</summary>

@@ -14,10 +14,20 @@ internal sealed class UmkmRecord : ICountedRecord, IRegisteredRecord
     public string RegistrationNumber { get; set; } = "";
     public RecordStatus Status { get; set; } = RecordStatus.Active;
 
+    /// <summary>Encrypted at rest; lookups compare <see cref="NikHash"/>.</summary>
     public string? Nik { get; set; }
+
+    /// <summary>Keyed hash of <see cref="Nik"/> (set on save): "same business" is looked up by it.</summary>
+    public string? NikHash { get; set; }
+
     public string? NamaPemilik { get; set; }
     public string? JenisKelamin { get; set; }
+    /// <summary>Encrypted at rest; lookups compare <see cref="HpHash"/>.</summary>
     public string? Hp { get; set; }
+
+    /// <summary>Keyed hash of <see cref="Hp"/> (set on save).</summary>
+    public string? HpHash { get; set; }
+
     public string NamaUsaha { get; set; } = "";
 
     /// <summary>Business name folded for "same business" matching (case, spacing, punctuation).</summary>

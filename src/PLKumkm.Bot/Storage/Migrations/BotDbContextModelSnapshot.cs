@@ -146,6 +146,24 @@ namespace PLKumkm.Bot.Storage.Migrations
                     b.ToTable("daily_counts", (string)null);
                 });
 
+            modelBuilder.Entity("PLKumkm.Bot.Storage.Entities.DataProtectionMarker", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SetAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("data_protection", (string)null);
+                });
+
             modelBuilder.Entity("PLKumkm.Bot.Storage.Entities.ErasureRequest", b =>
                 {
                     b.Property<long>("Id")
@@ -253,6 +271,9 @@ namespace PLKumkm.Bot.Storage.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Hp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HpHash")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("JabatanPengurus")
@@ -363,7 +384,7 @@ namespace PLKumkm.Bot.Storage.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Hp");
+                    b.HasIndex("HpHash");
 
                     b.HasIndex("Nib");
 
@@ -447,6 +468,9 @@ namespace PLKumkm.Bot.Storage.Migrations
                     b.Property<string>("Phone")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PhoneHash")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RegionCode")
                         .HasColumnType("TEXT");
 
@@ -457,7 +481,7 @@ namespace PLKumkm.Bot.Storage.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Phone");
+                    b.HasIndex("PhoneHash");
 
                     b.ToTable("people", (string)null);
                 });
@@ -739,6 +763,9 @@ namespace PLKumkm.Bot.Storage.Migrations
                     b.Property<string>("Hp")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("HpHash")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("JenisKelamin")
                         .HasColumnType("TEXT");
 
@@ -799,6 +826,9 @@ namespace PLKumkm.Bot.Storage.Migrations
                     b.Property<string>("Nik")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NikHash")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("OmzetTahunan")
                         .HasColumnType("INTEGER");
 
@@ -850,7 +880,7 @@ namespace PLKumkm.Bot.Storage.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Hp");
+                    b.HasIndex("HpHash");
 
                     b.HasIndex("Nib");
 
@@ -867,7 +897,7 @@ namespace PLKumkm.Bot.Storage.Migrations
 
                     b.HasIndex("KodeProvinsi", "Status");
 
-                    b.HasIndex("Nik", "NamaUsahaNormal");
+                    b.HasIndex("NikHash", "NamaUsahaNormal");
 
                     b.ToTable("umkm_records", (string)null);
                 });

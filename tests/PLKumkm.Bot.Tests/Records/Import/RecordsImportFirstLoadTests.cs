@@ -71,7 +71,7 @@ public sealed class RecordsImportFirstLoadTests
     {
         await using var tool = await ToolHost.StartAsync();
         var before = Indexes(tool.Database.Path);
-        Assert.Contains(before, i => i.Contains("IX_umkm_records_Nik_NamaUsahaNormal", StringComparison.Ordinal));
+        Assert.Contains(before, i => i.Contains("IX_umkm_records_NikHash_NamaUsahaNormal", StringComparison.Ordinal));
 
         var result = await ImportAsync(tool, Rows, defer: true);
 

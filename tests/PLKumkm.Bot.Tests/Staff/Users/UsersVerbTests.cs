@@ -117,8 +117,10 @@ public sealed class UsersVerbTests
 
         await using var ctx = db.Open();
         Assert.Equal(4, await ctx.People.CountAsync());
-        Assert.Equal("Budi, S.E.", (await ctx.People.SingleAsync(p => p.Phone == "+6281234567891")).Name);
-        Assert.Equal(PersonRole.Coordinator, (await ctx.People.SingleAsync(p => p.Phone == "+6281311112222")).Role);
+        // Phones are stored encrypted; people are found by their keyed hash.
+        var (budi, coordinator) = (ctx.Protection.Hash("+6281234567891"), ctx.Protection.Hash("+6281311112222"));
+        Assert.Equal("Budi, S.E.", (await ctx.People.SingleAsync(p => p.PhoneHash == budi)).Name);
+        Assert.Equal(PersonRole.Coordinator, (await ctx.People.SingleAsync(p => p.PhoneHash == coordinator)).Role);
     }
 
     [Fact]

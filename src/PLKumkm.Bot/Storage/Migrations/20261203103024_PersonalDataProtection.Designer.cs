@@ -11,8 +11,8 @@ using PLKumkm.Bot.Storage;
 namespace PLKumkm.Bot.Storage.Migrations
 {
     [DbContext(typeof(BotDbContext))]
-    [Migration("20261203093032_WideTargetsAndCounts")]
-    partial class WideTargetsAndCounts
+    [Migration("20261203103024_PersonalDataProtection")]
+    partial class PersonalDataProtection
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -53,10 +53,6 @@ namespace PLKumkm.Bot.Storage.Migrations
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
-
-                    b.Property<string>("Address")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
 
                     b.Property<long>("GivenAt")
                         .HasColumnType("INTEGER");
@@ -153,6 +149,84 @@ namespace PLKumkm.Bot.Storage.Migrations
                     b.ToTable("daily_counts", (string)null);
                 });
 
+            modelBuilder.Entity("PLKumkm.Bot.Storage.Entities.DataProtectionMarker", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SetAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("data_protection", (string)null);
+                });
+
+            modelBuilder.Entity("PLKumkm.Bot.Storage.Entities.ErasureRequest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DecidedByPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KodeKabupaten")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecordId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReplyAddress")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequesterPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "RecordId");
+
+                    b.HasIndex("KodeKabupaten", "Status");
+
+                    b.ToTable("erasure_requests", (string)null);
+                });
+
             modelBuilder.Entity("PLKumkm.Bot.Storage.Entities.InboundUpdate", b =>
                 {
                     b.Property<string>("UpdateKey")
@@ -200,6 +274,9 @@ namespace PLKumkm.Bot.Storage.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Hp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HpHash")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("JabatanPengurus")
@@ -310,7 +387,7 @@ namespace PLKumkm.Bot.Storage.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Hp");
+                    b.HasIndex("HpHash");
 
                     b.HasIndex("Nib");
 
@@ -358,9 +435,16 @@ namespace PLKumkm.Bot.Storage.Migrations
                     b.Property<long?>("SentAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Subject")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
+                    b.HasIndex("Address");
+
                     b.HasIndex("SentAt");
+
+                    b.HasIndex("Subject");
 
                     b.ToTable("outbox", (string)null);
                 });
@@ -387,6 +471,9 @@ namespace PLKumkm.Bot.Storage.Migrations
                     b.Property<string>("Phone")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PhoneHash")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RegionCode")
                         .HasColumnType("TEXT");
 
@@ -397,7 +484,7 @@ namespace PLKumkm.Bot.Storage.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Phone");
+                    b.HasIndex("PhoneHash");
 
                     b.ToTable("people", (string)null);
                 });
@@ -679,6 +766,9 @@ namespace PLKumkm.Bot.Storage.Migrations
                     b.Property<string>("Hp")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("HpHash")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("JenisKelamin")
                         .HasColumnType("TEXT");
 
@@ -739,6 +829,9 @@ namespace PLKumkm.Bot.Storage.Migrations
                     b.Property<string>("Nik")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NikHash")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("OmzetTahunan")
                         .HasColumnType("INTEGER");
 
@@ -790,7 +883,7 @@ namespace PLKumkm.Bot.Storage.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Hp");
+                    b.HasIndex("HpHash");
 
                     b.HasIndex("Nib");
 
@@ -807,7 +900,7 @@ namespace PLKumkm.Bot.Storage.Migrations
 
                     b.HasIndex("KodeProvinsi", "Status");
 
-                    b.HasIndex("Nik", "NamaUsahaNormal");
+                    b.HasIndex("NikHash", "NamaUsahaNormal");
 
                     b.ToTable("umkm_records", (string)null);
                 });

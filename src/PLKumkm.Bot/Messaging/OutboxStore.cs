@@ -108,9 +108,10 @@ internal sealed class OutboxStore(IServiceScopeFactory scopes, WriteGate gate, T
     /// </summary>
     private static async Task ForgetDeliveredAsync(BotDbContext db, List<long> sent)
     {
-        var rows = await db.Outbox.Where(o => sent.Contains(o.Id)
-                && (o.Subject == OutboxSubjects.ErasedPerson || o.PayloadJson.Contains(OutboxPayload.AttachmentMarker)))
-            .ToListAsync(CancellationToken.None);
+        // The payload is encrypted at rest, so whether it holds a document is seen only once read.
+        var rows = (await db.Outbox.Where(o => sent.Contains(o.Id)).ToListAsync(CancellationToken.None))
+            .Where(o => o.Subject == OutboxSubjects.ErasedPerson || o.PayloadJson.Contains(OutboxPayload.AttachmentMarker, StringComparison.Ordinal))
+            .ToList();
         if (rows.Count == 0)
         {
             return;

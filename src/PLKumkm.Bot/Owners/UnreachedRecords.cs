@@ -14,10 +14,12 @@ internal static class UnreachedRecords
     /// <summary>Unowned records whose stored <c>hp</c> is <paramref name="provenPhone"/> (E.164).</summary>
     public static async Task<List<IRegisteredRecord>> WithPhoneAsync(BotDbContext db, string provenPhone, CancellationToken ct)
     {
+        // Encrypted with a random nonce: only the keyed hash can be compared.
+        var hash = db.Protection.Hash(provenPhone);
         var umkm = await db.UmkmRecords
-            .Where(r => r.OwnerPersonId == null && r.Status != RecordStatus.Withdrawn && r.Hp == provenPhone).ToListAsync(ct);
+            .Where(r => r.OwnerPersonId == null && r.Status != RecordStatus.Withdrawn && r.HpHash == hash).ToListAsync(ct);
         var koperasi = await db.KoperasiRecords
-            .Where(r => r.OwnerPersonId == null && r.Status != RecordStatus.Withdrawn && r.Hp == provenPhone).ToListAsync(ct);
+            .Where(r => r.OwnerPersonId == null && r.Status != RecordStatus.Withdrawn && r.HpHash == hash).ToListAsync(ct);
         return [.. umkm, .. koperasi];
     }
 
@@ -29,9 +31,9 @@ internal static class UnreachedRecords
             return [];
         }
 
-        var list = niks.ToList();
+        var hashes = niks.Select(db.Protection.Hash).ToList();
         return [.. await db.UmkmRecords
-            .Where(r => r.OwnerPersonId == null && r.Status != RecordStatus.Withdrawn && r.Nik != null && list.Contains(r.Nik))
+            .Where(r => r.OwnerPersonId == null && r.Status != RecordStatus.Withdrawn && r.NikHash != null && hashes.Contains(r.NikHash))
             .OrderBy(r => r.Id).ToListAsync(ct)];
     }
 }

@@ -9,6 +9,7 @@ using PLKumkm.Bot.Owners;
 using PLKumkm.Bot.Progress;
 using PLKumkm.Bot.Records;
 using PLKumkm.Bot.Regions;
+using PLKumkm.Bot.Retention;
 using PLKumkm.Bot.Staff;
 using PLKumkm.Bot.Storage;
 using PLKumkm.Bot.Webhooks;
@@ -80,7 +81,8 @@ internal static class BotHost
             .AddChatCommands()
             .AddObservability()
             .AddRecords()
-            .AddProgress();
+            .AddProgress()
+            .AddRetention(scheduled: mode != HostMode.Tool);
 
         if (consoleChat)
         {

@@ -21,8 +21,6 @@ internal sealed partial class WebhookInboxService(
 {
     public const string Apology = "Maaf, terjadi gangguan saat memproses pesan Anda. Silakan coba lagi sebentar lagi.";
 
-    private static readonly TimeSpan PurgeInterval = TimeSpan.FromHours(1);
-
     private readonly Dictionary<string, IWebhookReader> _readers =
         readers.GroupBy(r => r.Channel).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
 
@@ -37,18 +35,11 @@ internal sealed partial class WebhookInboxService(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var nextPurge = clock.GetUtcNow();
         while (!stoppingToken.IsCancellationRequested)
         {
             var wait = settings.IdleCheck;
             try
             {
-                if (clock.GetUtcNow() >= nextPurge)
-                {
-                    await store.PurgeAsync(settings.KeepProcessed, stoppingToken);
-                    nextPurge = clock.GetUtcNow() + PurgeInterval;
-                }
-
                 wait = await DispatchAsync(stoppingToken);
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)

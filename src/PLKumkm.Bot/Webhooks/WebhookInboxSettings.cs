@@ -19,9 +19,6 @@ internal sealed class WebhookInboxSettings
     /// <summary>A look at the queue even without a signal; a safety net, since every enqueue signals.</summary>
     public TimeSpan IdleCheck { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Processed rows (payload already cleared) are deleted after this long.</summary>
-    public TimeSpan KeepProcessed { get; init; } = TimeSpan.FromDays(7);
-
     public TimeSpan RetryDelay(int attempts)
     {
         var delay = BaseRetryDelay * Math.Pow(2, Math.Max(0, attempts - 1));

@@ -44,23 +44,13 @@ internal sealed class WebhookInboxStore(IServiceScopeFactory scopes, WriteGate g
             .SetProperty(i => i.Attempts, attempts)
             .SetProperty(i => i.LastError, error)));
 
-    /// <summary>Taken out of the queue with its payload kept, so an operator can see what could not be processed.</summary>
+    /// <summary>Taken out of the queue with its payload kept, so an operator can see what could not be processed (for
+    /// <c>Retention:UnreadableWebhookHours</c>; the row itself until <c>Retention:ProcessedWebhookDays</c>).</summary>
     public Task MarkGivenUpAsync(long id, int attempts, string error) =>
         UpdateAsync((db, now) => db.WebhookInbox.Where(i => i.Id == id).ExecuteUpdateAsync(s => s
             .SetProperty(i => i.ProcessedAt, now)
             .SetProperty(i => i.Attempts, attempts)
             .SetProperty(i => i.LastError, error)));
-
-    public async Task<int> PurgeAsync(TimeSpan keep, CancellationToken ct)
-    {
-        var cutoff = clock.GetUtcNow() - keep;
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<BotDbContext>();
-        using (await gate.EnterAsync(ct))
-        {
-            return await db.WebhookInbox.Where(i => i.ProcessedAt != null && i.ProcessedAt < cutoff).ExecuteDeleteAsync(ct);
-        }
-    }
 
     // Marks use no cancellation token: work that was done must be recorded even while shutting down.
     private async Task UpdateAsync(Func<BotDbContext, DateTimeOffset, Task<int>> update)

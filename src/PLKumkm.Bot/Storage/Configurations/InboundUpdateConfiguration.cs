@@ -10,5 +10,7 @@ internal sealed class InboundUpdateConfiguration : IEntityTypeConfiguration<Inbo
     {
         e.ToTable("inbound_updates");
         e.HasKey(u => u.UpdateKey);
+        // Retention deletes the old keys by this, hourly, from a table of one row per update ever received.
+        e.HasIndex(u => u.ProcessedAt);
     }
 }

@@ -234,6 +234,8 @@ namespace PLKumkm.Bot.Storage.Migrations
 
                     b.HasKey("UpdateKey");
 
+                    b.HasIndex("ProcessedAt");
+
                     b.ToTable("inbound_updates", (string)null);
                 });
 

@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PLKumkm.Bot.Retention;
+using PLKumkm.Bot.Storage;
+using PLKumkm.Bot.Storage.Entities;
+
+namespace PLKumkm.Bot.Tests.Retention;
+
+/// <summary>Issue 12, retention: working data goes on its stated schedule, and nothing that is still needed goes.</summary>
+public sealed class RetentionPrunerTests
+{
+    [Fact]
+    public async Task Old_working_data_is_pruned_and_what_is_still_needed_stays()
+    {
+        await using var tool = await ToolHost.StartAsync();
+        var now = DateTimeOffset.UtcNow;
+        await tool.InScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<BotDbContext>();
+            db.InboundUpdates.AddRange(
+                new InboundUpdate { UpdateKey = "old", ProcessedAt = now.AddDays(-9) },
+                new InboundUpdate { UpdateKey = "recent", ProcessedAt = now.AddDays(-6) });
+            db.Outbox.AddRange(
+                new OutboxMessage { Address = "telegram:1", PayloadJson = "{\"text\":\"old sent\"}", CreatedAt = now.AddDays(-8), SentAt = now.AddDays(-8) },
+                new OutboxMessage { Address = "telegram:1", PayloadJson = "{\"text\":\"recent sent\"}", CreatedAt = now.AddDays(-1), SentAt = now.AddDays(-1) },
+                new OutboxMessage { Address = "telegram:1", PayloadJson = "{\"text\":\"old unsent\"}", CreatedAt = now.AddDays(-30) });
+            db.WebhookInbox.AddRange(
+                new WebhookInboxItem { Channel = "whatsapp", Payload = "old unreadable", ReceivedAt = now.AddDays(-2), ProcessedAt = now.AddDays(-2), LastError = "JsonException" },
+                new WebhookInboxItem { Channel = "whatsapp", Payload = "recent unreadable", ReceivedAt = now.AddHours(-1), ProcessedAt = now.AddHours(-1), LastError = "JsonException" },
+                new WebhookInboxItem { Channel = "telegram", Payload = "", ReceivedAt = now.AddDays(-8), ProcessedAt = now.AddDays(-8) },
+                new WebhookInboxItem { Channel = "telegram", Payload = "waiting", ReceivedAt = now.AddDays(-8) });
+            return await db.SaveChangesAsync();
+        });
+
+        var report = await tool.Host.Services.GetRequiredService<RetentionPruner>().PruneAsync(CancellationToken.None);
+
+        Assert.Equal(1, report.UpdateKeys);
+        Assert.Equal(1, report.OutboxRows);
+        await using var ctx = tool.Database.Open();
+        Assert.Equal(["recent"], await ctx.InboundUpdates.Select(u => u.UpdateKey).ToListAsync());
+        var outbox = (await ctx.Outbox.ToListAsync()).Select(o => o.PayloadJson).Order().ToList();
+        Assert.Equal(["{\"text\":\"old unsent\"}", "{\"text\":\"recent sent\"}"], outbox);
+        var inbox = (await ctx.WebhookInbox.ToListAsync()).ToDictionary(i => i.Payload.Length == 0 ? i.Channel + ":" + i.ReceivedAt.ToUnixTimeSeconds() : i.Payload);
+        Assert.DoesNotContain("old unreadable", inbox.Keys);
+        Assert.Contains("recent unreadable", inbox.Keys);
+        Assert.Contains("waiting", inbox.Keys);
+        // The unreadable row stays (time, channel, error) without its payload; the old processed row is gone.
+        Assert.Equal(3, inbox.Count);
+    }
+}

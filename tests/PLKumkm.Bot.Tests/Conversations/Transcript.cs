@@ -14,6 +14,7 @@ namespace PLKumkm.Bot.Tests.Conversations;
 /// > text                       the person types this
 /// > [value]                    the person presses the button with this value
 /// > {contact +6281234567890}   shares their own contact; also {location LAT,LON}, {photo ID}, {sticker}
+/// >~ text                      the person edits their last message to say this (>~2 text: the message before it…)
 /// &lt; line                       the bot's replies to the last input, line by line, exactly (golden):
 /// &lt;   [label] value            … an option (button) of the message above
 /// &lt; ---                        … the next message
@@ -59,6 +60,16 @@ internal sealed record Transcript(
             else if (line == "@consented")
             {
                 consented = true;
+            }
+            else if (line.StartsWith(">~", StringComparison.Ordinal))
+            {
+                var space = line.IndexOf(' ', StringComparison.Ordinal);
+                var back = space < 0 ? line[2..] : line[2..space];
+                current = new TranscriptStep(lineNumber, ParseInput(space < 0 ? "" : line[(space + 1)..], name, lineNumber))
+                {
+                    EditsBack = back.Length == 0 ? 1 : int.Parse(back, CultureInfo.InvariantCulture),
+                };
+                steps.Add(current);
             }
             else if (line.StartsWith("> ", StringComparison.Ordinal) || line == ">")
             {
@@ -204,6 +215,10 @@ internal sealed record Transcript(
 
 internal sealed record TranscriptStep(int Line, InboundContent Input)
 {
+    /// <summary>For an edit (<c>&gt;~N</c>): which earlier message it changes, counted back over the messages sent
+    /// (1 = the latest); null for a message sent.</summary>
+    public int? EditsBack { get; init; }
+
     /// <summary>Everything the bot says to this input, exactly (see <see cref="Transcript.Render"/>).</summary>
     public List<string> Golden { get; } = [];
 

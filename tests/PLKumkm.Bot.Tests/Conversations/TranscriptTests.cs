@@ -35,6 +35,7 @@ public sealed class TranscriptTests
         IReadOnlyDictionary<string, string>? submitted = null;
         var consented = transcript.Consented;
         var saidPerStep = new List<IReadOnlyList<string>>();
+        var sent = new List<string>();
 
         foreach (var step in transcript.Steps)
         {
@@ -45,9 +46,18 @@ public sealed class TranscriptTests
                     $"{file}:{step.Line}: the conversation starts (again) with /start");
                 result = engine.Start(transcript.Questionnaire, transcript.Language, consented);
             }
+            else if (step.EditsBack is { } back)
+            {
+                result = engine.HandleEdit(SessionStore.Reload(session), step.Input, sent[^back]);
+            }
             else
             {
-                result = engine.Handle(SessionStore.Reload(session), step.Input);
+                result = engine.Handle(SessionStore.Reload(session), step.Input, $"m{step.Line}");
+            }
+
+            if (step.EditsBack is null)
+            {
+                sent.Add($"m{step.Line}");
             }
 
             session = SessionStore.Reload(result.Session);

@@ -105,4 +105,52 @@ public sealed class PersonalDataEraserTests
             Assert.Contains(everything, v => v.Contains("1601071205850001", StringComparison.Ordinal));
         }
     }
+
+    [Fact]
+    public async Task Unowned_records_go_with_the_proven_phone_and_those_with_only_the_NIK_go_to_the_coordinator_by_the_deadline()
+    {
+        using var test = await RecordsTestDatabase.CreateAsync();
+        long personId;
+        await using (var ctx = test.Open())
+        {
+            var person = new Person { Name = "Sari", Phone = Phone, CreatedAt = test.Clock.GetUtcNow() };
+            person.Addresses.Add(new PersonAddress { Address = "whatsapp:6281234567890", CreatedAt = test.Clock.GetUtcNow() });
+            ctx.People.Add(person);
+            await ctx.SaveChangesAsync();
+            personId = person.Id;
+            var writer = test.Writer(ctx);
+            // Her own registration gives her NIK; an enumerator entered her stall with her phone, and her shop with another.
+            await writer.SaveUmkmAsync(RecordsTestDatabase.Umkm(), RecordsTestDatabase.Owner(personId), default);
+            await writer.SaveUmkmAsync(RecordsTestDatabase.Umkm(a => { a["nama_usaha"] = "Lapak Sari"; a["nik"] = "1601074508900002"; }),
+                RecordsTestDatabase.Enumerator, default);
+            await writer.SaveUmkmAsync(RecordsTestDatabase.Umkm(a => { a["nama_usaha"] = "Toko Sari"; a["hp"] = "+6281399990000"; }),
+                RecordsTestDatabase.Enumerator, default);
+        }
+
+        await using (var ctx = test.Open())
+        {
+            var person = await ctx.People.SingleAsync(p => p.Id == personId);
+            var outcome = await PersonalDataEraser.EraseAsync(ctx, person, "whatsapp:6281234567890", test.Clock.GetUtcNow(), default);
+            await ctx.SaveChangesAsync();
+
+            Assert.Equal(["KUMKM-1601-000001", "KUMKM-1601-000002"], outcome.Erased);
+            var request = Assert.Single(outcome.Referred);
+            Assert.Equal(test.Clock.GetUtcNow().AddHours(72), request.DueAt);
+        }
+
+        await using (var ctx = test.Open())
+        {
+            var shop = await ctx.UmkmRecords.SingleAsync(r => r.RegistrationNumber == "KUMKM-1601-000003");
+            Assert.Equal(RecordStatus.Active, shop.Status);
+            Assert.Equal(Nik, shop.Nik);
+            var request = await ctx.ErasureRequests.SingleAsync();
+            Assert.Equal((shop.Id, "16.01", ErasureStatus.Open), (request.RecordId, request.KodeKabupaten, request.Status));
+            // Where the outcome is told is kept for the coordinator's answer, but not in clear.
+            Assert.Equal("whatsapp:6281234567890", request.ReplyAddress);
+            await ctx.Database.OpenConnectionAsync();
+            await using var raw = ctx.Database.GetDbConnection().CreateCommand();
+            raw.CommandText = "SELECT ReplyAddress FROM erasure_requests";
+            Assert.DoesNotContain("6281234567890", (string)(await raw.ExecuteScalarAsync())!, StringComparison.Ordinal);
+        }
+    }
 }

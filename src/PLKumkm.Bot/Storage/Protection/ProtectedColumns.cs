@@ -42,6 +42,7 @@ internal static class ProtectedColumns
         new(typeof(RecordClaim), nameof(RecordClaim.AnswersJson), Protection.Random),
         new(typeof(RecordVersion), nameof(RecordVersion.ChangesJson), Protection.Random),
         new(typeof(WebhookInboxItem), nameof(WebhookInboxItem.Payload), Protection.Random),
+        new(typeof(ErasureRequest), nameof(ErasureRequest.ReplyAddress), Protection.Random),
     ];
 
     /// <summary>Gives every protected property its converter (called at the end of <c>OnModelCreating</c>).</summary>

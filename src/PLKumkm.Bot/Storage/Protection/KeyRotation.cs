@@ -32,6 +32,10 @@ internal sealed class KeyRotation(ConfiguredKey key, string connectionString, IM
         }
 
         var old = key.Protector;
+        SqliteConnection.ClearAllPools();
+        // The lock first: a refusal (the bot still running) must leave no key file behind.
+        var (connection, stored) = OpenExclusive();
+        using var _ = connection;
         var pending = Path.GetFullPath(newKeyFile ?? key.FilePath + NewSuffix);
         var fresh = new FieldProtector(KeyFiles.ReadOrCreate(pending));
         if (fresh.KeyId == old.KeyId)
@@ -45,28 +49,18 @@ internal sealed class KeyRotation(ConfiguredKey key, string connectionString, IM
             OwnerOnlyFiles.Tighten(current + OldSuffix);
         }
 
-        long values;
-        SqliteConnection.ClearAllPools();
-        try
+        if (stored != old.KeyId && stored != fresh.KeyId)
         {
-            using var connection = OpenExclusive();
-            var stored = StoredKeyId(connection);
-            if (stored != old.KeyId && stored != fresh.KeyId)
-            {
-                throw new DataProtectionException($"the database is encrypted with key id {stored}, neither the configured key ({old.KeyId}) nor the new one ({fresh.KeyId})");
-            }
+            throw new DataProtectionException($"the database is encrypted with key id {stored}, neither the configured key ({old.KeyId}) nor the new one ({fresh.KeyId})");
+        }
 
-            values = new ProtectedDataPass(connection, model, [old, fresh], fresh).Run(ct);
-            using var mark = connection.CreateCommand();
+        var values = new ProtectedDataPass(connection, model, [old, fresh], fresh).Run(ct);
+        using (var mark = connection.CreateCommand())
+        {
             mark.CommandText = "UPDATE data_protection SET KeyId = $id, SetAt = $at WHERE Id = 1";
             mark.Parameters.AddWithValue("$id", fresh.KeyId);
             mark.Parameters.AddWithValue("$at", new DateTimeOffsetToBinaryConverterWithUtc().ConvertToProvider(clock.GetUtcNow()));
             mark.ExecuteNonQuery();
-        }
-        catch (SqliteException e) when (e.SqliteErrorCode is 5 or 6)
-        {
-            // Busy or locked: another connection has the database open (the exclusive lock comes with the first read).
-            throw new DataProtectionException("the database is in use: stop the bot (and any other command using it) before `keys rotate`");
         }
 
         var keyFile = pending;
@@ -89,7 +83,7 @@ internal sealed class KeyRotation(ConfiguredKey key, string connectionString, IM
     /// connection (a running bot, idle or not) has it open: the check that the bot is stopped and the guarantee that
     /// it stays out.
     /// </summary>
-    private SqliteConnection OpenExclusive()
+    private (SqliteConnection Connection, string StoredKeyId) OpenExclusive()
     {
         var builder = new SqliteConnectionStringBuilder(connectionString) { Pooling = false, DefaultTimeout = 1 };
         var connection = new SqliteConnection(builder.ToString());
@@ -99,7 +93,15 @@ internal sealed class KeyRotation(ConfiguredKey key, string connectionString, IM
             using var command = connection.CreateCommand();
             command.CommandText = "PRAGMA busy_timeout = 0; PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE; COMMIT;";
             command.ExecuteNonQuery();
-            return connection;
+            // The lock is only certain once a read after the commit succeeds: do it here, so a running bot is found
+            // before any key file is made.
+            return (connection, StoredKeyId(connection));
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode is 5 or 6)
+        {
+            // Busy or locked: another connection has the database open.
+            connection.Dispose();
+            throw new DataProtectionException("the database is in use: stop the bot (and any other command using it) before `keys rotate`");
         }
         catch
         {

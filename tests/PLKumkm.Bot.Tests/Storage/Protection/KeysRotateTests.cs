@@ -55,6 +55,9 @@ public sealed class KeysRotateTests
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("the database is in use: stop the bot", run.Error);
         Assert.Equal(0, await running.Regions.CountAsync(r => r.Code == "none"));
+        // Refused means untouched: no new or copied key left behind for the next start to take for a broken rotation.
+        Assert.False(File.Exists(tool.Database.KeyPath + ".new"));
+        Assert.False(File.Exists(tool.Database.KeyPath + ".old"));
     }
 
     [Fact]

@@ -11,27 +11,23 @@ using Telegram.Bot.Types.Enums;
 namespace PLKumkm.Bot.Channels.Telegram;
 
 /// <summary>
-/// Long polling with our own loop rather than the library's receiver: a batch is fanned out per chat
-/// (chats in parallel, one chat strictly in order) and its offset is confirmed only after every update
-/// of the batch has been processed, so nothing is acknowledged before its effects are committed.
+/// Long polling with our own loop rather than the library's receiver: a batch goes through the pipeline
+/// (<see cref="TelegramBatchHandler"/>) and its offset is confirmed only after every update of the batch has been
+/// processed, so nothing is acknowledged before its effects are committed.
 /// The replies of a committed batch are stored, so the next poll does not wait for them to be sent: they go out
 /// while the next batch is processed (at most <see cref="MaxBatchesSending"/> batches behind).
 /// </summary>
 internal sealed class TelegramPollingService(
     ITelegramBotClient bot,
-    TelegramSender sender,
     TelegramBotIdentity identity,
     TelegramUpdateFetcher fetcher,
-    IServiceScopeFactory scopes,
+    TelegramBatchHandler batches,
     IServiceProvider services,
     IOptions<TelegramOptions> options,
-    IOptions<MessagingOptions> limits,
     TimeProvider time,
     ILogger<TelegramPollingService> logger,
     UnreadableUpdates? unreadable = null) : BackgroundService
 {
-    public const string Apology = "Maaf, terjadi gangguan saat memproses pesan Anda. Silakan coba lagi sebentar lagi.";
-
     private const int BatchLimit = 100;
     private const int MaxBatchesSending = 4;
     private static readonly TimeSpan MinBackoff = TimeSpan.FromSeconds(1);
@@ -117,7 +113,7 @@ internal sealed class TelegramPollingService(
 
             try
             {
-                sending.Enqueue(updates.Length == 0 ? Task.CompletedTask : await ProcessBatchAsync(updates, ct).ConfigureAwait(false));
+                sending.Enqueue(updates.Length == 0 ? Task.CompletedTask : await batches.ProcessAsync(updates, ct).ConfigureAwait(false));
                 while (sending.Count > MaxBatchesSending || (sending.Count > 0 && sending.Peek().IsCompleted))
                 {
                     // Back-pressure: a channel slower than the bot holds the polling back, not the memory.
@@ -157,150 +153,6 @@ internal sealed class TelegramPollingService(
                 // Not worth holding every chat's updates back for: the fetcher's warning already names the update.
                 logger.LogWarning("Unreadable Telegram update {UpdateId} could not be kept ({Failure})", update.UpdateId, ex.GetType().Name);
             }
-        }
-    }
-
-    /// <summary>Processes the batch; returns once its effects are committed, with the delivery of its replies.</summary>
-    private async Task<Task> ProcessBatchAsync(Update[] updates, CancellationToken ct)
-    {
-        var receivedAt = time.GetUtcNow();
-        var scope = scopes.CreateAsyncScope();
-        await using (scope.ConfigureAwait(false))
-        {
-            if (scope.ServiceProvider.GetService<IInboundProcessor>() is IInboundBatchProcessor batch)
-            {
-                return await ProcessTogetherAsync(batch, updates, receivedAt, ct).ConfigureAwait(false);
-            }
-        }
-
-        await ProcessPerChatAsync(updates, receivedAt, ct).ConfigureAwait(false);
-        return Task.CompletedTask;
-    }
-
-    /// <summary>
-    /// The whole batch in one unit of work (group commit): the processor applies it in order, so each chat's
-    /// updates stay in order, commits once and queues the replies for delivery after the commit.
-    /// </summary>
-    private async Task<Task> ProcessTogetherAsync(IInboundBatchProcessor processor, Update[] updates, DateTimeOffset receivedAt, CancellationToken ct)
-    {
-        var spinners = updates.Where(u => u.CallbackQuery is not null)
-            .Select(u => AnswerCallbackAsync(u.CallbackQuery!.Id, u.Id, ct)).ToList();
-        var messages = new List<InboundMessage>(updates.Length);
-        var updateOf = new Dictionary<InboundMessage, Update>(ReferenceEqualityComparer.Instance);
-        foreach (var update in updates)
-        {
-            try
-            {
-                if (TelegramUpdateTranslator.Translate(update, receivedAt, identity.Username) is { } inbound)
-                {
-                    messages.Add(inbound);
-                    updateOf[inbound] = update;
-                }
-                else
-                {
-                    logger.LogDebug("Telegram update {UpdateId} of type {UpdateType} ignored", update.Id, update.Type);
-                }
-            }
-            catch (Exception ex) when (!ct.IsCancellationRequested)
-            {
-                await FailedAsync(update, ex, ct).ConfigureAwait(false);
-            }
-        }
-
-        var delivered = Task.CompletedTask;
-        if (messages.Count > 0)
-        {
-            var result = await processor.CommitBatchAsync(messages, ct).ConfigureAwait(false);
-            delivered = result.Delivered;
-            if (result.Failures.Count > 0)
-            {
-                // The apology goes straight out: after the replies the chat was already due, not before them.
-                await delivered.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-                foreach (var failure in result.Failures)
-                {
-                    await FailedAsync(updateOf[failure.Message], failure.Exception, ct).ConfigureAwait(false);
-                }
-            }
-        }
-
-        await Task.WhenAll(spinners).ConfigureAwait(false);
-        return delivered;
-    }
-
-    private Task ProcessPerChatAsync(Update[] updates, DateTimeOffset receivedAt, CancellationToken ct)
-    {
-        // GroupBy keeps the original order inside each group, which is the per-chat order.
-        var chats = updates.GroupBy(u => TelegramUpdateTranslator.ChatOf(u) ?? 0L).ToList();
-        if (chats.Count == 1)
-        {
-            return ProcessChatAsync(chats[0], receivedAt, ct);
-        }
-
-        return Parallel.ForEachAsync(chats, limits.Value.ForChats(ct),
-            async (chat, token) => await ProcessChatAsync(chat, receivedAt, token).ConfigureAwait(false));
-    }
-
-    private async Task ProcessChatAsync(IEnumerable<Update> updates, DateTimeOffset receivedAt, CancellationToken ct)
-    {
-        foreach (var update in updates)
-        {
-            await ProcessUpdateAsync(update, receivedAt, ct).ConfigureAwait(false);
-        }
-    }
-
-    private async Task ProcessUpdateAsync(Update update, DateTimeOffset receivedAt, CancellationToken ct)
-    {
-        if (update.CallbackQuery is { } callback)
-        {
-            await AnswerCallbackAsync(callback.Id, update.Id, ct).ConfigureAwait(false);
-        }
-
-        try
-        {
-            var inbound = TelegramUpdateTranslator.Translate(update, receivedAt, identity.Username);
-            if (inbound is null)
-            {
-                logger.LogDebug("Telegram update {UpdateId} of type {UpdateType} ignored", update.Id, update.Type);
-                return;
-            }
-
-            var scope = scopes.CreateAsyncScope();
-            await using (scope.ConfigureAwait(false))
-            {
-                var processor = scope.ServiceProvider.GetRequiredService<IInboundProcessor>();
-                await processor.ProcessAsync(inbound, ct).ConfigureAwait(false);
-            }
-        }
-        catch (Exception ex) when (!ct.IsCancellationRequested)
-        {
-            await FailedAsync(update, ex, ct).ConfigureAwait(false);
-        }
-    }
-
-    private async Task FailedAsync(Update update, Exception ex, CancellationToken ct)
-    {
-        // Only ids: the update's text, phone numbers and NIKs must never reach the logs.
-        var chatId = TelegramUpdateTranslator.ChatOf(update);
-        logger.LogError(ex, "Processing Telegram update {UpdateId} for chat {ChatId} failed", update.Id, chatId);
-        if (chatId is { } id)
-        {
-            await ApologizeAsync(TelegramUpdateTranslator.ChatIdText(id), update.Id, ct).ConfigureAwait(false);
-        }
-    }
-
-    private Task AnswerCallbackAsync(string callbackQueryId, int updateId, CancellationToken ct) =>
-        TelegramCallbacks.AnswerAsync(bot, logger, callbackQueryId, updateId, ct);
-
-    private async Task ApologizeAsync(string chatId, int updateId, CancellationToken ct)
-    {
-        try
-        {
-            await sender.SendAsync(chatId, OutboundMessage.Plain(Apology), ct).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (!ct.IsCancellationRequested)
-        {
-            logger.LogWarning("Telegram apology for update {UpdateId} could not be sent ({Failure})",
-                updateId, TelegramRetryPolicy.Describe(ex));
         }
     }
 

@@ -72,6 +72,7 @@ internal static class TelegramServiceCollectionExtensions
         else
         {
             services.AddSingleton<TelegramUpdateFetcher>();
+            services.AddSingleton<TelegramBatchHandler>();
             services.AddHostedService<TelegramPollingService>();
         }
 

@@ -165,7 +165,7 @@ public sealed class TelegramPollingServiceTests : IAsyncLifetime
 
         var sent = await _fake.WaitForMessagesAsync(5, 2, Wait);
 
-        Assert.Equal([TelegramPollingService.Apology, "echo: lanjut"], sent.Select(m => m.PlainText));
+        Assert.Equal([TelegramBatchHandler.Apology, "echo: lanjut"], sent.Select(m => m.PlainText));
         await _fake.WaitForConfirmedOffsetAsync(next + 1, Wait);
         Assert.Equal(["boom", "lanjut"], TextsOf(Processor.Received));
     }

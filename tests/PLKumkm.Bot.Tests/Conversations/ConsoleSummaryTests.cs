@@ -1,8 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using PLKumkm.Bot.Channels.Console;
-using PLKumkm.Bot.Hosting;
 using PLKumkm.Bot.Tests.Hosting;
 
 namespace PLKumkm.Bot.Tests.Conversations;

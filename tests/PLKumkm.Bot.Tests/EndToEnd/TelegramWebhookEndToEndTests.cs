@@ -1,14 +1,9 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using PLKumkm.Bot.Hosting;
 using PLKumkm.Bot.Tests.Fakes;
+using PLKumkm.Bot.Tests.Webhooks;
 using W = PLKumkm.Bot.Tests.Fakes.FakeWhatsAppWebhooks;
 
 namespace PLKumkm.Bot.Tests.EndToEnd;
@@ -21,58 +16,29 @@ public sealed class TelegramWebhookEndToEndTests : IAsyncLifetime
 {
     private const string Secret = "s3cr3t_T0ken-for-tests";
     private const long Chat = 880001;
-    private readonly TestDatabase _db = new();
     private readonly HttpClient _http = new();
-    private FakeBotApi _telegram = null!;
-    private FakeGraphApi _graph = null!;
-    private IHost _host = null!;
-    private string _address = "";
+    private WebhooksHost _bot = null!;
     private int _nextUpdateId = 5000;
 
-    private string TelegramUrl => _address + "/webhooks/telegram";
+    private string TelegramUrl => _bot.Address + "/webhooks/telegram";
 
-    public async Task InitializeAsync()
-    {
-        _telegram = await FakeBotApi.StartAsync();
-        _graph = await FakeGraphApi.StartAsync();
-        _host = BotHost.Build(HostMode.Run,
-        [
-            _db.ConfigArg,
-            "--Urls=http://127.0.0.1:0",
-            $"--Telegram:BotToken={_telegram.Token}",
-            $"--Telegram:ApiBaseUrl={_telegram.BaseUrl}",
-            "--Telegram:WebhookUrl=http://127.0.0.1:8443/webhooks/telegram",
-            $"--Telegram:WebhookSecret={Secret}",
-            $"--WhatsApp:PhoneNumberId={_graph.PhoneNumberId}",
-            $"--WhatsApp:AccessToken={_graph.AccessToken}",
-            $"--WhatsApp:AppSecret={W.AppSecret}",
-            $"--WhatsApp:VerifyToken={W.VerifyToken}",
-            $"--WhatsApp:GraphBaseUrl={_graph.BaseUrl}",
-        ], WhatsAppBotSession.FastRetries);
-        await _host.StartAsync();
-        _address = _host.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>()
-            .Addresses.Single().TrimEnd('/');
-    }
+    public async Task InitializeAsync() => _bot = await WebhooksHost.StartAsync(Secret);
 
     public async Task DisposeAsync()
     {
-        await _host.StopAsync();
-        _host.Dispose();
-        await _telegram.DisposeAsync();
-        await _graph.DisposeAsync();
+        await _bot.DisposeAsync();
         _http.Dispose();
-        _db.Dispose();
     }
 
     [Fact]
     public async Task Webhook_mode_registers_the_secret_refuses_wrong_secrets_and_answers_through_the_pipeline()
     {
-        var setWebhook = Assert.Single(await _telegram.WaitForRequestsAsync("setWebhook", 1, TimeSpan.FromSeconds(10)));
+        var setWebhook = Assert.Single(await _bot.Telegram.WaitForRequestsAsync("setWebhook", 1, TimeSpan.FromSeconds(10)));
         Assert.Equal("http://127.0.0.1:8443/webhooks/telegram", setWebhook.GetString("url"));
         Assert.Equal(Secret, setWebhook.GetString("secret_token"));
         Assert.Equal("[\"message\",\"edited_message\",\"callback_query\"]", setWebhook.GetString("allowed_updates"));
         Assert.False(setWebhook.GetBool("drop_pending_updates"));
-        await _telegram.WaitUntilAsync(() => _telegram.CommandMenus.Count == 2, TimeSpan.FromSeconds(10));
+        await _bot.Telegram.WaitUntilAsync(() => _bot.Telegram.CommandMenus.Count == 2, TimeSpan.FromSeconds(10));
 
         var start = Update(id => FakeBotUpdates.Text(id, Chat, "/daftar"));
         foreach (var wrong in new[] { null, "", "wrong-secret", Secret + "x" })
@@ -81,27 +47,27 @@ public sealed class TelegramWebhookEndToEndTests : IAsyncLifetime
             Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
         }
 
-        await using (var ctx = _db.Open())
+        await using (var ctx = _bot.Db.Open())
         {
             Assert.Equal(0, await ctx.WebhookInbox.CountAsync());
         }
 
-        Assert.Empty(_telegram.SentTo(Chat));
+        Assert.Empty(_bot.Telegram.SentTo(Chat));
 
         Assert.Contains("UU 27/2022", await SayAsync(start));
-        var consent = Update(id => FakeBotUpdates.CallbackQuery($"cbq-{id}", Chat, "_consent=ya", 1, _telegram.BotUserId), "callback_query");
+        var consent = Update(id => FakeBotUpdates.CallbackQuery($"cbq-{id}", Chat, "_consent=ya", 1, _bot.Telegram.BotUserId), "callback_query");
         Assert.Contains("nama lengkap pemilik", await SayAsync(consent));
-        Assert.Contains(_telegram.AnsweredCallbackQueries, id => id.StartsWith("cbq-", StringComparison.Ordinal));
+        Assert.Contains(_bot.Telegram.AnsweredCallbackQueries, id => id.StartsWith("cbq-", StringComparison.Ordinal));
 
         // Telegram resends an update it thinks was not received: acknowledged, no second effect.
-        var sent = _telegram.SentTo(Chat).Count;
+        var sent = _bot.Telegram.SentTo(Chat).Count;
         using (var replay = await PostTelegramAsync(consent, Secret))
         {
             Assert.Equal(HttpStatusCode.OK, replay.StatusCode);
         }
 
         await DrainedAsync();
-        Assert.Equal(sent, _telegram.SentTo(Chat).Count);
+        Assert.Equal(sent, _bot.Telegram.SentTo(Chat).Count);
 
         // Authenticated but unreadable (broken JSON, a union member the library does not know: a forward origin, a reaction
         // type, a chat-member status): acknowledged, kept as unreadable, and the updates after it are answered.
@@ -122,7 +88,7 @@ public sealed class TelegramWebhookEndToEndTests : IAsyncLifetime
         }
 
         Assert.Contains("nama lengkap pemilik", await SayAsync(Update(id => FakeBotUpdates.Text(id, Chat, "/start"))));
-        await using (var ctx = _db.Open())
+        await using (var ctx = _bot.Db.Open())
         {
             var kept = await ctx.WebhookInbox.Where(i => i.LastError != null).Select(i => i.LastError).ToListAsync();
             Assert.Equal(unreadables.Length, kept.Count);
@@ -130,31 +96,31 @@ public sealed class TelegramWebhookEndToEndTests : IAsyncLifetime
         }
 
         // Polling never ran: it would have deleted the webhook and asked for updates.
-        Assert.Empty(_telegram.RequestsFor("getUpdates"));
-        Assert.Empty(_telegram.RequestsFor("deleteWebhook"));
+        Assert.Empty(_bot.Telegram.RequestsFor("getUpdates"));
+        Assert.Empty(_bot.Telegram.RequestsFor("deleteWebhook"));
     }
 
     [Fact]
     public async Task A_Telegram_user_who_shares_their_own_number_is_the_same_person_on_WhatsApp()
     {
         await SayAsync(Update(id => FakeBotUpdates.Text(id, Chat, "/daftar")));
-        await SayAsync(Update(id => FakeBotUpdates.CallbackQuery($"cbq-{id}", Chat, "_consent=ya", 1, _telegram.BotUserId), "callback_query"));
+        await SayAsync(Update(id => FakeBotUpdates.CallbackQuery($"cbq-{id}", Chat, "_consent=ya", 1, _bot.Telegram.BotUserId), "callback_query"));
         await SayAsync(Update(id => FakeBotUpdates.Text(id, Chat, "Siti Aminah")));
         await SayAsync(Update(id => FakeBotUpdates.Text(id, Chat, "1601074508900001")));
-        await SayAsync(Update(id => FakeBotUpdates.CallbackQuery($"cbq-{id}", Chat, "jenis_kelamin=P", 1, _telegram.BotUserId), "callback_query"));
+        await SayAsync(Update(id => FakeBotUpdates.CallbackQuery($"cbq-{id}", Chat, "jenis_kelamin=P", 1, _bot.Telegram.BotUserId), "callback_query"));
         Assert.Contains("nama usahanya", await SayAsync(Update(id => FakeBotUpdates.Contact(id, Chat, "+62 812-3456-7890", Chat))));
 
         // The same phone writes on WhatsApp: it is the same person, and the questionnaire goes on where it was.
-        _graph.SawInbound("6281234567890");
-        using (var response = await FakeWhatsAppWebhooks.PostAsync(_http, _address + "/webhooks/whatsapp", W.Body(W.Text("6281234567890", "Warung Bu Siti"))))
+        _bot.Graph.SawInbound("6281234567890");
+        using (var response = await FakeWhatsAppWebhooks.PostAsync(_http, _bot.Address + "/webhooks/whatsapp", W.Body(W.Text("6281234567890", "Warung Bu Siti"))))
         {
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
 
         await DrainedAsync();
-        Assert.Contains("kegiatan utama", _graph.SentTo("6281234567890").Last().Text);
+        Assert.Contains("kegiatan utama", _bot.Graph.SentTo("6281234567890").Last().Text);
 
-        await using var ctx = _db.Open();
+        await using var ctx = _bot.Db.Open();
         var person = await ctx.People.Include(p => p.Addresses).SingleAsync();
         Assert.Equal("+6281234567890", person.Phone);
         Assert.Equal(["telegram:" + Chat, "whatsapp:6281234567890"], person.Addresses.Select(a => a.Address).Order());
@@ -168,11 +134,11 @@ public sealed class TelegramWebhookEndToEndTests : IAsyncLifetime
 
     private async Task<string> SayAsync(string update)
     {
-        var before = _telegram.SentTo(Chat).Count;
+        var before = _bot.Telegram.SentTo(Chat).Count;
         using var response = await PostTelegramAsync(update, Secret);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         await DrainedAsync();
-        return string.Join("\n", _telegram.SentTo(Chat).Skip(before).Select(m => m.PlainText));
+        return string.Join("\n", _bot.Telegram.SentTo(Chat).Skip(before).Select(m => m.PlainText));
     }
 
     private async Task<HttpResponseMessage> PostTelegramAsync(string body, string? secret)
@@ -189,5 +155,5 @@ public sealed class TelegramWebhookEndToEndTests : IAsyncLifetime
         return await _http.SendAsync(request);
     }
 
-    private Task DrainedAsync() => WhatsAppBotSession.WaitDrainedAsync(_db);
+    private Task DrainedAsync() => WhatsAppBotSession.WaitDrainedAsync(_bot.Db);
 }

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using PLKumkm.Bot.Channels.Console;
 using PLKumkm.Bot.Hosting;
 using PLKumkm.Bot.Storage.Entities;

@@ -1,9 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using PLKumkm.Bot.Channels.Console;
 using PLKumkm.Bot.Core;
-using PLKumkm.Bot.Hosting;
 using PLKumkm.Bot.Records;
 using PLKumkm.Bot.Storage.Entities;
 using PLKumkm.Bot.Tests.Hosting;

@@ -1,11 +1,5 @@
 using System.Text;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using PLKumkm.Bot.Hosting;
 using PLKumkm.Bot.Tests.EndToEnd;
 using PLKumkm.Bot.Tests.Fakes;
 using W = PLKumkm.Bot.Tests.Fakes.FakeWhatsAppWebhooks;
@@ -17,53 +11,19 @@ public sealed class WebhookLimitsFixture : IAsyncLifetime
 {
     public const string TelegramSecret = "limits_S3cret-token";
     public const int Places = 2;
-    private IHost _host = null!;
+    private WebhooksHost _host = null!;
 
-    internal TestDatabase Db { get; } = new();
-    internal FakeBotApi Telegram { get; private set; } = null!;
-    internal FakeGraphApi Graph { get; private set; } = null!;
-    public string Address { get; private set; } = "";
+    internal TestDatabase Db => _host.Db;
+    internal FakeBotApi Telegram => _host.Telegram;
+    internal FakeGraphApi Graph => _host.Graph;
+    public string Address => _host.Address;
 
-    public async Task InitializeAsync()
-    {
-        Telegram = await FakeBotApi.StartAsync();
-        Graph = await FakeGraphApi.StartAsync();
-        _host = BotHost.Build(HostMode.Run,
-        [
-            Db.ConfigArg,
-            "--Urls=http://127.0.0.1:0",
-            $"--Telegram:BotToken={Telegram.Token}",
-            $"--Telegram:ApiBaseUrl={Telegram.BaseUrl}",
-            "--Telegram:WebhookUrl=http://127.0.0.1:8443/webhooks/telegram",
-            $"--Telegram:WebhookSecret={TelegramSecret}",
-            $"--WhatsApp:PhoneNumberId={Graph.PhoneNumberId}",
-            $"--WhatsApp:AccessToken={Graph.AccessToken}",
-            $"--WhatsApp:AppSecret={W.AppSecret}",
-            $"--WhatsApp:VerifyToken={W.VerifyToken}",
-            $"--WhatsApp:GraphBaseUrl={Graph.BaseUrl}",
-            $"--Webhooks:MaxUnauthenticatedReads={Places}",
-            "--Webhooks:BusyRetryAfterSeconds=7",
-        ], WhatsAppBotSession.FastRetries);
-        await _host.StartAsync();
-        Address = _host.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>()
-            .Addresses.Single().TrimEnd('/');
-    }
+    public async Task InitializeAsync() => _host = await WebhooksHost.StartAsync(TelegramSecret,
+        $"--Webhooks:MaxUnauthenticatedReads={Places}", "--Webhooks:BusyRetryAfterSeconds=7");
 
-    public async Task DisposeAsync()
-    {
-        await _host.StopAsync();
-        _host.Dispose();
-        await Telegram.DisposeAsync();
-        await Graph.DisposeAsync();
-        Db.Dispose();
-    }
+    public async Task DisposeAsync() => await _host.DisposeAsync();
 }
 
-/// <summary>
-/// What a webhook post from a stranger may cost: bodies over the size limit refused from their Content-Length or,
-/// chunked, as soon as they pass it; forged signatures refused; only a few unauthenticated bodies read at a time.
-/// The tests in this class run one after the other, so the reading places are theirs alone.
-/// </summary>
 public sealed class WebhookLimitsTests(WebhookLimitsFixture host) : IClassFixture<WebhookLimitsFixture>
 {
     private const int WhatsAppLimit = 3 * 1024 * 1024;

@@ -139,12 +139,15 @@ internal sealed class ConversationEngine
             return step.Result();
         }
 
-        if (session.Stage is SessionStage.Asking or SessionStage.Reviewing or SessionStage.Editing
+        if (input is TextInput text && text.Text.TrimStart().StartsWith('/'))
+        {
+            // A command written into an old message is not typed now: it runs only when sent.
+            step.Say(EngineTexts.EditIntoCommand.In(session.Language));
+        }
+        else if (session.Stage is SessionStage.Asking or SessionStage.Reviewing or SessionStage.Editing
             && session.LastAnswer is { } last && last.MessageId == editedMessageId
             && step.Questionnaire.Find(last.QuestionId) is { } question && session.Answers.ContainsKey(question.Id)
-            && input is not UnsupportedInput
-            // A command written into an old message is not typed now: it runs only when sent.
-            && !(input is TextInput text && text.Text.TrimStart().StartsWith('/')))
+            && input is not UnsupportedInput)
         {
             _questioning.Correct(step, question, input, editedMessageId);
         }

@@ -33,6 +33,10 @@ internal static class EngineTexts
         "Pesan yang diedit itu bukan jawaban terakhir, jadi tidak mengubah apa pun. Untuk mengubah jawaban lain, ketik nomornya di ringkasan di akhir pengisian.",
         "That edited message is not the latest answer, so it changes nothing. To change another answer, type its number in the summary at the end.");
 
+    public static readonly UserText EditIntoCommand = new(
+        "Perintah di pesan yang diedit tidak dijalankan. Kirim perintahnya sebagai pesan baru (mis. /batal).",
+        "A command in an edited message is not run. Send it as a new message (e.g. /batal).");
+
     public static readonly UserText FirstQuestion = new(
         "Ini sudah pertanyaan pertama.",
         "This is already the first question.");

@@ -68,17 +68,21 @@ public sealed class EditedAnswerTests
     }
 
     [Fact]
-    public void An_edit_of_an_older_message_or_one_into_a_command_changes_nothing_and_says_how_to_change_an_answer()
+    public void An_edit_of_an_older_message_or_one_into_a_command_changes_nothing_and_says_what_to_do_instead()
     {
         Start();
         Say(new TextInput("Siti Aminah"), "m1");
         Say(new TextInput("1601 0745 0890 0001"), "m2");
         var before = SessionStore.Reload(_session);
 
-        foreach (var said in new[] { Edit("m1", "Budi"), Edit("m2", "/batal"), Edit("m9", "Budi") })
+        foreach (var said in new[] { Edit("m1", "Budi"), Edit("m9", "Budi") })
         {
             Assert.Equal(EngineTexts.EditTooOld.Id, said);
         }
+
+        // Even the latest answer's message: a command in an edit is not run, and the person is told to send it anew.
+        Assert.Equal(EngineTexts.EditIntoCommand.Id, Edit("m2", "/batal"));
+        Assert.Equal(SessionStage.Asking, _session.Stage);
 
         Assert.Equal(before.Answers, _session.Answers);
         Assert.Equal(before.CurrentQuestionId, _session.CurrentQuestionId);

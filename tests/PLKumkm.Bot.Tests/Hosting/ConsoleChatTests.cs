@@ -105,11 +105,15 @@ public sealed class ConsoleChatTests
             var person = await setup.People.SingleAsync();
             person.Role = PersonRole.Enumerator;
             person.RegionCode = "16.01";
+            person.Phone = "+6281399990000";
             await setup.SaveChangesAsync();
         }
 
         var first = await ChatAsync(db, [.. FirstHalf, .. SecondHalf, "kirim"], user: "petugas1");
         Assert.Contains("atas nama pemiliknya", first);
+        // The owner's phone question does not offer the enumerator's own number.
+        Assert.Contains("Berapa nomor HP", first);
+        Assert.DoesNotContain("+6281399990000", first);
         Assert.Contains("KUMKM-1601-000001", first);
 
         // A second owner: the notice is shown again, because consent is each owner's own.

@@ -12,7 +12,7 @@ namespace PLKumkm.Bot.Owners;
 /// While the question is open (<see cref="WithdrawalPrompt"/>) the buttons' answers also work typed, in both
 /// languages: "ya", "Ya, hapus data saya", "yes", "tidak", "Tidak jadi"….
 /// </summary>
-internal sealed class WithdrawalHandler(TimeProvider clock, RegionCatalog regions) : IMessageHandler
+internal sealed class WithdrawalHandler(TimeProvider clock, RegionCatalog regions, Staff.Review.ErasureReview erasures) : IMessageHandler
 {
     private const string Confirm = "/hapus ya";
     private const string Abort = "/hapus batal";
@@ -129,6 +129,7 @@ internal sealed class WithdrawalHandler(TimeProvider clock, RegionCatalog region
     private async Task EraseAsync(UpdateContext context, CancellationToken ct)
     {
         var outcome = await PersonalDataEraser.EraseAsync(context.Db, context.Person, context.Message.Address, clock.GetUtcNow(), ct);
+        await erasures.NotifyReviewersAsync(context, outcome.Referred, ct);
         var lang = context.Language;
         var text = new StringBuilder(lang == Languages.English
             ? "Done. Your personal data has been deleted now (the law allows up to 3×24 hours; we did it immediately) and your consent is withdrawn."

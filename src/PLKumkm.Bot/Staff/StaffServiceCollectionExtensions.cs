@@ -17,6 +17,7 @@ internal static class StaffServiceCollectionExtensions
         services.AddScoped<StaffRegistry>();
         services.AddScoped<StaffImport>();
         services.AddScoped<ClaimReview>();
+        services.AddScoped<ErasureReview>();
         return services;
     }
 }

@@ -102,6 +102,9 @@ internal sealed class StaffChat : IAsyncDisposable
         return await ShareContactAsync(user, phone);
     }
 
+    /// <summary>What reached <paramref name="user"/>'s chat since last taken (notices from others' updates).</summary>
+    public IReadOnlyList<OutboundMessage> Received(string user) => _sender.Take(user);
+
     public static string Text(IReadOnlyList<OutboundMessage> messages) => string.Join("\n", messages.Select(m => m.Text));
 
     public async ValueTask DisposeAsync()

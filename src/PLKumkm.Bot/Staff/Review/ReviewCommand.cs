@@ -18,12 +18,16 @@ internal enum ReviewVerb
 /// <c>/tinjau</c>, <c>/tinjau setuju 123</c>, <c>/tinjau tolak 123</c>, <c>/tinjau tolak 123 bukan UMKM</c>
 /// (<c>approve</c>/<c>reject</c> in English too). The number is the record's id, as on the buttons; a cooperative's
 /// id follows <c>kop</c> (<c>/tinjau setuju kop 7</c>), because a UMKM and a cooperative may have the same id. An
-/// ownership claim's id follows <c>klaim</c> (<c>/tinjau setuju klaim 3</c>).
+/// ownership claim's id follows <c>klaim</c> (<c>/tinjau setuju klaim 3</c>), an erasure request's <c>hapus</c>
+/// (<c>/tinjau setuju hapus 5</c> erases, <c>/tinjau tolak hapus 5 bukan data peminta</c> declines).
 /// </summary>
 internal sealed record ReviewCommand(ReviewVerb Verb, long RecordId, string? Reason, RecordKind Kind = RecordKind.Umkm)
 {
     /// <summary>The id is a <see cref="Storage.Entities.RecordClaim"/>'s, not a record's.</summary>
     public bool IsClaim { get; init; }
+
+    /// <summary>The id is an <see cref="Storage.Entities.ErasureRequest"/>'s.</summary>
+    public bool IsErasure { get; init; }
 
     public const int MaxReasonLength = 200;
 
@@ -37,6 +41,7 @@ internal sealed record ReviewCommand(ReviewVerb Verb, long RecordId, string? Rea
 
     private const string KoperasiMarker = "kop";
     private const string ClaimMarker = "klaim";
+    private const string ErasureMarker = "hapus";
 
     public bool IsDuplicate => Reason is { } r && (r.Equals(DuplicateReason, StringComparison.OrdinalIgnoreCase)
         || r.Equals("duplicate", StringComparison.OrdinalIgnoreCase) || r.Equals("ganda", StringComparison.OrdinalIgnoreCase));
@@ -63,10 +68,12 @@ internal sealed record ReviewCommand(ReviewVerb Verb, long RecordId, string? Rea
 
         var rest = parts[1].Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var kind = RecordKind.Umkm;
-        var isClaim = rest[0].ToLowerInvariant() is ClaimMarker or "claim";
-        if (isClaim || rest[0].ToLowerInvariant() is KoperasiMarker or "koperasi" or "cooperative")
+        var marker = rest[0].ToLowerInvariant();
+        var isClaim = marker is ClaimMarker or "claim";
+        var isErasure = marker is ErasureMarker or "erase" or "erasure";
+        if (isClaim || isErasure || marker is KoperasiMarker or "koperasi" or "cooperative")
         {
-            kind = isClaim ? RecordKind.Umkm : RecordKind.Koperasi;
+            kind = isClaim || isErasure ? RecordKind.Umkm : RecordKind.Koperasi;
             rest = rest.Length > 1
                 ? rest[1].Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 : [];
@@ -77,7 +84,7 @@ internal sealed record ReviewCommand(ReviewVerb Verb, long RecordId, string? Rea
             return new ReviewCommand(ReviewVerb.Invalid, 0, null);
         }
 
-        var reason = parts[0].StartsWith("dup", StringComparison.OrdinalIgnoreCase)
+        var reason = parts[0].StartsWith("dup", StringComparison.OrdinalIgnoreCase) && !isErasure
             ? DuplicateReason
             : rest.Length > 1 ? rest[1] : null;
         if (reason is { Length: > MaxReasonLength })
@@ -85,8 +92,13 @@ internal sealed record ReviewCommand(ReviewVerb Verb, long RecordId, string? Rea
             reason = reason[..MaxReasonLength];
         }
 
-        return new ReviewCommand(verb, id, verb == ReviewVerb.Approve ? null : reason, kind) { IsClaim = isClaim };
+        return new ReviewCommand(verb, id, verb == ReviewVerb.Approve ? null : reason, kind) { IsClaim = isClaim, IsErasure = isErasure };
     }
+
+    public static string EraseValue(long requestId) => $"/tinjau setuju {ErasureMarker} {requestId.ToString(CultureInfo.InvariantCulture)}";
+
+    public static string DeclineErasureValue(long requestId, string? reason = null) =>
+        $"/tinjau tolak {ErasureMarker} {requestId.ToString(CultureInfo.InvariantCulture)}" + (reason is null ? "" : " " + reason);
 
     public static string ApproveClaimValue(long claimId) => $"/tinjau setuju {ClaimMarker} {claimId.ToString(CultureInfo.InvariantCulture)}";
 

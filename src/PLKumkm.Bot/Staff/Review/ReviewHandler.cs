@@ -18,7 +18,7 @@ namespace PLKumkm.Bot.Staff.Review;
 /// duplicate). Every decision is kept (<see cref="ReviewDecision"/>); the status change goes through EF so progress
 /// counts follow by themselves.
 /// </summary>
-internal sealed class ReviewHandler(RegionCatalog regions, QuestionnaireCatalog questionnaires, ClaimReview claims, TimeProvider clock)
+internal sealed class ReviewHandler(RegionCatalog regions, QuestionnaireCatalog questionnaires, ClaimReview claims, ErasureReview erasures, TimeProvider clock)
     : IMessageHandler
 {
     public async Task<bool> TryHandleAsync(UpdateContext context, CancellationToken cancellationToken)
@@ -34,6 +34,16 @@ internal sealed class ReviewHandler(RegionCatalog regions, QuestionnaireCatalog 
             case ReviewVerb.Next:
                 await ShowNextAsync(context, cancellationToken);
                 return true;
+        }
+
+        if (review.IsErasure)
+        {
+            if (await erasures.DecideAsync(context, RolePolicy.ScopeOf(person)!, review.RecordId, review.Verb == ReviewVerb.Approve, review.Reason, cancellationToken))
+            {
+                await ShowNextAsync(context, cancellationToken);
+            }
+
+            return true;
         }
 
         if (review.IsClaim)
@@ -118,8 +128,15 @@ internal sealed class ReviewHandler(RegionCatalog regions, QuestionnaireCatalog 
         var scope = RolePolicy.ScopeOf(context.Person)!;
         var umkm = RolePolicy.RecordsIn(context.Db.UmkmRecords.AsNoTracking(), scope).Where(r => r.Status == RecordStatus.Flagged);
         var koperasi = RolePolicy.RecordsIn(context.Db.KoperasiRecords.AsNoTracking(), scope).Where(r => r.Status == RecordStatus.Flagged);
-        var count = await umkm.CountAsync(ct) + await koperasi.CountAsync(ct) + await ClaimReview.OpenIn(context.Db, scope).CountAsync(ct);
-        // People waiting to be recognised as owners come first.
+        var count = await umkm.CountAsync(ct) + await koperasi.CountAsync(ct) + await ClaimReview.OpenIn(context.Db, scope).CountAsync(ct)
+            + await ErasureReview.OpenIn(context.Db, scope).CountAsync(ct);
+        // Erasure requests run against a legal deadline: first. Then people waiting to be recognised as owners.
+        if (await erasures.NextCardAsync(context, scope, count, ct) is { } erasureCard)
+        {
+            context.Reply(erasureCard);
+            return;
+        }
+
         if (await claims.NextCardAsync(context, scope, count, ct) is { } claimCard)
         {
             context.Reply(claimCard);

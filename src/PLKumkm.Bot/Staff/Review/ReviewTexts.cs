@@ -8,8 +8,8 @@ namespace PLKumkm.Bot.Staff.Review;
 internal static class ReviewTexts
 {
     public static readonly UserText Usage = new(
-        "Cara meninjau: /tinjau (data berikutnya), /tinjau setuju <no>, /tinjau tolak <no> <alasan>; untuk koperasi: /tinjau setuju kop <no>, /tinjau tolak kop <no> <alasan>.",
-        "How to review: /tinjau (next record), /tinjau setuju <no> (approve), /tinjau tolak <no> <reason> (reject); for a cooperative: /tinjau setuju kop <no>, /tinjau tolak kop <no> <reason>.");
+        "Cara meninjau: /tinjau (data berikutnya), /tinjau setuju <no>, /tinjau tolak <no> <alasan>; untuk koperasi: /tinjau setuju kop <no>, /tinjau tolak kop <no> <alasan>; permintaan hapus data: /tinjau setuju hapus <no>, /tinjau tolak hapus <no> <alasan>.",
+        "How to review: /tinjau (next record), /tinjau setuju <no> (approve), /tinjau tolak <no> <reason> (reject); for a cooperative: /tinjau setuju kop <no>, /tinjau tolak kop <no> <reason>; erasure requests: /tinjau setuju hapus <no> (erase), /tinjau tolak hapus <no> <reason> (decline).");
 
     public static readonly UserText NotYours = new(
         "Data itu tidak ada di wilayah Anda.",

@@ -15,6 +15,9 @@ internal interface IRegisteredRecord : ICountedRecord
 
     /// <summary>The record's phone (E.164), as answered.</summary>
     string? Hp { get; }
+
+    /// <summary>Who entered it (<see cref="RecordSources"/>).</summary>
+    string Sumber { get; }
     DateTimeOffset CreatedAt { get; }
     DateTimeOffset UpdatedAt { get; set; }
 }

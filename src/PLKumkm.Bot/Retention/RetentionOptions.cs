@@ -33,5 +33,17 @@ internal sealed class RetentionOptions
     /// </summary>
     public int WithdrawnHistoryDays { get; set; } = 30;
 
+    /// <summary>
+    /// A submitted or cancelled questionnaire keeps its answers this long (a submitted one's are in the record already;
+    /// nothing reads a finished session but support), then the session is deleted.
+    /// </summary>
+    public int FinishedSessionDays { get; set; } = 7;
+
+    /// <summary>
+    /// A questionnaire nobody has answered for this long is deleted with its answers; writing again starts afresh.
+    /// At least 4 days, so an owner can be reminded of the form first (issue 17 plans reminders after one and three days).
+    /// </summary>
+    public int AbandonedSessionDays { get; set; } = 60;
+
     public TimeSpan Interval => TimeSpan.FromMinutes(IntervalMinutes);
 }

@@ -15,6 +15,9 @@ internal sealed class RetentionOptionsValidator : IValidateOptions<RetentionOpti
         Check(failures, nameof(options.ProcessedWebhookDays), options.ProcessedWebhookDays, 1, TenYears);
         Check(failures, nameof(options.SentOutboxDays), options.SentOutboxDays, 1, TenYears);
         Check(failures, nameof(options.WithdrawnHistoryDays), options.WithdrawnHistoryDays, 0, TenYears);
+        Check(failures, nameof(options.FinishedSessionDays), options.FinishedSessionDays, 0, TenYears);
+        // Shorter than the reminders' three days would delete a form before its owner was reminded of it.
+        Check(failures, nameof(options.AbandonedSessionDays), options.AbandonedSessionDays, 4, TenYears);
         if (options.InboundUpdateDays <= RetentionOptions.ChannelRedeliveryDays || options.InboundUpdateDays > TenYears)
         {
             failures.Add($"{RetentionOptions.SectionName}:{nameof(options.InboundUpdateDays)} must be between "

@@ -20,9 +20,9 @@ internal sealed class RetentionPruner(
 {
     private const int BatchSize = 5_000;
 
-    public sealed record Report(int UnreadablePayloads, int WebhookRows, int UpdateKeys, int OutboxRows, int Versions)
+    public sealed record Report(int UnreadablePayloads, int WebhookRows, int UpdateKeys, int OutboxRows, int Versions, int Sessions)
     {
-        public int Total => UnreadablePayloads + WebhookRows + UpdateKeys + OutboxRows + Versions;
+        public int Total => UnreadablePayloads + WebhookRows + UpdateKeys + OutboxRows + Versions + Sessions;
     }
 
     public async Task<Report> PruneAsync(CancellationToken ct)
@@ -55,7 +55,13 @@ internal sealed class RetentionPruner(
         versions += await InScopeAsync(db => PruneHistoryAsync(db, RecordKind.Koperasi,
             db.KoperasiRecords.Where(r => r.Status == RecordStatus.Withdrawn && r.UpdatedAt < withdrawnBefore).Select(r => r.Id), ct), ct);
 
-        return new Report(payloads, webhookRows, keys, outbox, versions);
+        var finishedBefore = now - TimeSpan.FromDays(o.FinishedSessionDays);
+        var abandonedBefore = now - TimeSpan.FromDays(o.AbandonedSessionDays);
+        var sessions = await InBatchesAsync(db => db.Sessions
+            .Where(s => (!s.IsActive && (s.EndedAt ?? s.UpdatedAt) < finishedBefore) || (s.IsActive && s.UpdatedAt < abandonedBefore))
+            .OrderBy(s => s.Id), ct);
+
+        return new Report(payloads, webhookRows, keys, outbox, versions, sessions);
     }
 
     /// <summary>Every version of the withdrawn records but the last (the withdrawal itself).</summary>

@@ -13,6 +13,8 @@ public sealed class RetentionOptionsTests
     [InlineData("Retention:SentOutboxDays", "0")]
     [InlineData("Retention:UnreadableWebhookHours", "1000")]
     [InlineData("Retention:IntervalMinutes", "0")]
+    [InlineData("Retention:AbandonedSessionDays", "2")]
+    [InlineData("Retention:FinishedSessionDays", "-1")]
     public async Task A_period_out_of_range_stops_start_up_naming_the_key(string key, string value)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });

@@ -29,6 +29,11 @@ public sealed class RetentionPrunerTests
                 new WebhookInboxItem { Channel = "whatsapp", Payload = "recent unreadable", ReceivedAt = now.AddHours(-1), ProcessedAt = now.AddHours(-1), LastError = "JsonException" },
                 new WebhookInboxItem { Channel = "telegram", Payload = "", ReceivedAt = now.AddDays(-8), ProcessedAt = now.AddDays(-8) },
                 new WebhookInboxItem { Channel = "telegram", Payload = "waiting", ReceivedAt = now.AddDays(-8) });
+            db.Sessions.AddRange(
+                Session("submitted long ago", active: false, updated: now.AddDays(-8), ended: now.AddDays(-8)),
+                Session("cancelled yesterday", active: false, updated: now.AddDays(-1), ended: now.AddDays(-1)),
+                Session("answered last month", active: true, updated: now.AddDays(-30)),
+                Session("untouched for two months", active: true, updated: now.AddDays(-61)));
             return await db.SaveChangesAsync();
         });
 
@@ -46,5 +51,13 @@ public sealed class RetentionPrunerTests
         Assert.Contains("waiting", inbox.Keys);
         // The unreadable row stays (time, channel, error) without its payload; the old processed row is gone.
         Assert.Equal(3, inbox.Count);
+        Assert.Equal(2, report.Sessions);
+        Assert.Equal(["answered last month", "cancelled yesterday"], (await ctx.Sessions.Select(s => s.Stage).ToListAsync()).Order());
     }
+
+    private static ConversationSession Session(string stage, bool active, DateTimeOffset updated, DateTimeOffset? ended = null) => new()
+    {
+        PersonId = 1, QuestionnaireId = "umkm", QuestionnaireVersion = 1, Stage = stage, IsActive = active,
+        StartedAt = updated, UpdatedAt = updated, EndedAt = ended, StateJson = "{}",
+    };
 }

@@ -7,7 +7,7 @@ internal sealed class LoadOptions
 {
     public const string Usage = """
         usage: PLKumkm.Bot.LoadTest <mode> [options]
-          modes: load | echo | memory | fault | throttle | all
+          modes: load | echo | memory | fault | throttle | flood | all
                  pipeline (profiling: the bot's own cost per update, no network)
           --duration S        closed-loop measuring window (default 20)
           --warmup S          warm-up before measuring (default 120: the JIT is still tiering methods up after one minute)
@@ -16,6 +16,7 @@ internal sealed class LoadOptions
           --open-duration S   open-loop duration (default 15)
           --conversations N   open conversations for the memory mode (default 100000)
           --kills N           hard kills in the fault mode (default 5)
+          --flood-posts N     concurrent forged webhook posts per round in the flood mode (default 120)
           --fault-users N     users in the fault and throttle modes (default 300)
           --fault-duration S  load time in the fault and throttle modes (default 30)
           --p429 P            throttle: share of sendMessage answered 429 (default 0.10)
@@ -25,6 +26,7 @@ internal sealed class LoadOptions
           --official-share P  share of users asking "progress OKU" (default 0.1)
           --bot-dll PATH      bot to start as a process in the load, memory and fault modes (default: the build in this repository)
           --with-progress     all: also run benchmarks/PLKumkm.Bot.Benchmarks (progress at 1M/10M records, import; long)
+          --bot-arg SETTING   flood mode: a setting for the bot process (e.g. --bot-arg --Webhooks:MaxUnauthenticatedReads=8)
           --keep              keep the temporary databases
           --no-echo           load mode without the echo baseline (profiling)
           --per-step          pipeline mode: cost of each questionnaire step (users must be a multiple of 100)
@@ -43,6 +45,10 @@ internal sealed class LoadOptions
     public double OpenDuration { get; private set; } = 15;
     public int Conversations { get; private set; } = 100_000;
     public int Kills { get; private set; } = 5;
+    public int FloodPosts { get; private set; } = 120;
+
+    /// <summary>Settings passed on to the bot process (<c>--bot-arg --Key=value</c>), for experiments.</summary>
+    public List<string> ExtraBotArgs { get; } = [];
     public int FaultUsers { get; private set; } = 300;
     public double FaultDuration { get; private set; } = 30;
     public double P429 { get; private set; } = 0.10;
@@ -58,7 +64,7 @@ internal sealed class LoadOptions
     public double EnumeratorShare { get; private set; } = 0.1;
     public double OfficialShare { get; private set; } = 0.1;
 
-    public static readonly string[] Modes = ["load", "echo", "memory", "fault", "throttle", "all", "pipeline"];
+    public static readonly string[] Modes = ["load", "echo", "memory", "fault", "throttle", "flood", "all", "pipeline"];
 
     public static LoadOptions Parse(string[] args)
     {
@@ -84,6 +90,7 @@ internal sealed class LoadOptions
                 case "--open-duration": o.OpenDuration = Number(); break;
                 case "--conversations": o.Conversations = Math.Max(1, (int)Number()); break;
                 case "--kills": o.Kills = (int)Number(); break;
+                case "--flood-posts": o.FloodPosts = Math.Clamp((int)Number(), 1, 2_000); break;
                 case "--fault-users": o.FaultUsers = Math.Max(1, (int)Number()); break;
                 case "--fault-duration": o.FaultDuration = Number(); break;
                 case "--p429": o.P429 = Number(); break;
@@ -92,6 +99,7 @@ internal sealed class LoadOptions
                 case "--enumerator-share": o.EnumeratorShare = Math.Min(1, Number()); break;
                 case "--official-share": o.OfficialShare = Math.Min(1, Number()); break;
                 case "--bot-dll": o.BotDll = Value(); break;
+                case "--bot-arg": o.ExtraBotArgs.Add(Value()); break;
                 case "--keep": o.Keep = true; break;
                 case "--no-echo": o.NoEcho = true; break;
                 case "--with-progress": o.WithProgress = true; break;

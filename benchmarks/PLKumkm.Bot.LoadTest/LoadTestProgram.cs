@@ -87,12 +87,16 @@ internal static class LoadTestProgram
             case "throttle":
                 await ThrottleMode.RunAsync(o, checks, ct).ConfigureAwait(false);
                 break;
+            case "flood":
+                await FloodMode.RunAsync(o, checks, ct).ConfigureAwait(false);
+                break;
             case "all":
                 await LoadMode.RunBotAsync(o, figures, checks, ct).ConfigureAwait(false);
                 await LoadMode.RunEchoAsync(o, figures, checks, ct).ConfigureAwait(false);
                 await MemoryMode.RunAsync(o, figures, checks, ct).ConfigureAwait(false);
                 await FaultMode.RunAsync(o, figures, checks, ct).ConfigureAwait(false);
                 await ThrottleMode.RunAsync(o, checks, ct).ConfigureAwait(false);
+                await FloodMode.RunAsync(o, checks, ct).ConfigureAwait(false);
                 if (o.WithProgress)
                 {
                     checks.Add("progress and import benchmark ran", await ProgressImportMode.RunAsync(ct).ConfigureAwait(false));

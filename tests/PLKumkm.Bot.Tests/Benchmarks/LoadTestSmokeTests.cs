@@ -36,6 +36,16 @@ public sealed class LoadTestSmokeTests
         Assert.Contains("kills: t=", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Flood_mode_posts_forged_bodies_to_the_bot_process_and_every_one_is_refused()
+    {
+        var (exit, output) = await RunAsync("flood", "--smoke");
+
+        Assert.True(exit == 0, output);
+        Assert.Contains("[ok] flood: every forged post refused (401, 413 or 503)", output, StringComparison.Ordinal);
+        Assert.Contains("bot process memory:", output, StringComparison.Ordinal);
+    }
+
     private static async Task<(int Exit, string Output)> RunAsync(params string[] args)
     {
         var info = new ProcessStartInfo("dotnet")

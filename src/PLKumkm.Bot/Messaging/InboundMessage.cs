@@ -21,6 +21,12 @@ internal sealed record InboundMessage(
     /// is also the person's address.</summary>
     public string Address => ChannelAddress.Of(Channel, ChatId);
 
+    /// <summary>
+    /// The channel proves its senders' numbers but withheld this one's (a WhatsApp username): nothing that needs a
+    /// proven phone (staff sign-in, "use my number") can be offered, and a typed number stays unproven.
+    /// </summary>
+    public bool PhoneWithheld { get; init; }
+
     /// <summary>True when the chat is shared by several people (a Telegram group, supergroup or channel).</summary>
     public bool IsGroup { get; init; }
 
@@ -66,3 +72,10 @@ internal sealed record PhotoInput(string FileRef, string? Caption = null) : Inbo
 
 /// <summary>Anything the bot cannot read (sticker, voice note, video…): answered politely.</summary>
 internal sealed record UnsupportedInput(string Kind) : InboundContent;
+
+/// <summary>
+/// The channel says the sender now has another id (WhatsApp <c>user_changed_number</c>: their new number, proven by
+/// WhatsApp; <c>user_changed_user_id</c>: their new business-scoped id). Not something the person said: nothing is
+/// answered, the person simply moves to <see cref="NewChatId"/> with their sessions and proofs.
+/// </summary>
+internal sealed record ChatMovedInput(string NewChatId, string? NewPhone) : InboundContent;

@@ -138,6 +138,15 @@ internal sealed partial class InboundProcessor(
     private async Task<List<OutboxMessage>> ApplyOneAsync(InboundMessage message, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
+        if (message.Content is ChatMovedInput moved)
+        {
+            // The channel's notice, not the person's words: nobody is made from it and nothing is answered.
+            await ChatMoves.MoveAsync(db, message, moved, now, ct);
+            db.InboundUpdates.Add(new InboundUpdate { UpdateKey = db.Protection.Hash(message.UpdateKey), ProcessedAt = now });
+            await db.SaveChangesAsync(ct);
+            return [];
+        }
+
         // A group is nobody's: no person is made or changed from it, and only public answers are tried there.
         var (person, joined) = message.IsGroup ? (GroupMember(), false) : await FindOrCreatePersonAsync(message, now, ct);
         var context = new UpdateContext(message, person, db) { Content = Normalize(message) };

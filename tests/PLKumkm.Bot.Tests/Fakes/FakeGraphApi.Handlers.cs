@@ -110,7 +110,8 @@ public sealed partial class FakeGraphApi
             return;
         }
 
-        var to = Str(body, "to")!;
+        // A business-scoped user id goes in "recipient" instead of "to".
+        var to = Str(body, "to") ?? Str(body, "recipient")!;
         var type = Str(body, "type")!;
         if (EnforceWindow && type != "template" && !WindowOpen(to))
         {
@@ -151,9 +152,14 @@ public sealed partial class FakeGraphApi
             return "messaging_product must be whatsapp";
         }
 
-        if (Str(body, "to") is not { Length: > 0 })
+        if (Str(body, "to") is not { Length: > 0 } && Str(body, "recipient") is not { Length: > 0 })
         {
-            return "to is required";
+            return "to (or recipient) is required";
+        }
+
+        if (Str(body, "to") is { Length: > 0 } && Str(body, "recipient") is { Length: > 0 })
+        {
+            return "to and recipient cannot both be given";
         }
 
         var type = Str(body, "type");

@@ -222,7 +222,8 @@ internal static class WhatsAppRenderer
     {
         ["messaging_product"] = "whatsapp",
         ["recipient_type"] = WhatsAppChats.IsGroup(to) ? "group" : "individual",
-        ["to"] = WhatsAppChats.Recipient(to),
+        // Someone known only by a business-scoped user id is addressed by it.
+        [WhatsAppChats.IsUserId(to) ? "recipient" : "to"] = WhatsAppChats.Recipient(to),
         ["type"] = type,
         [type] = content,
     };

@@ -7,7 +7,8 @@ namespace PLKumkm.Bot.Channels.WhatsApp;
 /// <summary>
 /// Turns a Cloud API webhook body (<c>entry[].changes[].value.messages[]</c>, several per body possible)
 /// into channel-neutral <see cref="InboundMessage"/>s. Pure: no I/O; the receive time stands in for a
-/// missing timestamp. Status callbacks and errors are only counted: the bot does not act on them.
+/// missing timestamp. Status callbacks and errors are only counted: the bot does not act on them. A sender may come
+/// without a number (a WhatsApp username): then their business-scoped user id is their chat.
 /// </summary>
 internal static class WhatsAppWebhookTranslator
 {
@@ -44,7 +45,7 @@ internal static class WhatsAppWebhookTranslator
             var names = SenderNames(value);
             foreach (var message in Array(value, "messages"))
             {
-                if (FromMessage(message, names, receivedAt) is { } inbound)
+                if (FromMessage(value, message, names, receivedAt) is { } inbound)
                 {
                     messages.Add(inbound);
                 }
@@ -77,22 +78,33 @@ internal static class WhatsAppWebhookTranslator
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var contact in Array(value, "contacts"))
         {
-            if (Str(contact, "wa_id") is { } waId && contact.TryGetProperty("profile", out var profile)
-                && Str(profile, "name") is { Length: > 0 } name)
+            if (contact.TryGetProperty("profile", out var profile) && Str(profile, "name") is { Length: > 0 } name)
             {
-                names.TryAdd(waId, name);
+                foreach (var id in new[] { Str(contact, "wa_id"), Str(contact, "user_id") }.OfType<string>())
+                {
+                    names.TryAdd(id, name);
+                }
             }
         }
 
         return names;
     }
 
-    private static InboundMessage? FromMessage(JsonElement message, Dictionary<string, string> names, DateTimeOffset receivedAt)
+    private static InboundMessage? FromMessage(JsonElement value, JsonElement message, Dictionary<string, string> names, DateTimeOffset receivedAt)
     {
-        // Users identified only by a business-scoped id (no phone number) cannot be answered by number yet.
-        if (Str(message, "from") is not { Length: > 0 } from || Str(message, "id") is not { Length: > 0 } id)
+        // Someone who uses a WhatsApp username may come without a number: their business-scoped user id is who they
+        // are here (the contacts block carries it too when the message does not).
+        var from = Str(message, "from") is { Length: > 0 } number ? number
+            : Str(message, "from_user_id") is { Length: > 0 } userId ? userId
+            : OnlyUserId(value);
+        if (from is null || Str(message, "id") is not { Length: > 0 } id)
         {
             return null;
+        }
+
+        if (Str(message, "type") == "system")
+        {
+            return Moved(message, from, id, receivedAt);
         }
 
         var content = ContentOf(message);
@@ -127,11 +139,44 @@ internal static class WhatsAppWebhookTranslator
             };
         }
 
-        var phone = from.All(char.IsAsciiDigit) ? "+" + from : null;
-        return new InboundMessage(Channel, from, UpdateKey(id), sentAt, content, names.GetValueOrDefault(from), phone)
+        return new InboundMessage(Channel, from, UpdateKey(id), sentAt, content, names.GetValueOrDefault(from), WhatsAppChats.Phone(from))
         {
+            PhoneWithheld = WhatsAppChats.IsUserId(from),
             MessageId = edits ?? id, EditsMessageId = edits,
         };
+    }
+
+    /// <summary>The one sender's user id in the contacts block (with several senders it cannot say whose message it is).</summary>
+    private static string? OnlyUserId(JsonElement value)
+    {
+        var ids = Array(value, "contacts").Select(c => Str(c, "user_id")).OfType<string>().ToList();
+        return ids.Count == 1 ? ids[0] : null;
+    }
+
+    /// <summary>
+    /// <c>user_changed_number</c> (from the old number; <c>system.wa_id</c> is the new one, proven by WhatsApp) and
+    /// <c>user_changed_user_id</c> (from <c>system.previous_user_id</c> to <c>system.user_id</c>). Other system notices
+    /// say nothing to the bot.
+    /// </summary>
+    private static InboundMessage? Moved(JsonElement message, string from, string id, DateTimeOffset receivedAt)
+    {
+        var system = message.TryGetProperty("system", out var s) ? s : default;
+        var sentAt = long.TryParse(Str(message, "timestamp"), NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+            : receivedAt;
+        switch (Str(system, "type"))
+        {
+            case "user_changed_number" or "customer_changed_number"
+                when (Str(system, "wa_id") ?? Str(system, "new_wa_id")) is { Length: > 0 } newNumber && newNumber != from
+                    && WhatsAppChats.Phone(newNumber) is { } phone:
+                return new InboundMessage(Channel, from, UpdateKey(id), sentAt, new ChatMovedInput(newNumber, phone)) { MessageId = id };
+            case "user_changed_user_id"
+                when Str(system, "previous_user_id") is { Length: > 0 } previous && Str(system, "user_id") is { Length: > 0 } current
+                    && previous != current:
+                return new InboundMessage(Channel, previous, UpdateKey(id), sentAt, new ChatMovedInput(current, null)) { MessageId = id };
+            default:
+                return null;
+        }
     }
 
     private static InboundContent? ContentOf(JsonElement message)
@@ -160,7 +205,7 @@ internal static class WhatsAppWebhookTranslator
             case "contacts":
                 return Contact(body) ?? (InboundContent)new UnsupportedInput(type);
             case "system":
-                // "The user changed their number" and similar notices: nothing a person said to the bot.
+                // Read by the caller (a changed number or id); other notices: nothing a person said to the bot.
                 return null;
             case "edit":
                 // Read by the caller: what the message says now, as an edit of the original.

@@ -20,6 +20,13 @@ internal sealed class StaffOnboardingHandler(RegionCatalog regions) : IMessageHa
 {
     public async Task<bool> TryHandleAsync(UpdateContext context, CancellationToken cancellationToken)
     {
+        if (context.Message.PhoneWithheld && context.Person.Role == PersonRole.Owner)
+        {
+            // WhatsApp shows this sender only by a username: nothing proves their number, and a card proves nothing.
+            context.Reply(OnboardingTexts.NumberWithheld);
+            return true;
+        }
+
         if (context.Content is ContactInput contact)
         {
             if (context.Message.SenderPhone is not null)
@@ -113,6 +120,10 @@ internal static class OnboardingTexts
     public static readonly UserText CardNotNeeded = new(
         "Terima kasih. Kartu kontak tidak dipakai untuk masuk: di WhatsApp, nomor yang mengirim pesan ini yang dipakai. Petugas cukup ketik /petugas dari nomor yang didaftarkan admin.",
         "Thank you. A contact card is not used to sign in: on WhatsApp, the number sending this message is what counts. Staff just type /petugas from the number the admin registered.");
+
+    public static readonly UserText NumberWithheld = new(
+        "Maaf, WhatsApp tidak menunjukkan nomor HP Anda kepada kami (Anda memakai nama pengguna WhatsApp), jadi Anda belum bisa masuk sebagai petugas dari sini. Tampilkan nomor Anda untuk chat ini di pengaturan nama pengguna WhatsApp, atau masuk lewat Telegram dengan tombol *Bagikan nomor HP*. Untuk mendaftarkan usaha Anda, ketik /start.",
+        "Sorry, WhatsApp does not show us your phone number (you use a WhatsApp username), so you cannot sign in as staff from here yet. Show your number to this chat in WhatsApp's username settings, or sign in on Telegram with the *Share phone number* button. To register your business, type /start.");
 
     public static readonly UserText PhoneSaved = new(
         "Terima kasih, nomor HP Anda sudah tersimpan. Nomor ini belum terdaftar sebagai petugas PL-KUMKM: jika Anda petugas, minta admin mendaftarkannya, lalu bagikan nomor lagi. Untuk mendaftarkan usaha Anda, ketik /start.",

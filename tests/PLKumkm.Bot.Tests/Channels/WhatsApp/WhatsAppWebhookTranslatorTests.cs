@@ -137,8 +137,46 @@ public sealed class WhatsAppWebhookTranslatorTests
     }
 
     [Fact]
-    public void A_sender_without_a_phone_number_gets_no_answer_yet() =>
-        Assert.Empty(WhatsAppWebhookTranslator.Translate(W.Body(W.WithoutPhone(W.Text(From, "Halo"), "ID.123456")), Received).Messages);
+    public void A_sender_without_a_phone_number_is_their_business_scoped_user_id_and_proves_no_number()
+    {
+        var message = Assert.Single(WhatsAppWebhookTranslator.Translate(W.Body(W.WithoutPhone(W.Text(From, "Halo"), "ID.1502576394655843")), Received).Messages);
+
+        Assert.Equal("ID.1502576394655843", message.ChatId);
+        Assert.Null(message.SenderPhone);
+        Assert.True(message.PhoneWithheld);
+        Assert.Equal("Halo", ((TextInput)message.Content).Text);
+    }
+
+    [Fact]
+    public void Without_from_user_id_the_single_contact_s_user_id_names_the_sender()
+    {
+        var body = JsonNode.Parse(W.Body(W.WithoutPhone(W.Text(From, "Halo"), "ID.77")))!;
+        var value = body["entry"]![0]!["changes"]![0]!["value"]!;
+        value["messages"]![0]!.AsObject().Remove("from_user_id");
+        value["contacts"] = new JsonArray(new JsonObject { ["profile"] = new JsonObject { ["name"] = "Sari" }, ["user_id"] = "ID.77" });
+
+        var message = Assert.Single(WhatsAppWebhookTranslator.Translate(body.ToJsonString(), Received).Messages);
+
+        Assert.Equal(("ID.77", "Sari"), (message.ChatId, message.SenderName));
+    }
+
+    [Fact]
+    public void A_changed_number_moves_the_chat_and_a_changed_user_id_too()
+    {
+        var changed = W.Message(From, null, "system", new JsonObject
+        {
+            ["body"] = "User Siti changed from 6281234567890 to 6285712345678", ["wa_id"] = "6285712345678", ["type"] = "user_changed_number",
+        });
+        var moved = Assert.Single(WhatsAppWebhookTranslator.Translate(W.Body(changed), Received).Messages);
+        Assert.Equal((From, new ChatMovedInput("6285712345678", "+6285712345678")), (moved.ChatId, moved.Content));
+
+        var newId = W.WithoutPhone(W.Message(From, null, "system", new JsonObject
+        {
+            ["body"] = "User changed id", ["type"] = "user_changed_user_id", ["previous_user_id"] = "ID.1", ["user_id"] = "ID.2",
+        }), "ID.2");
+        var movedId = Assert.Single(WhatsAppWebhookTranslator.Translate(W.Body(newId), Received).Messages);
+        Assert.Equal(("ID.1", new ChatMovedInput("ID.2", null)), (movedId.ChatId, movedId.Content));
+    }
 
     [Fact]
     public void A_deleted_message_gets_no_answer() =>

@@ -14,7 +14,8 @@ public sealed class RecordScopeTests
 {
     private const string Nik = "1601074508900001";
 
-    private const string OkuEntry = """
+    /// <summary>An unowned record an OKU enumerator entered (also the erasure review's).</summary>
+    internal const string OkuEntry = """
         #umkm
         NIK: 1601074508900001
         Nama: Siti Aminah

@@ -106,10 +106,8 @@ internal sealed class ClaimReview(RecordWriter records, RegionCatalog regions, T
         }
     }
 
-    private static async Task<IRegisteredRecord?> RecordAsync(BotDbContext db, RecordClaim claim, CancellationToken ct) =>
-        claim.Kind == RecordKind.Koperasi
-            ? await db.KoperasiRecords.FirstOrDefaultAsync(r => r.Id == claim.RecordId, ct)
-            : await db.UmkmRecords.FirstOrDefaultAsync(r => r.Id == claim.RecordId, ct);
+    private static Task<IRegisteredRecord?> RecordAsync(BotDbContext db, RecordClaim claim, CancellationToken ct) =>
+        RecordLookup.FindAsync(db, claim.Kind, claim.RecordId, ct);
 
     private static Task<string?> LatestAddressAsync(BotDbContext db, long personId, CancellationToken ct) =>
         db.PersonAddresses.Where(a => a.PersonId == personId).OrderByDescending(a => a.CreatedAt).Select(a => a.Address).FirstOrDefaultAsync(ct);

@@ -182,10 +182,8 @@ internal sealed class ErasureReview(RegionCatalog regions, TimeProvider clock)
         }
     }
 
-    private static async Task<IRegisteredRecord?> RecordAsync(BotDbContext db, ErasureRequest request, CancellationToken ct) =>
-        request.Kind == RecordKind.Koperasi
-            ? await db.KoperasiRecords.FirstOrDefaultAsync(r => r.Id == request.RecordId, ct)
-            : await db.UmkmRecords.FirstOrDefaultAsync(r => r.Id == request.RecordId, ct);
+    private static Task<IRegisteredRecord?> RecordAsync(BotDbContext db, ErasureRequest request, CancellationToken ct) =>
+        Records.RecordLookup.FindAsync(db, request.Kind, request.RecordId, ct);
 }
 
 internal static class ErasureTexts

@@ -113,14 +113,8 @@ internal sealed class ReviewHandler(RegionCatalog regions, QuestionnaireCatalog 
     private static async Task<(IRegisteredRecord? Record, string Village)> FindAsync(
         BotDbContext db, RecordKind kind, long id, CancellationToken ct)
     {
-        if (kind == RecordKind.Koperasi)
-        {
-            var koperasi = await db.KoperasiRecords.FirstOrDefaultAsync(r => r.Id == id, ct);
-            return (koperasi, koperasi?.KodeDesa ?? "");
-        }
-
-        var umkm = await db.UmkmRecords.FirstOrDefaultAsync(r => r.Id == id, ct);
-        return (umkm, umkm?.KodeDesa ?? "");
+        var record = await RecordLookup.FindAsync(db, kind, id, ct);
+        return (record, record?.KodeDesa ?? "");
     }
 
     private async Task ShowNextAsync(UpdateContext context, CancellationToken ct)

@@ -14,18 +14,6 @@ public sealed class ErasureReviewTests
 {
     private const string Nik = "1601074508900001";
 
-    private const string OkuEntry = """
-        #umkm
-        NIK: 1601074508900001
-        Nama: Siti Aminah
-        Usaha: Warung Siti
-        HP: 0813 9999 0000
-        Desa: Sukaraya, Baturaja Timur
-        KBLI: G
-        Omzet: 3jt/bulan
-        Pekerja: 2
-        """;
-
     /// <summary>The record entered, Siti's own registration of it (a claim), and her withdrawal: one request open.</summary>
     private static async Task<(StaffChat Chat, long RequestId, string Withdrawal)> WithdrawnAsync()
     {
@@ -33,7 +21,7 @@ public sealed class ErasureReviewTests
         await chat.OnboardAsync("coord", "0811 2000 0009", "coordinator", "16.01", "Bu Koordinator");
         await chat.OnboardAsync("other", "0811 2000 0008", "coordinator", "16.03", "Koordinator Lain");
         await chat.OnboardAsync("oku", "0811 2000 0001", "enumerator", "16.01", "Rudi");
-        Assert.StartsWith("✅ Tersimpan: KUMKM-1601-000001", StaffChat.Text(await chat.SayAsync("oku", OkuEntry)), StringComparison.Ordinal);
+        Assert.StartsWith("✅ Tersimpan: KUMKM-1601-000001", StaffChat.Text(await chat.SayAsync("oku", RecordScopeTests.OkuEntry)), StringComparison.Ordinal);
         await OwnerRegistration.RunAsync(chat, "siti", Nik, "Warung Siti");
         await chat.SayAsync("siti", "hapus data saya");
         var withdrawal = StaffChat.Text(await chat.PressAsync("siti", "/hapus ya"));

@@ -84,6 +84,10 @@ internal static class ProgressFormatter
         {
             var workingDays = progress.Moment.AsOf ? daysToEnd : daysToEnd + 1;
             text.AppendLine(Pace(remaining, workingDays, target.Enumerators, en));
+            if (progress.Forecast is { } forecast)
+            {
+                text.AppendLine(Forecasting(forecast, en));
+            }
         }
 
         text.Append(Added(progress, en));
@@ -104,6 +108,7 @@ internal static class ProgressFormatter
         }
 
         var position = 0;
+        var forecasts = 0;
         decimal? previous = null;
         for (var i = 0; i < ranking.Entries.Count; i++)
         {
@@ -115,7 +120,21 @@ internal static class ProgressFormatter
                 previous = entry.Percent;
             }
 
-            text.AppendLine(CultureInfo.InvariantCulture, $"{position}. {ShortName(entry.Region)}: {Percent(entry.Percent, en)} ({Number(entry.Collected.Total, en)}/{Number(entry.Target.Target, en)})");
+            text.Append(CultureInfo.InvariantCulture, $"{position}. {ShortName(entry.Region)}: {Percent(entry.Percent, en)} ({Number(entry.Collected.Total, en)}/{Number(entry.Target.Target, en)})");
+            if (entry.ForecastAt(ranking.Moment) is { } forecast)
+            {
+                forecasts++;
+                text.Append(forecast.WillReach ? " ✅" : $" ⚠️ → {Percent(forecast.PercentAtEnd, en)}");
+            }
+
+            text.AppendLine();
+        }
+
+        if (forecasts > 0)
+        {
+            text.AppendLine(en
+                ? "✅ on course to reach the target, ⚠️ → % expected at the end (pace of the last 7 days)."
+                : "✅ diperkirakan mencapai target, ⚠️ → % perkiraan di akhir pendataan (laju 7 hari terakhir).");
         }
 
         if (ranking.WithoutTarget > 0)
@@ -209,6 +228,31 @@ internal static class ProgressFormatter
             ? $"Needed: {Number(perDay, en)} records a day{each}."
             : $"Perlu {Number(perDay, en)} data per hari{each}.";
     }
+
+    /// <summary>"Laju 7 hari terakhir: 312 data per hari (sejak mulai 82). Dengan laju itu target tercapai 12 Oktober 2022."</summary>
+    private static string Forecasting(Forecast forecast, bool en)
+    {
+        var recent = PerDay(forecast.RecentPerDay, en);
+        var overall = PerDay(forecast.OverallPerDay, en);
+        var pace = en
+            ? $"Pace of the last 7 days: {recent} a day (since the start {overall})."
+            : $"Laju 7 hari terakhir: {recent} data per hari (sejak mulai {overall}).";
+        if (forecast.RecentPerDay <= 0)
+        {
+            return en
+                ? "No records came in over the last 7 days: at that pace the target will not be reached."
+                : "Tidak ada data masuk dalam 7 hari terakhir: dengan laju itu target tidak tercapai.";
+        }
+
+        return pace + " " + (forecast.ReachedOn is { } on
+            ? en ? $"At that pace the target is reached on {Date(on, en)}." : $"Dengan laju itu target tercapai {Date(on, en)}."
+            : en ? $"At that pace {Percent(forecast.PercentAtEnd, en)} by {Date(forecast.End, en)}: the target will not be reached."
+                : $"Dengan laju itu baru {Percent(forecast.PercentAtEnd, en)} pada {Date(forecast.End, en)}: target tidak tercapai.");
+    }
+
+    // Whole numbers once there are ten or more a day; one decimal below, so a slow start does not read "0".
+    private static string PerDay(double value, bool en) =>
+        value >= 10 ? Number((long)Math.Round(value), en) : value.ToString("N1", en ? English : Indonesian);
 
     private static string Added(RegionProgress progress, bool en)
     {

@@ -22,20 +22,28 @@ internal sealed record ProgressMoment(DateOnly Day, bool AsOf, DateTimeOffset Lo
 /// <summary>A region's place among its siblings that have targets, by percentage.</summary>
 internal sealed record RegionRank(int Position, int Of, Region Parent);
 
+/// <param name="WeekBefore">What had been collected by the end of the day a week before the moment (for the
+/// forecast); null leaves the forecast out.</param>
 internal sealed record RegionProgress(
     Region Region,
     ProgressMoment Moment,
     Tally Collected,
     Tally AddedOnDay,
     TargetFigures? Target,
-    RegionRank? Rank)
+    RegionRank? Rank,
+    Tally? WeekBefore = null)
 {
     public decimal? Percent => Target is null ? null : Percentages.Of(Collected.Total, Target.Target);
+
+    public Forecast? Forecast => Forecast.For(this, WeekBefore);
 }
 
-internal sealed record RankingEntry(Region Region, Tally Collected, TargetFigures Target)
+internal sealed record RankingEntry(Region Region, Tally Collected, TargetFigures Target, Tally? WeekBefore = null)
 {
     public decimal Percent => Percentages.Of(Collected.Total, Target.Target);
+
+    public Forecast? ForecastAt(ProgressMoment moment) =>
+        Forecast.For(new RegionProgress(Region, moment, Collected, default, Target, null, WeekBefore), WeekBefore);
 }
 
 /// <summary>The children of <see cref="Parent"/> that have targets, best first; <see cref="WithoutTarget"/> counts the others.</summary>

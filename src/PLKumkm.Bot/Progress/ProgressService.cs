@@ -80,22 +80,24 @@ internal sealed class ProgressService(BotDbContext db, RegionCatalog catalog, Ti
         try
         {
             var targets = await TargetsAsync(ct);
-            var counts = parent.Level == RegionLevel.Country
-                ? await CountsAsync(ProvinceSql, null, moment.Day, ct)
-                : await CountsAsync(RegencySql, parent.Code, moment.Day, ct);
+            var (sql, province) = parent.Level == RegionLevel.Country ? (ProvinceSql, (string?)null) : (RegencySql, parent.Code);
+            var counts = await CountsAsync(sql, province, moment.Day, ct);
+            var weekBefore = await CountsAsync(sql, province, WeekBefore(moment), ct);
             var children = catalog.ChildrenOf(parent.Code);
             var entries = new List<RankingEntry>();
             foreach (var child in children)
             {
                 if (targets.For(child) is { } target)
                 {
-                    entries.Add(new RankingEntry(child, counts.GetValueOrDefault(child.Code).Collected, target));
+                    entries.Add(new RankingEntry(child, counts.GetValueOrDefault(child.Code).Collected, target,
+                        weekBefore.GetValueOrDefault(child.Code).Collected));
                 }
             }
 
             entries.Sort((a, b) => b.Percent != a.Percent ? b.Percent.CompareTo(a.Percent) : string.CompareOrdinal(a.Region.Code, b.Region.Code));
             var total = Sum(counts.Values);
-            var totalProgress = new RegionProgress(parent, moment, total.Collected, total.OnDay, targets.For(parent), null);
+            var totalProgress = new RegionProgress(parent, moment, total.Collected, total.OnDay, targets.For(parent), null,
+                Sum(weekBefore.Values).Collected);
             return new Ranking(parent, moment, entries, children.Count - entries.Count, totalProgress);
         }
         finally
@@ -109,23 +111,30 @@ internal sealed class ProgressService(BotDbContext db, RegionCatalog catalog, Ti
         var province = catalog.ProvinceOf(regency.Code)!;
         var counts = await CountsAsync(RegencySql, province.Code, moment.Day, ct);
         var own = counts.GetValueOrDefault(regency.Code);
+        var weekBefore = (await CountsAsync(RegencySql, province.Code, WeekBefore(moment), ct)).GetValueOrDefault(regency.Code);
         return new RegionProgress(regency, moment, own.Collected, own.OnDay, targets.For(regency),
-            Rank(regency, province, catalog.ChildrenOf(province.Code), counts, targets));
+            Rank(regency, province, catalog.ChildrenOf(province.Code), counts, targets), weekBefore.Collected);
     }
 
     private async Task<RegionProgress> ProvinceAsync(Region province, ProgressMoment moment, TargetBook targets, CancellationToken ct)
     {
         var counts = await CountsAsync(ProvinceSql, null, moment.Day, ct);
         var own = counts.GetValueOrDefault(province.Code);
+        var weekBefore = (await CountsAsync(ProvinceSql, null, WeekBefore(moment), ct)).GetValueOrDefault(province.Code);
         return new RegionProgress(province, moment, own.Collected, own.OnDay, targets.For(province),
-            Rank(province, RegionCatalog.Indonesia, catalog.ChildrenOf(null), counts, targets));
+            Rank(province, RegionCatalog.Indonesia, catalog.ChildrenOf(null), counts, targets), weekBefore.Collected);
     }
 
     private async Task<RegionProgress> CountryAsync(ProgressMoment moment, TargetBook targets, CancellationToken ct)
     {
         var total = Sum((await CountsAsync(ProvinceSql, null, moment.Day, ct)).Values);
-        return new RegionProgress(RegionCatalog.Indonesia, moment, total.Collected, total.OnDay, targets.For(RegionCatalog.Indonesia), null);
+        var weekBefore = Sum((await CountsAsync(ProvinceSql, null, WeekBefore(moment), ct)).Values);
+        return new RegionProgress(RegionCatalog.Indonesia, moment, total.Collected, total.OnDay, targets.For(RegionCatalog.Indonesia), null,
+            weekBefore.Collected);
     }
+
+    /// <summary>The end of the day the forecast's week starts after (asked today, today is the seventh day).</summary>
+    private static DateOnly WeekBefore(ProgressMoment moment) => moment.Day.AddDays(-Forecast.RecentDays);
 
     private static RegionRank? Rank(Region region, Region parent, IReadOnlyList<Region> siblings, Dictionary<string, Counts> counts, TargetBook targets)
     {

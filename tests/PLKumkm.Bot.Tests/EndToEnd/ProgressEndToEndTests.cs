@@ -47,6 +47,9 @@ public sealed class ProgressEndToEndTests
         Assert.Contains("Kabupaten Ogan Komering Ulu", cli.Output);
         Assert.Contains("13.495 dari 42.000 (32,13%)", cli.Output);
         Assert.Contains("Peringkat 1 dari 8 di Sumatera Selatan", cli.Output);
+        // Records came in evenly since 1 April: the last week's pace is the overall one, far below the 582 a day needed.
+        Assert.Contains("Laju 7 hari terakhir: 82 data per hari (sejak mulai 82). Dengan laju itu baru 41,", cli.Output);
+        Assert.Contains("% pada 31 Oktober 2022: target tidak tercapai.", cli.Output);
         Assert.Equal(cli, await CliAsync("progress", "OKU", "--as-of", "2022-09-12", db.ConfigArg));
         Assert.Contains("14.000 dari 42.000 (33,33%)", (await CliAsync("progress", "16.01", "--as-of", "2022-09-30", db.ConfigArg)).Output);
 

@@ -141,6 +141,70 @@ public sealed class ProgressFormatterTests
             """.ReplaceLineEndings("\n"), ProgressFormatter.FormatRanking(ranking, "id"));
     }
 
+    [Fact]
+    public void The_forecast_at_OKU_s_pace_of_12_September_2022_says_the_target_will_not_be_reached_and_how_far_it_gets()
+    {
+        // 312 a day over the 7 days to 12 September (13.495 − 11.311 = 2.184); 13.495 over the 165 days since 1 April
+        // is 81,8 → 82. 49 more days at 312: 13.495 + 15.288 = 28.783 of 42.000 = 68,53%.
+        var progress = Progress(13_495, asOf: new DateOnly(2022, 9, 12), added: 312, now: Noon13Sept) with { WeekBefore = new Tally(11_311, 0) };
+
+        var text = ProgressFormatter.Format(progress, "id");
+
+        Assert.Contains(
+            "Perlu 582 data per hari (7,0 per pencacah).\nLaju 7 hari terakhir: 312 data per hari (sejak mulai 82). Dengan laju itu baru 68,53% pada 31 Oktober 2022: target tidak tercapai.\n",
+            text, StringComparison.Ordinal);
+        Assert.Contains("Pace of the last 7 days: 312 a day (since the start 82). At that pace 68.53% by 31 October 2022: the target will not be reached.",
+            ProgressFormatter.Format(progress, "en"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void At_a_pace_that_makes_it_the_forecast_names_the_day_the_target_is_reached()
+    {
+        // 700 a day: 28.505 to go takes 40,7 → 41 days after 12 September, 23 October; asked during 13 September the
+        // same pace over today and the days after reaches it on 23 October too (today is the first of the 41).
+        var asOf = Progress(13_495, asOf: new DateOnly(2022, 9, 12), added: 700, now: Noon13Sept) with { WeekBefore = new Tally(8_595, 0) };
+        var today = Progress(13_495, asOf: null, added: 700, now: Noon13Sept) with { WeekBefore = new Tally(8_595, 0) };
+
+        Assert.Equal(new DateOnly(2022, 10, 23), asOf.Forecast!.ReachedOn);
+        Assert.Contains("Dengan laju itu target tercapai 23 Oktober 2022.", ProgressFormatter.Format(asOf, "id"), StringComparison.Ordinal);
+        Assert.Equal(new DateOnly(2022, 10, 23), today.Forecast!.ReachedOn);
+    }
+
+    [Fact]
+    public void A_silent_week_and_the_first_days_of_a_campaign_are_forecast_honestly()
+    {
+        var silent = Progress(13_495, asOf: new DateOnly(2022, 9, 12), added: 0, now: Noon13Sept) with { WeekBefore = new Tally(13_495, 0) };
+        Assert.Contains("Tidak ada data masuk dalam 7 hari terakhir: dengan laju itu target tidak tercapai.", ProgressFormatter.Format(silent, "id"),
+            StringComparison.Ordinal);
+
+        // Three days in: the pace is over those three days, not seven.
+        var early = Progress(300, asOf: new DateOnly(2022, 4, 3), added: 100, now: Noon13Sept) with { WeekBefore = new Tally(0, 0) };
+        Assert.Equal(100, early.Forecast!.RecentPerDay);
+        // Without the week's figure (an older caller) there is no forecast line.
+        Assert.DoesNotContain("Laju 7 hari", ProgressFormatter.Format(Progress(13_495, asOf: new DateOnly(2022, 9, 12), added: 312, now: Noon13Sept), "id"),
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_ranking_marks_who_will_make_it_at_the_pace_of_the_last_week()
+    {
+        var moment = new ProgressMoment(new DateOnly(2022, 9, 12), true, Noon13Sept.AddDays(30), "WIB");
+        var palembang = RegionCatalog.Shared.Find("16.71")!;
+        var total = new RegionProgress(Sumsel, moment, new Tally(18_495, 0), default, new TargetFigures(67_000, 184, 13, OkuTarget.Start, OkuTarget.End), null);
+        var ranking = new Ranking(Sumsel, moment,
+        [
+            new RankingEntry(Oku, new Tally(13_495, 0), OkuTarget, new Tally(11_311, 0)),
+            // 20.000 to go at 500 a day: 40 days, inside the 49 left.
+            new RankingEntry(palembang, new Tally(5_000, 0), OkuTarget with { Target = 25_000 }, new Tally(1_500, 0)),
+        ], 15, total);
+
+        var text = ProgressFormatter.FormatRanking(ranking, "id");
+
+        Assert.Contains("1. Ogan Komering Ulu: 32,13% (13.495/42.000) ⚠️ → 68,53%\n", text, StringComparison.Ordinal);
+        Assert.Contains("2. Kota Palembang: 20,00% (5.000/25.000) ✅\n", text, StringComparison.Ordinal);
+        Assert.Contains("✅ diperkirakan mencapai target, ⚠️ → % perkiraan di akhir pendataan (laju 7 hari terakhir).", text, StringComparison.Ordinal);
+    }
+
     private static RegionProgress Progress(int umkm, DateOnly? asOf, int added, DateTimeOffset now, int koperasi = 0, TargetFigures? target = null, bool rank = true)
     {
         var moment = new ProgressMoment(asOf ?? DateOnly.FromDateTime(now.DateTime), asOf is not null, now, "WIB");

@@ -184,7 +184,7 @@ internal sealed class OutboxStore(IServiceScopeFactory scopes, WriteGate gate, T
     /// <summary>What a reply not sent because its address was unreachable says in <see cref="OutboxMessage.LastError"/>.</summary>
     public const string Unreachable = "unreachable";
 
-    private static void GiveUp(BotDbContext db, OutboxMessage row, string error, DateTimeOffset now)
+    internal static void GiveUp(BotDbContext db, OutboxMessage row, string error, DateTimeOffset now)
     {
         if (row.FailedAt is not null)
         {

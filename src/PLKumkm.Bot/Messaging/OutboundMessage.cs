@@ -33,6 +33,9 @@ internal sealed record OutboundMessage(string Text)
     /// </summary>
     public string? Template { get; init; }
 
+    /// <summary>The template kind of messages to other chats than the one that wrote (<see cref="UpdateContext.Notify"/>).</summary>
+    public const string NoticeTemplate = "notice";
+
     /// <summary>The template's body parameter values, in order; null lets the channel fill the default template's.</summary>
     public IReadOnlyList<string>? TemplateParameters { get; init; }
 

@@ -49,13 +49,15 @@ internal static class WhatsAppErrorCodes
     /// <summary>
     /// What a code says of a message that did not reach the person: 131026 (not on WhatsApp, old app, terms not
     /// accepted) is about the number, so nothing more goes there until they write; the window (131047), an
-    /// experiment (130472), 131049-131051 are final for this message; throttling and transient server errors
+    /// experiment (130472), 131049-131051 and template errors (132xxx) are final for this message; throttling and transient server errors
     /// (131000, 131016, 133004) pass, like every code not known here.
     /// </summary>
     public static DeliveryFailure Classify(int code) => code switch
     {
         Undeliverable => DeliveryFailure.Unreachable,
         OutsideWindow or Experiment or EcosystemEngagement or MarketingOptOut or UnsupportedType => DeliveryFailure.Permanent,
+        // 132xxx: the template itself (not approved, paused, wrong parameters): resending the same cannot help.
+        >= 132000 and < 133000 => DeliveryFailure.Permanent,
         _ => DeliveryFailure.Retry,
     };
 

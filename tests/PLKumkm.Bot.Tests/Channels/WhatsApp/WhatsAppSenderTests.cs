@@ -134,11 +134,16 @@ public sealed class WhatsAppSenderTests : IAsyncLifetime
             """{"messaging_product":"whatsapp","to":"6281234567890","type":"template","template":{"name":"pengingat_isian","language":{"code":"id"},"components":[{"type":"body","parameters":[{"type":"text","text":"Siti"},{"type":"text","text":"3 hari"}]}]}}""",
             sent[1].Body.GetRawText());
 
+        // A kind without a template of its own (staff notices here) goes out as the default template.
+        await sender.SendAsync(To, new OutboundMessage("Klaim Anda disetujui.") { Template = OutboundMessage.NoticeTemplate }, default);
+        Assert.Contains("\"name\":\"pesan_baru\"", _fake.SentTo(To)[2].Body.GetRawText(), StringComparison.Ordinal);
+        Assert.Contains("\"text\":\"Klaim Anda disetujui.\"", _fake.SentTo(To)[2].Body.GetRawText(), StringComparison.Ordinal);
+
         // A kind with parameters the message does not fill is not guessed at: kept, like no template at all.
         var error = await Assert.ThrowsAsync<WhatsAppOutsideWindowException>(
             () => sender.SendAsync(To, new OutboundMessage("Pengingat") { Template = "reminder" }, default));
         Assert.False(error.TemplateConfigured);
-        Assert.Equal(2, _fake.SentTo(To).Count);
+        Assert.Equal(3, _fake.SentTo(To).Count);
     }
 
     [Fact]

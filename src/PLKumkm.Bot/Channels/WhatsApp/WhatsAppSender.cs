@@ -15,7 +15,8 @@ internal sealed partial class WhatsAppSender(
     ILogger<WhatsAppSender> logger)
     : IChannelSender
 {
-    /// <summary>Meta refuses a template parameter with a line break, a tab or more than four spaces in a row (132018).</summary>
+    /// <summary>The default template's parameter is one short line: Meta refuses a parameter with a line break, a tab
+    /// or more than four spaces in a row (132018), and a preview is all it needs to be.</summary>
     private const int PreviewLength = 60;
 
     public string Channel => WhatsAppWebhookTranslator.Channel;

@@ -109,7 +109,8 @@ internal sealed partial class DeliveryReports(
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Channel} reported outbox message {OutboxId} failed with error {Code}; kept as failed, not retried")]
     private partial void LogGivenUp(long outboxId, string channel, string code);
 
-    [LoggerMessage(Level = LogLevel.Warning,
+    // Information: what becomes of it (sent as a template, or kept as failed) is the one line that matters.
+    [LoggerMessage(Level = LogLevel.Information,
         Message = "{Channel} reported outbox message {OutboxId} outside the 24-hour window (131047); it is sent again as its template, if one is configured")]
     private partial void LogWindowClosed(long outboxId, string channel);
 

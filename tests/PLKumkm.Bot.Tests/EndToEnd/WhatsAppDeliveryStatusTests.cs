@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using PLKumkm.Bot.Messaging;
 using PLKumkm.Bot.Storage.Entities;
 using PLKumkm.Bot.Tests.Fakes;
 using W = PLKumkm.Bot.Tests.Fakes.FakeWhatsAppWebhooks;
@@ -112,6 +114,28 @@ public sealed class WhatsAppDeliveryStatusTests(WhatsAppHostFixture fixture) : I
         }
 
         Assert.Equal("whatsapp error 131026", (await RowOfAsync(reply.Wamid)).LastError);
+
+        // Something queued for them meanwhile (a notice) is given up without a call to the Graph API.
+        await using (var ctx = Bot.Db.Open())
+        {
+            ctx.Outbox.Add(new OutboxMessage
+            {
+                Address = "whatsapp:" + person,
+                PayloadJson = OutboxPayload.Serialize(OutboundMessage.Plain("Klaim Anda disetujui")),
+                CreatedAt = DateTimeOffset.UtcNow.AddHours(-1),
+            });
+            await ctx.SaveChangesAsync();
+        }
+
+        var requests = Bot.Fake.Requests.Count;
+        await Bot.Services.GetRequiredService<OutboxDelivery>().RetryPendingAsync(CancellationToken.None);
+        Assert.Equal(requests, Bot.Fake.Requests.Count);
+        await using (var ctx = Bot.Db.Open())
+        {
+            Assert.Equal(OutboxStore.Unreachable, (await ctx.Outbox.OrderBy(o => o.Id).LastAsync(o => o.Address == "whatsapp:" + person)).LastError);
+        }
+
+        // They write again: the mark goes and the reply is sent.
         Assert.Single(await Bot.SendAsync(W.Text(person, "/bantuan"), person));
         await using (var ctx = Bot.Db.Open())
         {
@@ -143,6 +167,31 @@ public sealed class WhatsAppDeliveryStatusTests(WhatsAppHostFixture fixture) : I
         Assert.NotNull(kept.FailedAt);
         Assert.StartsWith("whatsapp error 131047, the 24-hour window is closed and no template fits", kept.LastError, StringComparison.Ordinal);
         Assert.Single(Warnings(), e => e.Message.Contains($"Outbox message {kept.Id} ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_131047_status_with_no_template_keeps_the_reply_as_failed_in_one_warning_without_another_send()
+    {
+        const string person = "6281200000007";
+        var reply = Assert.Single(await Bot.SendAsync(W.Text(person, "/bantuan"), person));
+        var warningsBefore = Warnings().Count;
+        var requests = Bot.Fake.Requests.Count;
+
+        using (var response = await Bot.PostAsync(W.StatusBody(W.FailedStatus(person, reply.Wamid, 131047, "Re-engagement message"))))
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        await WaitUntilAsync(async () =>
+        {
+            await using var ctx = Bot.Db.Open();
+            return (await ctx.Outbox.FindAsync((await RowOfAsync(reply.Wamid)).Id))!.FailedAt is not null;
+        });
+        var row = await RowOfAsync(reply.Wamid);
+        Assert.StartsWith("whatsapp error 131047, the 24-hour window is closed and no template fits", row.LastError, StringComparison.Ordinal);
+        Assert.Equal(requests, Bot.Fake.Requests.Count);
+        var warning = Assert.Single(Warnings().Skip(warningsBefore));
+        Assert.Contains($"Outbox message {row.Id} ", warning.Message, StringComparison.Ordinal);
     }
 
     private List<CapturedLog> Warnings() => [.. Bot.Logs.Entries.Where(e => e.Level == LogLevel.Warning)];

@@ -6,18 +6,38 @@ internal sealed class DeliveryOutcome
     private readonly Lock _lock = new();
     private readonly List<long> _sent = [];
     private readonly List<(long Id, string Error)> _failed = [];
+    private readonly List<GivenUpDelivery> _givenUp = [];
+    private readonly Dictionary<long, string> _channelIds = [];
 
     public IReadOnlyList<long> Sent => _sent;
 
     public IReadOnlyList<(long Id, string Error)> Failed => _failed;
 
-    public bool IsEmpty => _sent.Count == 0 && _failed.Count == 0;
+    /// <summary>Replies that will not be retried (<see cref="DeliveryFailure.Permanent"/>, <see cref="DeliveryFailure.Unreachable"/>).</summary>
+    public IReadOnlyList<GivenUpDelivery> GivenUp => _givenUp;
 
-    public void AddSent(long id)
+    /// <summary>The id the channel gave a sent reply, when it gives one (a WhatsApp wamid): what its statuses refer to.</summary>
+    public IReadOnlyDictionary<long, string> ChannelIds => _channelIds;
+
+    public bool IsEmpty => _sent.Count == 0 && _failed.Count == 0 && _givenUp.Count == 0;
+
+    public void AddSent(long id, string? channelId = null)
     {
         lock (_lock)
         {
             _sent.Add(id);
+            if (channelId is not null)
+            {
+                _channelIds[id] = channelId;
+            }
+        }
+    }
+
+    public void AddGivenUp(GivenUpDelivery delivery)
+    {
+        lock (_lock)
+        {
+            _givenUp.Add(delivery);
         }
     }
 

@@ -8,6 +8,19 @@ internal interface IChannelSender
 
     Task SendAsync(string chatId, OutboundMessage message, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Sends like <see cref="SendAsync"/> and returns the id the channel gave the message (the last part's, when it
+    /// went out in parts), or null on a channel whose later delivery reports do not refer to one.
+    /// </summary>
+    async Task<string?> SendForIdAsync(string chatId, OutboundMessage message, CancellationToken cancellationToken)
+    {
+        await SendAsync(chatId, message, cancellationToken);
+        return null;
+    }
+
+    /// <summary>What a failed send means: by default a passing fault, tried again later.</summary>
+    DeliveryFailure Classify(Exception exception) => DeliveryFailure.Retry;
+
     /// <summary>Shows a "typing…" indicator where the channel has one; a no-op otherwise.</summary>
     Task ShowTypingAsync(string chatId, CancellationToken cancellationToken);
 

@@ -27,9 +27,9 @@ internal sealed partial class InboundProcessor(
     private static readonly TimeSpan LastSeenPrecision = TimeSpan.FromMinutes(1);
 
     // Compiled once: every update looks its sender up, so the LINQ translation is not redone per message.
-    private static readonly Func<BotDbContext, string, CancellationToken, Task<Person?>> PersonByAddress =
+    private static readonly Func<BotDbContext, string, CancellationToken, Task<PersonAddress?>> AddressWithPerson =
         EF.CompileAsyncQuery((BotDbContext db, string address, CancellationToken ct) =>
-            db.PersonAddresses.Where(a => a.Address == address).Select(a => a.Person).FirstOrDefault());
+            db.PersonAddresses.Include(a => a.Person).FirstOrDefault(a => a.Address == address));
 
     public async Task ProcessAsync(InboundMessage message, CancellationToken cancellationToken)
     {
@@ -198,8 +198,16 @@ internal sealed partial class InboundProcessor(
     private async Task<(Person Person, bool Joined)> FindOrCreatePersonAsync(InboundMessage message, DateTimeOffset now, CancellationToken ct)
     {
         var address = message.Address;
-        var person = await PersonByAddress(db, address, ct);
+        var known = await AddressWithPerson(db, address, ct);
+        var person = known?.Person;
         var joined = false;
+        if (known is { UnreachableSince: not null })
+        {
+            // They wrote from it, so it reaches them again (they unblocked the bot, or the number works again).
+            known.UnreachableSince = null;
+            LogReachableAgain(message.Channel);
+        }
+
         if (person is null)
         {
             // A channel that proves the sender's phone joins the person already known by it.
@@ -238,6 +246,9 @@ internal sealed partial class InboundProcessor(
         PhotoInput photo => photo with { FileRef = $"{message.Channel}:{photo.FileRef}" },
         var content => content,
     };
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "A {Channel} address marked unreachable wrote again; replies go to it again")]
+    private partial void LogReachableAgain(string channel);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Skipped {Channel} update {UpdateKey}: already processed")]
     private partial void LogDuplicate(string channel, string updateKey);

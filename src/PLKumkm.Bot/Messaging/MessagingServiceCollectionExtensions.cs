@@ -21,6 +21,7 @@ internal static class MessagingServiceCollectionExtensions
         services.AddSingleton<OutboxDelivery>();
         services.AddSingleton<TypingIndicator>();
         services.AddScoped<IInboundProcessor, InboundProcessor>();
+        services.AddScoped<DeliveryReports>();
         services.AddHostedService<OutboxRetryService>();
         return services;
     }

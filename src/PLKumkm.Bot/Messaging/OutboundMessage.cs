@@ -27,6 +27,25 @@ internal sealed record OutboundMessage(string Text)
     [System.Text.Json.Serialization.JsonIgnore]
     public string? Subject { get; init; }
 
+    /// <summary>
+    /// The kind of approved template (<c>WhatsApp:Templates:&lt;kind&gt;</c>, e.g. <c>reminder</c>) this message goes out as
+    /// when the person's WhatsApp window is closed; null is the channel's default kind.
+    /// </summary>
+    public string? Template { get; init; }
+
+    /// <summary>The template kind of messages to other chats than the one that wrote (<see cref="UpdateContext.Notify"/>).</summary>
+    public const string NoticeTemplate = "notice";
+
+    /// <summary>The template's body parameter values, in order; null lets the channel fill the default template's.</summary>
+    public IReadOnlyList<string>? TemplateParameters { get; init; }
+
+    /// <summary>
+    /// Set when the channel reported the window closed after the message was accepted (a failed status 131047): the
+    /// next attempt goes out as its template straight away, or not at all.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingDefault)]
+    public bool WindowClosed { get; init; }
+
     public static OutboundMessage Plain(string text) => new(text);
 }
 

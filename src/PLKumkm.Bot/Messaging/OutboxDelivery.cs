@@ -98,7 +98,7 @@ internal sealed class OutboxDelivery : IAsyncDisposable, IDisposable
             }
 
             var outcome = new DeliveryOutcome();
-            await _sender.SendChatAsync(backlog, outcome, cancellationToken);
+            await _sender.SendChatAsync(await ReachableAsync(backlog, outcome, cancellationToken), outcome, cancellationToken);
             await _store.MarkAsync(outcome);
             total += outcome.Sent.Count;
             if (outcome.Failed.Count > 0)
@@ -129,7 +129,7 @@ internal sealed class OutboxDelivery : IAsyncDisposable, IDisposable
         }
 
         var outcome = new DeliveryOutcome();
-        await _sender.SendChatsAsync(messages, outcome, cancellationToken);
+        await _sender.SendChatsAsync(await ReachableAsync(messages, outcome, cancellationToken), outcome, cancellationToken);
         await _store.MarkAsync(outcome);
 
         // Only now, with what was sent marked: DeliverStalledAsync re-reads the chat's unsent replies and must not
@@ -139,6 +139,34 @@ internal sealed class OutboxDelivery : IAsyncDisposable, IDisposable
         {
             _stalled.Stall(byId[id].Address);
         }
+    }
+
+    /// <summary>
+    /// The messages whose address may be sent to; those for an address marked unreachable are given up unsent (a
+    /// digest, a notice, a broadcast queued for someone who blocked the bot), so nothing reaches them before they write.
+    /// </summary>
+    private async Task<IReadOnlyList<OutboxMessage>> ReachableAsync(IReadOnlyList<OutboxMessage> messages, DeliveryOutcome outcome, CancellationToken ct)
+    {
+        var unreachable = await _store.UnreachableAsync(messages.Select(m => m.Address).Distinct(StringComparer.Ordinal).ToList(), ct);
+        if (unreachable.Count == 0)
+        {
+            return messages;
+        }
+
+        var reachable = new List<OutboxMessage>(messages.Count);
+        foreach (var message in messages)
+        {
+            if (unreachable.Contains(message.Address))
+            {
+                outcome.AddGivenUp(new GivenUpDelivery(message.Id, message.Address, OutboxStore.Unreachable, DeliveryFailure.Unreachable, Attempted: false));
+            }
+            else
+            {
+                reachable.Add(message);
+            }
+        }
+
+        return reachable;
     }
 
     public ValueTask DisposeAsync() => _lane.DisposeAsync();

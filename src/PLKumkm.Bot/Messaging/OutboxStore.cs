@@ -43,13 +43,33 @@ internal sealed class OutboxStore(IServiceScopeFactory scopes, WriteGate gate, T
         }
     }
 
-    /// <summary>The oldest unsent replies created at or before <paramref name="cutoff"/>.</summary>
+    /// <summary>
+    /// The oldest unsent replies created at or before <paramref name="cutoff"/>, and those put back after a failed
+    /// status whose backoff has passed (they are not being delivered right now, however young).
+    /// </summary>
     public async Task<List<OutboxMessage>> PendingAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BotDbContext>();
-        return await Unsent(db).Where(o => o.CreatedAt <= cutoff)
+        return await Unsent(db).Where(o => o.CreatedAt <= cutoff || o.NotBefore != null)
             .OrderBy(o => o.Id).Take(_options.RetryBatchSize).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Which of these addresses are marked unreachable (nothing may be sent to them).</summary>
+    public async Task<HashSet<string>> UnreachableAsync(IReadOnlyCollection<string> addresses, CancellationToken cancellationToken)
+    {
+        if (addresses.Count == 0)
+        {
+            return [];
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BotDbContext>();
+        var list = addresses.ToList();
+        // Addresses are encrypted deterministically, so equality (and IN) compares their stored form.
+        var unreachable = await db.PersonAddresses.AsNoTracking()
+            .Where(a => a.UnreachableSince != null && list.Contains(a.Address)).Select(a => a.Address).ToListAsync(cancellationToken);
+        return new HashSet<string>(unreachable, StringComparer.Ordinal);
     }
 
     /// <summary>
@@ -77,7 +97,14 @@ internal sealed class OutboxStore(IServiceScopeFactory scopes, WriteGate gate, T
                 await db.Outbox.Where(o => sent.Contains(o.Id)).ExecuteUpdateAsync(o => o
                     .SetProperty(m => m.SentAt, now)
                     .SetProperty(m => m.Attempts, m => m.Attempts + 1)
-                    .SetProperty(m => m.LastError, (string?)null), CancellationToken.None);
+                    .SetProperty(m => m.LastError, (string?)null)
+                    .SetProperty(m => m.NotBefore, (DateTimeOffset?)null), CancellationToken.None);
+                await RememberChannelIdsAsync(db, outcome.ChannelIds);
+            }
+
+            if (outcome.GivenUp.Count > 0)
+            {
+                await MarkGivenUpAsync(db, outcome.GivenUp, now);
             }
 
             if (outcome.Failed.Count > 0)
@@ -100,6 +127,74 @@ internal sealed class OutboxStore(IServiceScopeFactory scopes, WriteGate gate, T
 
             await transaction.CommitAsync(CancellationToken.None);
         }
+    }
+
+    /// <summary>Keyed hashes of the channel's ids, so a later status finds its row (see <see cref="OutboxMessage.ChannelMessageHash"/>).</summary>
+    private static async Task RememberChannelIdsAsync(BotDbContext db, IReadOnlyDictionary<long, string> channelIds)
+    {
+        if (channelIds.Count == 0)
+        {
+            return;
+        }
+
+        var ids = channelIds.Keys.ToList();
+        foreach (var row in await db.Outbox.Where(o => ids.Contains(o.Id)).ToListAsync(CancellationToken.None))
+        {
+            row.ChannelMessageHash = db.Protection.Hash(channelIds[row.Id]);
+        }
+
+        await db.SaveChangesAsync(CancellationToken.None);
+    }
+
+    /// <summary>
+    /// Replies that will never go out are marked failed with the reason; an unreachable address is marked, and every
+    /// other reply still waiting for it fails with it, so nothing queued before the person writes again is sent later.
+    /// </summary>
+    private static async Task MarkGivenUpAsync(BotDbContext db, IReadOnlyList<GivenUpDelivery> givenUp, DateTimeOffset now)
+    {
+        var byId = givenUp.GroupBy(g => g.Id).ToDictionary(g => g.Key, g => g.First());
+        var ids = byId.Keys.ToList();
+        foreach (var row in await db.Outbox.Where(o => ids.Contains(o.Id)).ToListAsync(CancellationToken.None))
+        {
+            var delivery = byId[row.Id];
+            GiveUp(db, row, delivery.Error, now);
+            if (delivery.Attempted)
+            {
+                row.Attempts++;
+            }
+        }
+
+        foreach (var address in givenUp.Where(g => g.Failure == DeliveryFailure.Unreachable).Select(g => g.Address).Distinct(StringComparer.Ordinal))
+        {
+            await MarkUnreachableAsync(db, address, now);
+        }
+
+        await db.SaveChangesAsync(CancellationToken.None);
+    }
+
+    /// <summary>Marks the address unreachable (keeping the first time) and fails what still waits for it.</summary>
+    internal static async Task MarkUnreachableAsync(BotDbContext db, string address, DateTimeOffset now)
+    {
+        await db.PersonAddresses.Where(a => a.Address == address && a.UnreachableSince == null)
+            .ExecuteUpdateAsync(a => a.SetProperty(p => p.UnreachableSince, now), CancellationToken.None);
+        var waiting = await db.Outbox.Where(o => o.Address == address && o.SentAt == null && o.FailedAt == null).ToListAsync(CancellationToken.None);
+        waiting.ForEach(row => GiveUp(db, row, Unreachable, now));
+    }
+
+    /// <summary>What a reply not sent because its address was unreachable says in <see cref="OutboxMessage.LastError"/>.</summary>
+    public const string Unreachable = "unreachable";
+
+    internal static void GiveUp(BotDbContext db, OutboxMessage row, string error, DateTimeOffset now)
+    {
+        if (row.FailedAt is not null)
+        {
+            return;
+        }
+
+        row.FailedAt = now;
+        row.LastError = error;
+        row.NotBefore = null;
+        Forget(db, row);
     }
 
     /// <summary>
@@ -133,6 +228,10 @@ internal sealed class OutboxStore(IServiceScopeFactory scopes, WriteGate gate, T
         }
     }
 
-    private IQueryable<OutboxMessage> Unsent(BotDbContext db) =>
-        db.Outbox.AsNoTracking().Where(o => o.SentAt == null && o.Attempts < _options.SendAttempts);
+    private IQueryable<OutboxMessage> Unsent(BotDbContext db)
+    {
+        var now = clock.GetUtcNow();
+        return db.Outbox.AsNoTracking().Where(o => o.SentAt == null && o.FailedAt == null && o.Attempts < _options.SendAttempts
+            && (o.NotBefore == null || o.NotBefore <= now));
+    }
 }

@@ -47,14 +47,40 @@ internal sealed partial class ReplySender(
 
             try
             {
-                await sender.SendAsync(chatId, OutboxPayload.Deserialize(message.PayloadJson), cancellationToken);
-                outcome.AddSent(message.Id);
+                var channelId = await sender.SendForIdAsync(chatId, OutboxPayload.Deserialize(message.PayloadJson), cancellationToken);
+                outcome.AddSent(message.Id, channelId);
                 metrics?.ReplySent(channel);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 metrics?.SendFailed(channel, e.GetType().Name);
-                if (sender.DescribeExpectedFault(e) is { } fault)
+                var fault = sender.DescribeExpectedFault(e);
+                var failure = sender.Classify(e);
+                if (failure != DeliveryFailure.Retry)
+                {
+                    // One line, no stack trace: the channel said why, and nothing here can change it.
+                    var reason = fault ?? e.GetType().Name;
+                    metrics?.Undeliverable(channel, failure);
+                    if (failure == DeliveryFailure.Unreachable)
+                    {
+                        LogUnreachable(channel, message.Id, reason);
+                    }
+                    else
+                    {
+                        LogGivenUp(channel, message.Id, reason);
+                    }
+
+                    outcome.AddGivenUp(new GivenUpDelivery(message.Id, message.Address, $"{channel} {reason}", failure));
+                    if (failure == DeliveryFailure.Unreachable)
+                    {
+                        // The rest of the chat's replies are marked failed with it, unsent.
+                        break;
+                    }
+
+                    continue;
+                }
+
+                if (fault is not null)
                 {
                     LogDeliveryDeferred(channel, message.Id, fault);
                 }
@@ -70,6 +96,13 @@ internal sealed partial class ReplySender(
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Outbox message {OutboxId} on {Channel} not delivered ({Fault}): the recipient cannot be reached there; nothing more is sent to that address until they write again")]
+    private partial void LogUnreachable(string channel, long outboxId, string fault);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox message {OutboxId} on {Channel} not delivered ({Fault}); kept as failed, not retried")]
+    private partial void LogGivenUp(string channel, long outboxId, string fault);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not deliver outbox message {OutboxId} on {Channel}; it will be retried")]
     private partial void LogDeliveryFailed(Exception exception, string channel, long outboxId);

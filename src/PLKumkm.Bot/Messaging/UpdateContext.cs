@@ -39,7 +39,10 @@ internal sealed class UpdateContext(InboundMessage message, Person person, BotDb
 
     public void Reply(string text) => Replies.Add(new OutboundMessage(text));
 
-    public void Notify(string address, OutboundMessage message) => Notices.Add((address, message));
+    /// <summary>A notice may reach someone who has not written for days: outside WhatsApp's window it goes out as the
+    /// <see cref="OutboundMessage.NoticeTemplate"/> kind of template (or the default one).</summary>
+    public void Notify(string address, OutboundMessage message) =>
+        Notices.Add((address, message.Template is null ? message with { Template = OutboundMessage.NoticeTemplate } : message));
 }
 
 /// <summary>

@@ -46,7 +46,8 @@ internal sealed class RetentionPruner(
         var sentBefore = now - TimeSpan.FromDays(o.SentOutboxDays);
         var givenUp = messaging.Value.SendAttempts;
         var outbox = await InBatchesAsync(db => db.Outbox
-            .Where(m => (m.SentAt != null && m.SentAt < sentBefore) || (m.SentAt == null && m.Attempts >= givenUp && m.CreatedAt < sentBefore))
+            .Where(m => (m.SentAt != null && m.SentAt < sentBefore) || (m.SentAt == null && m.Attempts >= givenUp && m.CreatedAt < sentBefore)
+                || (m.FailedAt != null && m.FailedAt < sentBefore))
             .OrderBy(m => m.Id), ct);
 
         var withdrawnBefore = now - TimeSpan.FromDays(o.WithdrawnHistoryDays);

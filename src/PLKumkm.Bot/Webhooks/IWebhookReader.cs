@@ -26,4 +26,7 @@ internal sealed record WebhookUpdate(string ChatKey, InboundMessage? Message)
     /// <summary>Channel courtesy due before processing (e.g. stopping a Telegram button's spinner).
     /// Best effort: it must not throw, and it may run again when the update is retried.</summary>
     public Func<CancellationToken, Task>? BeforeProcessing { get; init; }
+
+    /// <summary>A delivery status of a message the bot sent (with <see cref="Message"/> null): applied to its outbox row.</summary>
+    public DeliveryReport? Report { get; init; }
 }

@@ -189,7 +189,7 @@ internal sealed partial class WebhookInboxService(
                     }
                 }
 
-                if (update.Message is not { } message)
+                if (update.Message is null && update.Report is null)
                 {
                     return true;
                 }
@@ -197,7 +197,15 @@ internal sealed partial class WebhookInboxService(
                 try
                 {
                     await using var scope = scopes.CreateAsyncScope();
-                    await scope.ServiceProvider.GetRequiredService<IInboundProcessor>().ProcessAsync(message, token);
+                    if (update.Message is { } message)
+                    {
+                        await scope.ServiceProvider.GetRequiredService<IInboundProcessor>().ProcessAsync(message, token);
+                    }
+                    else
+                    {
+                        await scope.ServiceProvider.GetRequiredService<DeliveryReports>().ApplyAsync(update.Report!, token);
+                    }
+
                     return true;
                 }
                 catch (Exception e) when (!token.IsCancellationRequested)
@@ -249,7 +257,10 @@ internal sealed partial class WebhookInboxService(
         LogGivenUp(body.Id, body.Channel, attempts);
         foreach (var (update, _) in failures)
         {
-            await ApologizeAsync(update.Message!, body.Id);
+            if (update.Message is { } message)
+            {
+                await ApologizeAsync(message, body.Id);
+            }
         }
 
         return new RowResult(Done: true, attempts, default);

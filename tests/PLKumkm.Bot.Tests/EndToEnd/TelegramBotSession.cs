@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using PLKumkm.Bot.Hosting;
 using PLKumkm.Bot.Messaging;
 using PLKumkm.Bot.Tests.Fakes;
@@ -24,6 +25,11 @@ internal sealed class TelegramBotSession : IAsyncDisposable
     public FakeBotApi Fake { get; }
     public TestDatabase Db { get; }
 
+    /// <summary>Everything the bot logged, to check what a fault logs and that nothing personal is.</summary>
+    public CapturingLoggerProvider Logs { get; } = new();
+
+    public IServiceProvider Services => _host!.Services;
+
     public static async Task<TelegramBotSession> StartAsync(TestDatabase db)
     {
         var session = new TelegramBotSession(await FakeBotApi.StartAsync(), db);
@@ -39,7 +45,7 @@ internal sealed class TelegramBotSession : IAsyncDisposable
             $"--Telegram:BotToken={Fake.Token}",
             $"--Telegram:ApiBaseUrl={Fake.BaseUrl}",
             "--Telegram:PollingTimeoutSeconds=1",
-        ]);
+        ], builder => builder.Logging.AddProvider(Logs));
         await _host.StartAsync();
     }
 

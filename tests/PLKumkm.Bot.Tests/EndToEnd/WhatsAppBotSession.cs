@@ -43,12 +43,15 @@ internal sealed class WhatsAppBotSession : IAsyncDisposable
 
     public IServiceProvider Services => _host!.Services;
 
-    public static async Task<WhatsAppBotSession> StartAsync(TestDatabase db)
+    /// <param name="settings">More configuration, e.g. <c>--WhatsApp:Templates:Default:Name=pesan_baru</c>.</param>
+    public static async Task<WhatsAppBotSession> StartAsync(TestDatabase db, params string[] settings)
     {
-        var session = new WhatsAppBotSession(await FakeGraphApi.StartAsync(), db);
+        var session = new WhatsAppBotSession(await FakeGraphApi.StartAsync(), db) { _settings = settings };
         await session.StartHostAsync();
         return session;
     }
+
+    private string[] _settings = [];
 
     public async Task StartHostAsync()
     {
@@ -61,6 +64,7 @@ internal sealed class WhatsAppBotSession : IAsyncDisposable
             $"--WhatsApp:AppSecret={FakeWhatsAppWebhooks.AppSecret}",
             $"--WhatsApp:VerifyToken={FakeWhatsAppWebhooks.VerifyToken}",
             $"--WhatsApp:GraphBaseUrl={Fake.BaseUrl}",
+            .. _settings,
         ], builder =>
         {
             FastRetries(builder);

@@ -142,32 +142,6 @@ public sealed class WhatsAppWebhookTests(WhatsAppHostFixture fixture) : IClassFi
     }
 
     [Fact]
-    public async Task A_reply_outside_the_24_hour_window_is_kept_in_the_outbox()
-    {
-        const string sender = "6281100000006";
-        Bot.Fake.EnforceWindow = true;
-        try
-        {
-            // The fake has not seen this person write within 24 hours, so it refuses free-form replies (131047).
-            using var response = await Bot.PostAsync(W.Body(W.Text(sender, "Halo")));
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            await Bot.WaitDrainedAsync();
-        }
-        finally
-        {
-            Bot.Fake.EnforceWindow = false;
-        }
-
-        Assert.Empty(Bot.Fake.SentTo(sender));
-        await using var ctx = Bot.Db.Open();
-        var kept = await ctx.Outbox.SingleAsync(o => o.Address == "whatsapp:" + sender);
-        Assert.Null(kept.SentAt);
-        Assert.Equal("WhatsAppOutsideWindowException", kept.LastError);
-        // The update itself was processed (the person exists, the body left the queue): only delivery waits.
-        Assert.True(await ctx.PersonAddresses.AnyAsync(a => a.Address == "whatsapp:" + sender));
-    }
-
-    [Fact]
     public async Task A_person_known_by_phone_is_the_same_person_on_WhatsApp()
     {
         const string sender = "6281100000007";

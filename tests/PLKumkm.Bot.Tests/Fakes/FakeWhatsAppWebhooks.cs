@@ -172,6 +172,36 @@ public static class FakeWhatsAppWebhooks
         })]),
     }.ToJsonString();
 
+    /// <summary>
+    /// One body as Meta batches it: several entries, each with several changes, each change's value made by
+    /// <see cref="MessagesValue"/>, <see cref="StatusesValue"/> or <see cref="ErrorsValue"/>.
+    /// </summary>
+    public static string Entries(params JsonObject[][] entries) => new JsonObject
+    {
+        ["object"] = "whatsapp_business_account",
+        ["entry"] = new JsonArray([.. entries.Select((values, i) => (JsonNode)new JsonObject
+        {
+            ["id"] = $"WABA-{i}",
+            ["changes"] = new JsonArray([.. values.Select(v => (JsonNode)new JsonObject { ["field"] = "messages", ["value"] = v.DeepClone() })]),
+        })]),
+    }.ToJsonString();
+
+    public static JsonObject MessagesValue(params JsonObject[] messages) => Value([.. messages]);
+
+    public static JsonObject StatusesValue(params JsonObject[] statuses) => new()
+    {
+        ["messaging_product"] = "whatsapp",
+        ["metadata"] = Metadata(FakeGraphApi.DefaultPhoneNumberId),
+        ["statuses"] = new JsonArray([.. statuses.Select(s => s.DeepClone())]),
+    };
+
+    public static JsonObject ErrorsValue(params JsonObject[] errors) => new()
+    {
+        ["messaging_product"] = "whatsapp",
+        ["metadata"] = Metadata(FakeGraphApi.DefaultPhoneNumberId),
+        ["errors"] = new JsonArray([.. errors.Select(e => e.DeepClone())]),
+    };
+
     /// <summary>A body of value-level errors (not tied to one message), e.g. 130429 throughput.</summary>
     public static string ErrorsBody(params JsonObject[] errors) =>
         Envelope(FakeGraphApi.DefaultPhoneNumberId, new JsonObject

@@ -23,7 +23,10 @@ public sealed class RetentionPrunerTests
             db.Outbox.AddRange(
                 new OutboxMessage { Address = "telegram:1", PayloadJson = "{\"text\":\"old sent\"}", CreatedAt = now.AddDays(-8), SentAt = now.AddDays(-8) },
                 new OutboxMessage { Address = "telegram:1", PayloadJson = "{\"text\":\"recent sent\"}", CreatedAt = now.AddDays(-1), SentAt = now.AddDays(-1) },
-                new OutboxMessage { Address = "telegram:1", PayloadJson = "{\"text\":\"old unsent\"}", CreatedAt = now.AddDays(-30) });
+                new OutboxMessage { Address = "telegram:1", PayloadJson = "{\"text\":\"old unsent\"}", CreatedAt = now.AddDays(-30) },
+                // Given up for good (blocked, a final WhatsApp code) long ago: gone like a sent one.
+                new OutboxMessage { Address = "telegram:1", PayloadJson = "{\"text\":\"old failed\"}", CreatedAt = now.AddDays(-9), FailedAt = now.AddDays(-8), Attempts = 1 },
+                new OutboxMessage { Address = "telegram:1", PayloadJson = "{\"text\":\"recent failed\"}", CreatedAt = now.AddDays(-1), FailedAt = now.AddDays(-1), Attempts = 1 });
             db.WebhookInbox.AddRange(
                 new WebhookInboxItem { Channel = "whatsapp", Payload = "old unreadable", ReceivedAt = now.AddDays(-2), ProcessedAt = now.AddDays(-2), LastError = "JsonException" },
                 new WebhookInboxItem { Channel = "whatsapp", Payload = "recent unreadable", ReceivedAt = now.AddHours(-1), ProcessedAt = now.AddHours(-1), LastError = "JsonException" },
@@ -40,11 +43,11 @@ public sealed class RetentionPrunerTests
         var report = await tool.Host.Services.GetRequiredService<RetentionPruner>().PruneAsync(CancellationToken.None);
 
         Assert.Equal(1, report.UpdateKeys);
-        Assert.Equal(1, report.OutboxRows);
+        Assert.Equal(2, report.OutboxRows);
         await using var ctx = tool.Database.Open();
         Assert.Equal(["recent"], await ctx.InboundUpdates.Select(u => u.UpdateKey).ToListAsync());
         var outbox = (await ctx.Outbox.ToListAsync()).Select(o => o.PayloadJson).Order().ToList();
-        Assert.Equal(["{\"text\":\"old unsent\"}", "{\"text\":\"recent sent\"}"], outbox);
+        Assert.Equal(["{\"text\":\"old unsent\"}", "{\"text\":\"recent failed\"}", "{\"text\":\"recent sent\"}"], outbox);
         var inbox = (await ctx.WebhookInbox.ToListAsync()).ToDictionary(i => i.Payload.Length == 0 ? i.Channel + ":" + i.ReceivedAt.ToUnixTimeSeconds() : i.Payload);
         Assert.DoesNotContain("old unreadable", inbox.Keys);
         Assert.Contains("recent unreadable", inbox.Keys);

@@ -26,11 +26,21 @@ internal sealed class TelegramSender(ITelegramBotClient bot, TelegramRetryPolicy
 
     public string Channel => TelegramUpdateTranslator.Channel;
 
-    /// <summary>A 429 (however long its retry_after), a 5xx or the network: what the retry policy would wait out.</summary>
+    /// <summary>
+    /// A 429 (however long its retry_after), a 5xx or the network: what the retry policy would wait out; and a 403,
+    /// which is the person's doing, not a bug.
+    /// </summary>
     public string? DescribeExpectedFault(Exception exception) =>
-        exception is ApiRequestException { ErrorCode: 429 } || retry.RetryDelay(exception, 1, CancellationToken.None) is not null
+        exception is ApiRequestException { ErrorCode: 429 or 403 } || retry.RetryDelay(exception, 1, CancellationToken.None) is not null
             ? TelegramRetryPolicy.Describe(exception)
             : null;
+
+    /// <summary>
+    /// 403 is Telegram refusing the chat itself ("bot was blocked by the user", "user is deactivated", "bot was kicked"):
+    /// repeating cannot help until the person writes to the bot again.
+    /// </summary>
+    public DeliveryFailure Classify(Exception exception) =>
+        exception is ApiRequestException { ErrorCode: 403 } ? DeliveryFailure.Unreachable : DeliveryFailure.Retry;
 
     public async Task SendAsync(string chatId, OutboundMessage message, CancellationToken cancellationToken)
     {

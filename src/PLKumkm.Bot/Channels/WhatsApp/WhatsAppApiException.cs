@@ -1,3 +1,5 @@
+using PLKumkm.Bot.Messaging;
+
 namespace PLKumkm.Bot.Channels.WhatsApp;
 
 /// <summary>
@@ -16,21 +18,48 @@ internal class WhatsAppApiException(int httpStatus, int? errorCode, string? erro
 }
 
 /// <summary>
-/// 131047: the person last wrote more than 24 hours ago, so only approved templates may be sent. The reply
-/// stays in the outbox (it is not lost) and goes out with later retries if the person writes again.
+/// 131047: the person last wrote more than 24 hours ago, so only approved templates may be sent. Thrown on when no
+/// template is configured for the reply: the outbox keeps it, marked failed, and does not retry it.
 /// </summary>
-internal sealed class WhatsAppOutsideWindowException(int httpStatus)
-    : WhatsAppApiException(httpStatus, WhatsAppErrorCodes.OutsideWindow);
+internal sealed class WhatsAppOutsideWindowException(int httpStatus, bool templateConfigured = true)
+    : WhatsAppApiException(httpStatus, WhatsAppErrorCodes.OutsideWindow)
+{
+    /// <summary>False once the sender found no template to send instead.</summary>
+    public bool TemplateConfigured { get; } = templateConfigured;
+}
 
 internal static class WhatsAppErrorCodes
 {
     public const int AppRateLimit = 4;
+    public const int Experiment = 130472;
+    public const int Undeliverable = 131026;
+    public const int Unknown = 131000;
+    public const int ServiceUnavailable = 131016;
+    public const int EcosystemEngagement = 131049;
+    public const int MarketingOptOut = 131050;
+    public const int UnsupportedType = 131051;
+    public const int ReEngagementBusy = 133004;
     public const int AccessTokenInvalid = 190;
     public const int AccountRateLimit = 80007;
     public const int Throughput = 130429;
     public const int OutsideWindow = 131047;
     public const int PairRateLimit = 131056;
     public const int NumberUpgrading = 131057;
+
+    /// <summary>
+    /// What a code says of a message that did not reach the person: 131026 (not on WhatsApp, old app, terms not
+    /// accepted) is about the number, so nothing more goes there until they write; the window (131047), an
+    /// experiment (130472), 131049-131051 and template errors (132xxx) are final for this message; throttling and transient server errors
+    /// (131000, 131016, 133004) pass, like every code not known here.
+    /// </summary>
+    public static DeliveryFailure Classify(int code) => code switch
+    {
+        Undeliverable => DeliveryFailure.Unreachable,
+        OutsideWindow or Experiment or EcosystemEngagement or MarketingOptOut or UnsupportedType => DeliveryFailure.Permanent,
+        // 132xxx: the template itself (not approved, paused, wrong parameters): resending the same cannot help.
+        >= 132000 and < 133000 => DeliveryFailure.Permanent,
+        _ => DeliveryFailure.Retry,
+    };
 
     /// <summary>Limits that lift by themselves: waiting and trying again is the remedy.</summary>
     public static bool IsThrottling(int? code) =>

@@ -6,6 +6,9 @@ internal sealed class WhatsAppOptions
     public const string SectionName = "WhatsApp";
     public const string DefaultGraphBaseUrl = "https://graph.facebook.com/v21.0";
 
+    /// <summary>The template kind for replies that name none (e.g. a generic "you have a new message" template).</summary>
+    public const string DefaultTemplateKind = "Default";
+
     /// <summary>The business phone number's id (not the number itself), from the app's WhatsApp API setup page.</summary>
     public string? PhoneNumberId { get; set; }
 
@@ -20,6 +23,13 @@ internal sealed class WhatsAppOptions
 
     /// <summary>Graph API root including the version; a test server on 127.0.0.1 goes here.</summary>
     public string GraphBaseUrl { get; set; } = DefaultGraphBaseUrl;
+
+    /// <summary>Approved templates by kind (<c>WhatsApp:Templates:Default</c>, <c>…:reminder</c>…): see <see cref="WhatsAppTemplateOptions"/>.</summary>
+    public Dictionary<string, WhatsAppTemplateOptions> Templates { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The template for a reply of <paramref name="kind"/> (null: <see cref="DefaultTemplateKind"/>), if configured.</summary>
+    public WhatsAppTemplateOptions? TemplateFor(string? kind) =>
+        Templates.FirstOrDefault(t => string.Equals(t.Key, kind ?? DefaultTemplateKind, StringComparison.OrdinalIgnoreCase)).Value;
 
     /// <summary>True when the channel should run: it can send (number id and token are set).</summary>
     public bool IsConfigured => !string.IsNullOrWhiteSpace(PhoneNumberId) && !string.IsNullOrWhiteSpace(AccessToken);

@@ -6,7 +6,7 @@ namespace PLKumkm.Bot.Channels.WhatsApp;
 /// Fails start-up with a message naming the wrong key. Messages never echo a value: these are secrets,
 /// and start-up failures end up in logs and terminals.
 /// </summary>
-internal sealed class WhatsAppOptionsValidator : IValidateOptions<WhatsAppOptions>
+internal sealed partial class WhatsAppOptionsValidator : IValidateOptions<WhatsAppOptions>
 {
     public ValidateOptionsResult Validate(string? name, WhatsAppOptions options)
     {
@@ -34,8 +34,47 @@ internal sealed class WhatsAppOptionsValidator : IValidateOptions<WhatsAppOption
             Require(failures, options.VerifyToken, "WhatsApp:VerifyToken", "the verify token you type in the app's webhook settings");
         }
 
+        foreach (var (kind, template) in options.Templates)
+        {
+            ValidateTemplate(failures, kind, template);
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
+
+    /// <summary>Template names and languages are not secrets, but are still not echoed: the key says where to look.</summary>
+    private static void ValidateTemplate(List<string> failures, string kind, WhatsAppTemplateOptions? template)
+    {
+        var key = $"WhatsApp:Templates:{kind}";
+        if (template is null || string.IsNullOrWhiteSpace(template.Name))
+        {
+            failures.Add($"{key}:Name is required: the approved template's name in WhatsApp Manager.");
+            return;
+        }
+
+        if (!TemplateName().IsMatch(template.Name))
+        {
+            failures.Add($"{key}:Name must be the template's name as approved (lowercase letters, digits and underscores).");
+        }
+
+        if (string.IsNullOrWhiteSpace(template.Language) || !LanguageCode().IsMatch(template.Language))
+        {
+            failures.Add($"{key}:Language must be the approved translation's language code, such as id or en_US.");
+        }
+
+        if (template.Parameters is < 0 or > MaxTemplateParameters)
+        {
+            failures.Add($"{key}:Parameters must be between 0 and {MaxTemplateParameters}: the number of body parameters of the approved template.");
+        }
+    }
+
+    private const int MaxTemplateParameters = 20;
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[a-z0-9_]{1,512}$")]
+    private static partial System.Text.RegularExpressions.Regex TemplateName();
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[a-z]{2,3}(_[A-Z]{2})?$")]
+    private static partial System.Text.RegularExpressions.Regex LanguageCode();
 
     private static void Require(List<string> failures, string? value, string key, string what)
     {

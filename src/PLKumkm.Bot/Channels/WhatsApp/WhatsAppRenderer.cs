@@ -218,6 +218,32 @@ internal static class WhatsAppRenderer
             ["action"] = action,
         });
 
+    /// <summary>An approved template with its body parameters (docs/channels.md B5), for outside the 24-hour window.</summary>
+    public static JsonObject Template(string to, string name, string language, IReadOnlyList<string> parameters)
+    {
+        var template = new JsonObject
+        {
+            ["name"] = name,
+            ["language"] = new JsonObject { ["code"] = language },
+        };
+        if (parameters.Count > 0)
+        {
+            template["components"] = new JsonArray(new JsonObject
+            {
+                ["type"] = "body",
+                ["parameters"] = new JsonArray([.. parameters.Select(p => (JsonNode)new JsonObject { ["type"] = "text", ["text"] = p })]),
+            });
+        }
+
+        return new JsonObject
+        {
+            ["messaging_product"] = "whatsapp",
+            ["to"] = WhatsAppChats.Recipient(to),
+            ["type"] = "template",
+            ["template"] = template,
+        };
+    }
+
     private static JsonObject Envelope(string to, string type, JsonObject content) => new()
     {
         ["messaging_product"] = "whatsapp",

@@ -66,6 +66,8 @@ internal sealed class WhatsAppRetryPolicy
     /// <summary>Exception type and API error code only: error texts may quote user input.</summary>
     internal static string Describe(Exception e) => e switch
     {
+        WhatsAppOutsideWindowException { TemplateConfigured: false } api =>
+            $"error 131047, the 24-hour window is closed and no template fits, HTTP {api.HttpStatus}",
         WhatsAppApiException api => $"error {api.ErrorCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"}, HTTP {api.HttpStatus}",
         _ => e.GetType().Name,
     };

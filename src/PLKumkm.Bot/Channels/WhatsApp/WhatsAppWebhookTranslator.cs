@@ -7,15 +7,28 @@ namespace PLKumkm.Bot.Channels.WhatsApp;
 /// <summary>
 /// Turns a Cloud API webhook body (<c>entry[].changes[].value.messages[]</c>, several per body possible)
 /// into channel-neutral <see cref="InboundMessage"/>s. Pure: no I/O; the receive time stands in for a
-/// missing timestamp. Status callbacks and errors are only counted: the bot does not act on them. A sender may come
-/// without a number (a WhatsApp username): then their business-scoped user id is their chat.
+/// missing timestamp. Statuses become <see cref="Status"/>es (a failed one is what marks its outbox row);
+/// value-level errors, tied to no message, are returned by code only. A sender may come without a number (a WhatsApp
+/// username): then their business-scoped user id is their chat.
 /// </summary>
 internal static class WhatsAppWebhookTranslator
 {
     public const string Channel = "whatsapp";
 
     /// <summary>What one webhook body carried.</summary>
-    public sealed record Result(IReadOnlyList<InboundMessage> Messages, int Statuses, int Errors, int Ignored);
+    public sealed record Result(IReadOnlyList<InboundMessage> Messages, int Statuses, int Errors, int Ignored)
+    {
+        public IReadOnlyList<Status> StatusReports { get; init; } = [];
+
+        /// <summary>The codes of <c>value.errors[]</c> (null: an error without a readable code).</summary>
+        public IReadOnlyList<int?> ErrorCodes { get; init; } = [];
+    }
+
+    /// <summary>
+    /// One <c>statuses[]</c> item: the wamid the send returned, sent/delivered/read/failed, and for a failed one the
+    /// first error's code. <paramref name="RecipientId"/> is the person's wa_id: it orders the work, it is never logged.
+    /// </summary>
+    public sealed record Status(string MessageId, string State, string? RecipientId, int? ErrorCode);
 
     /// <param name="phoneNumberId">Only changes for this business number are read (an app may serve several);
     /// null reads all.</param>
@@ -23,6 +36,8 @@ internal static class WhatsAppWebhookTranslator
     {
         using var document = JsonDocument.Parse(payload);
         var messages = new List<InboundMessage>();
+        var reports = new List<Status>();
+        var errorCodes = new List<int?>();
         int statuses = 0, errors = 0, ignored = 0;
         foreach (var change in Changes(document.RootElement))
         {
@@ -40,8 +55,20 @@ internal static class WhatsAppWebhookTranslator
                 continue;
             }
 
-            statuses += Count(value, "statuses");
-            errors += Count(value, "errors");
+            foreach (var status in Array(value, "statuses"))
+            {
+                statuses++;
+                if (Str(status, "id") is { Length: > 0 } wamid && Str(status, "status") is { Length: > 0 } state)
+                {
+                    reports.Add(new Status(wamid, state, Str(status, "recipient_id"), Array(status, "errors").Select(Code).FirstOrDefault()));
+                }
+            }
+
+            foreach (var error in Array(value, "errors"))
+            {
+                errors++;
+                errorCodes.Add(Code(error));
+            }
             var names = SenderNames(value);
             foreach (var message in Array(value, "messages"))
             {
@@ -56,8 +83,11 @@ internal static class WhatsAppWebhookTranslator
             }
         }
 
-        return new Result(messages, statuses, errors, ignored);
+        return new Result(messages, statuses, errors, ignored) { StatusReports = reports, ErrorCodes = errorCodes };
     }
+
+    private static int? Code(JsonElement error) =>
+        int.TryParse(Str(error, "code"), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var code) ? code : null;
 
     public static string UpdateKey(string messageId) => $"whatsapp:{messageId}";
 
@@ -256,8 +286,6 @@ internal static class WhatsAppWebhookTranslator
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var array) && array.ValueKind == JsonValueKind.Array
             ? array.EnumerateArray()
             : [];
-
-    private static int Count(JsonElement element, string name) => Array(element, name).Count();
 
     private static string? Str(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value)

@@ -12,5 +12,6 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         e.HasIndex(o => o.SentAt);
         e.HasIndex(o => o.Address);
         e.HasIndex(o => o.Subject);
+        e.HasIndex(o => o.ChannelMessageHash);
     }
 }

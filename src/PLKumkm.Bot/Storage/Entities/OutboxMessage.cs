@@ -15,6 +15,22 @@ internal sealed class OutboxMessage
     public string? LastError { get; set; }
 
     /// <summary>
+    /// Keyed hash of the id the channel gave the sent message (a WhatsApp wamid), so a later delivery status finds this
+    /// row. A hash, not the id: a wamid encodes the recipient's number (as for <see cref="InboundUpdate"/>), and the
+    /// status lookup only compares. Null when the channel gives no id (Telegram, console).
+    /// </summary>
+    public string? ChannelMessageHash { get; set; }
+
+    /// <summary>
+    /// When delivery was given up for good (a permanent error, the person unreachable); <see cref="LastError"/> says
+    /// why. Such a row is never sent again.
+    /// </summary>
+    public DateTimeOffset? FailedAt { get; set; }
+
+    /// <summary>A reply put back after a retryable failed status is not sent again before this (backoff).</summary>
+    public DateTimeOffset? NotBefore { get; set; }
+
+    /// <summary>
     /// Whom or what the message is about when that is not its addressee (a review card's record, a claim, an
     /// export's region; see <see cref="Messaging.OutboxSubjects"/>): how an erasure finds it in other people's chats.
     /// </summary>

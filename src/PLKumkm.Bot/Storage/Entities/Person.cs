@@ -40,4 +40,10 @@ internal sealed class PersonAddress
     public long PersonId { get; set; }
     public Person? Person { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>
+    /// Set when the channel said the person cannot be reached here (blocked the bot, account deleted, number
+    /// undeliverable): nothing is sent to this address until they write from it again, which clears it.
+    /// </summary>
+    public DateTimeOffset? UnreachableSince { get; set; }
 }

@@ -421,11 +421,20 @@ namespace PLKumkm.Bot.Storage.Migrations
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ChannelMessageHash")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FailedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("LastError")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("NotBefore")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("PayloadJson")
                         .IsRequired()
@@ -440,6 +449,8 @@ namespace PLKumkm.Bot.Storage.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("Address");
+
+                    b.HasIndex("ChannelMessageHash");
 
                     b.HasIndex("SentAt");
 
@@ -497,6 +508,9 @@ namespace PLKumkm.Bot.Storage.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("UnreachableSince")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Address");

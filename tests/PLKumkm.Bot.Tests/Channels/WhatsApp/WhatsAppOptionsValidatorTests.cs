@@ -28,6 +28,24 @@ public sealed class WhatsAppOptionsValidatorTests
     }
 
     [Fact]
+    public void Templates_need_an_approved_name_a_language_code_and_a_parameter_count()
+    {
+        var options = Complete();
+        options.Templates["Default"] = new WhatsAppTemplateOptions { Name = "pesan_baru", Language = "id", Parameters = 1 };
+        options.Templates["reminder"] = new WhatsAppTemplateOptions { Name = "pengingat_isian", Language = "en_US" };
+        Assert.Empty(Failures(options));
+
+        options.Templates["notice"] = new WhatsAppTemplateOptions { Name = "Pesan Baru!", Language = "Indonesian", Parameters = -1 };
+        options.Templates["empty"] = new WhatsAppTemplateOptions();
+        var failures = Failures(options);
+        Assert.Contains(failures, f => f.StartsWith("WhatsApp:Templates:notice:Name must be", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("WhatsApp:Templates:notice:Language must be", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("WhatsApp:Templates:notice:Parameters must be", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("WhatsApp:Templates:empty:Name is required", StringComparison.Ordinal));
+        Assert.Equal(4, failures.Count);
+    }
+
+    [Fact]
     public void App_secret_and_verify_token_are_required_once_the_channel_is_configured()
     {
         var options = Complete();

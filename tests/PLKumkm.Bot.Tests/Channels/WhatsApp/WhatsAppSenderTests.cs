@@ -22,7 +22,8 @@ public sealed class WhatsAppSenderTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _fake.DisposeAsync();
 
-    private static WhatsAppSender NewSender(FakeGraphApi fake, string token, CapturingLoggerProvider logs)
+    private static WhatsAppSender NewSender(FakeGraphApi fake, string token, CapturingLoggerProvider logs,
+        Dictionary<string, WhatsAppTemplateOptions>? templates = null)
     {
         var options = Options.Create(new WhatsAppOptions
         {
@@ -31,9 +32,10 @@ public sealed class WhatsAppSenderTests : IAsyncLifetime
             AppSecret = "s",
             VerifyToken = "v",
             GraphBaseUrl = fake.BaseUrl,
+            Templates = templates ?? new(StringComparer.OrdinalIgnoreCase),
         });
         var retry = new WhatsAppRetryPolicy { BaseDelay = TimeSpan.FromMilliseconds(5), MaxDelay = TimeSpan.FromMilliseconds(20) };
-        return new WhatsAppSender(new WhatsAppGraphClient(new OneClientFactory(), options), retry,
+        return new WhatsAppSender(new WhatsAppGraphClient(new OneClientFactory(), options), retry, options,
             new LoggerFactory([logs]).CreateLogger<WhatsAppSender>());
     }
 
@@ -106,16 +108,55 @@ public sealed class WhatsAppSenderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Outside_the_24_hour_window_a_reply_goes_out_as_its_kind_of_template_or_the_default_one()
+    {
+        var sender = NewSender(_fake, _fake.AccessToken, _logs, new(StringComparer.OrdinalIgnoreCase)
+        {
+            ["Default"] = new() { Name = "pesan_baru", Language = "id", Parameters = 1 },
+            ["reminder"] = new() { Name = "pengingat_isian", Language = "id", Parameters = 2 },
+        });
+        _fake.EnforceWindow = true;
+
+        var wamid = await sender.SendForIdAsync(To, new OutboundMessage("Ringkasan isian   Anda:\n1. Nama: Siti") { Options = [new("Kirim", "kirim")] }, default);
+        var reminder = await sender.SendForIdAsync(To, new OutboundMessage("Isian Anda belum selesai")
+        {
+            Template = "reminder", TemplateParameters = ["Siti", "3 hari"],
+        }, default);
+
+        var sent = _fake.SentTo(To);
+        Assert.Equal(["template", "template"], sent.Select(s => s.Type));
+        Assert.Equal(sent[0].Wamid, wamid);
+        Assert.Equal(sent[1].Wamid, reminder);
+        Assert.Equal(
+            """{"messaging_product":"whatsapp","to":"6281234567890","type":"template","template":{"name":"pesan_baru","language":{"code":"id"},"components":[{"type":"body","parameters":[{"type":"text","text":"Ringkasan isian Anda:"}]}]}}""",
+            sent[0].Body.GetRawText());
+        Assert.Equal(
+            """{"messaging_product":"whatsapp","to":"6281234567890","type":"template","template":{"name":"pengingat_isian","language":{"code":"id"},"components":[{"type":"body","parameters":[{"type":"text","text":"Siti"},{"type":"text","text":"3 hari"}]}]}}""",
+            sent[1].Body.GetRawText());
+
+        // A kind without a template of its own (staff notices here) goes out as the default template.
+        await sender.SendAsync(To, new OutboundMessage("Klaim Anda disetujui.") { Template = OutboundMessage.NoticeTemplate }, default);
+        Assert.Contains("\"name\":\"pesan_baru\"", _fake.SentTo(To)[2].Body.GetRawText(), StringComparison.Ordinal);
+        Assert.Contains("\"text\":\"Klaim Anda disetujui.\"", _fake.SentTo(To)[2].Body.GetRawText(), StringComparison.Ordinal);
+
+        // A kind with parameters the message does not fill is not guessed at: kept, like no template at all.
+        var error = await Assert.ThrowsAsync<WhatsAppOutsideWindowException>(
+            () => sender.SendAsync(To, new OutboundMessage("Pengingat") { Template = "reminder" }, default));
+        Assert.False(error.TemplateConfigured);
+        Assert.Equal(3, _fake.SentTo(To).Count);
+    }
+
+    [Fact]
     public async Task Outside_the_24_hour_window_fails_at_once_with_its_own_exception_and_a_log_without_personal_data()
     {
         _fake.EnforceWindow = true;
         var message = OutboundMessage.Plain("NIK Anda 1601074508900001");
-        await Assert.ThrowsAsync<WhatsAppOutsideWindowException>(() => _sender.SendAsync(To, message, default));
+        var error = await Assert.ThrowsAsync<WhatsAppOutsideWindowException>(() => _sender.SendAsync(To, message, default));
+        Assert.False(error.TemplateConfigured);
+        Assert.Equal(DeliveryFailure.Permanent, _sender.Classify(error));
         Assert.Single(_fake.Requests);
-
-        var log = Assert.Single(_logs.Entries, e => e.Message.Contains("24-hour", StringComparison.Ordinal));
-        Assert.DoesNotContain(To, log.ToString());
         Assert.All(_logs.Entries, e => Assert.DoesNotContain("1601074508900001", e.ToString()));
+        Assert.All(_logs.Entries, e => Assert.DoesNotContain(To, e.ToString()));
 
         // Once the person writes again the same reply goes through.
         _fake.SawInbound(To);

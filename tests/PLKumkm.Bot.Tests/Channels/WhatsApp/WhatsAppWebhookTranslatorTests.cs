@@ -33,6 +33,35 @@ public sealed class WhatsAppWebhookTranslatorTests
     }
 
     [Fact]
+    public void Statuses_and_value_errors_of_every_entry_and_change_are_read_with_their_codes()
+    {
+        var body = W.Entries(
+            [W.StatusesValue(W.Status(From, "delivered", "wamid.A"), W.FailedStatus(From, "wamid.B", 131026, "Message undeliverable"))],
+            [W.ErrorsValue(W.Error(130429, "Rate limit hit")), W.StatusesValue(W.Status(From, "failed", "wamid.C"))]);
+        var result = WhatsAppWebhookTranslator.Translate(body, Received, FakeGraphApi.DefaultPhoneNumberId);
+
+        Assert.Equal(
+            [new("wamid.A", "delivered", From, null), new("wamid.B", "failed", From, 131026), new WhatsAppWebhookTranslator.Status("wamid.C", "failed", From, null)],
+            result.StatusReports);
+        Assert.Equal([130429], result.ErrorCodes);
+        Assert.Empty(result.Messages);
+    }
+
+    [Theory]
+    [InlineData(130429, nameof(DeliveryFailure.Retry))]
+    [InlineData(131056, nameof(DeliveryFailure.Retry))]
+    [InlineData(131000, nameof(DeliveryFailure.Retry))]
+    [InlineData(131016, nameof(DeliveryFailure.Retry))]
+    [InlineData(133004, nameof(DeliveryFailure.Retry))]
+    [InlineData(131026, nameof(DeliveryFailure.Unreachable))]
+    [InlineData(130472, nameof(DeliveryFailure.Permanent))]
+    [InlineData(131047, nameof(DeliveryFailure.Permanent))]
+    [InlineData(131051, nameof(DeliveryFailure.Permanent))]
+    [InlineData(132001, nameof(DeliveryFailure.Permanent))]
+    public void Error_codes_say_whether_to_retry_give_up_the_message_or_the_address(int code, string expected) =>
+        Assert.Equal(expected, WhatsAppErrorCodes.Classify(code).ToString());
+
+    [Fact]
     public void Reply_button_and_list_row_taps_become_choices_with_the_option_id() =>
         Assert.Equal(
             [new ChoiceInput("jenis_kelamin=P"), new ChoiceInput("kbli=G")],

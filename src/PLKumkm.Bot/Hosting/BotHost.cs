@@ -1,3 +1,4 @@
+using PLKumkm.Bot.Digests;
 using Microsoft.Extensions.Logging.Console;
 using PLKumkm.Bot.Channels.Console;
 using PLKumkm.Bot.Conversations;
@@ -89,7 +90,8 @@ internal static class BotHost
             .AddObservability()
             .AddRecords()
             .AddProgress()
-            .AddRetention(scheduled: mode != HostMode.Tool);
+            .AddRetention(scheduled: mode != HostMode.Tool)
+            .AddDigests(scheduled: mode != HostMode.Tool);
 
         if (consoleChat)
         {

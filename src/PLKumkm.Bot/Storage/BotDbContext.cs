@@ -28,6 +28,7 @@ internal sealed partial class BotDbContext(DbContextOptions<BotDbContext> option
     public DbSet<RecordClaim> RecordClaims => Set<RecordClaim>();
     public DbSet<WebhookInboxItem> WebhookInbox => Set<WebhookInboxItem>();
     public DbSet<ErasureRequest> ErasureRequests => Set<ErasureRequest>();
+    public DbSet<DigestSubscription> DigestSubscriptions => Set<DigestSubscription>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -41,6 +41,9 @@ internal sealed class StaffChat : IAsyncDisposable
     public TestDatabase Db { get; }
     public FakeTimeProvider Clock { get; }
 
+    /// <summary>The host's services (for what runs beside the chats: the digest sender, the outbox).</summary>
+    public IServiceProvider Services => _host.Services;
+
     /// <param name="settings">More command-line settings (<c>--Conversations:Directory=…</c>).</param>
     public static async Task<StaffChat> StartAsync(DateTimeOffset? now = null, params string[] settings)
     {

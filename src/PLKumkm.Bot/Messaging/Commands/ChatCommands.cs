@@ -9,6 +9,7 @@ using PLKumkm.Bot.Staff.Performance;
 using PLKumkm.Bot.Staff.QuickEntry;
 using PLKumkm.Bot.Staff.Review;
 using PLKumkm.Bot.Staff.Team;
+using PLKumkm.Bot.Digests;
 
 namespace PLKumkm.Bot.Messaging.Commands;
 
@@ -175,6 +176,26 @@ internal static class ChatCommands
         },
     };
 
+    public static readonly CommandEntry Subscribe = new(typeof(SubscriptionHandler), "langganan", "subscribe")
+    {
+        Help =
+        {
+            [HelpSection.Coordinator] = new("/langganan [jam] — ringkasan harian wilayah Anda (mis. /langganan 07.00)",
+                "/langganan [time] — your region's daily digest (e.g. /langganan 07.00)"),
+            [HelpSection.Official] = new("/langganan [jam] — ringkasan harian (mis. /langganan 07.00)", "/langganan [time] — daily digest (e.g. /langganan 07.00)"),
+            [HelpSection.Admin] = new("/langganan, /berhenti", "/langganan, /berhenti"),
+        },
+    };
+
+    public static readonly CommandEntry Unsubscribe = new(typeof(SubscriptionHandler), "berhenti", "unsubscribe")
+    {
+        Help =
+        {
+            [HelpSection.Coordinator] = new("/berhenti — hentikan ringkasan harian dan pengingat", "/berhenti — stop the daily digest and reminders"),
+            [HelpSection.Official] = new("/berhenti — hentikan ringkasan harian", "/berhenti — stop the daily digest"),
+        },
+    };
+
     public static readonly CommandEntry StaffSignIn = new(typeof(StaffOnboardingHandler), "petugas", "daftar_petugas", "staff")
     {
         // A shared contact signs staff in, unless it answers the open questionnaire's phone question.
@@ -185,7 +206,7 @@ internal static class ChatCommands
     public static readonly CommandTable Table = new(
         [
             Start, Koperasi, Status, Edit, Help, Back, Skip, Cancel, Progress, Language,
-            Register, Withdraw, Ranking, Chart, QuickEntry, Performance, Team, Review, Export, StaffSignIn,
+            Register, Withdraw, Ranking, Chart, QuickEntry, Performance, Team, Review, Export, Subscribe, Unsubscribe, StaffSignIn,
         ],
         openQuestionnaire: typeof(QuestionnaireHandler),
         otherwise: typeof(FallbackHandler),

@@ -41,10 +41,11 @@ internal static class CommandHelp
         [PersonRole.Enumerator] = Line(HelpSection.Enumerator, new("Sebagai pencacah: ", "As an enumerator: "), " • ",
             QuickEntry, Performance, Register),
         [PersonRole.Coordinator] = Line(HelpSection.Coordinator, new("Sebagai koordinator: ", "As a coordinator: "), " • ",
-            Team, Review, QuickEntry),
-        [PersonRole.Official] = Line(HelpSection.Official, new("Sebagai pejabat: ", "As an official: "), " • ", ChatCommands.Progress, Export),
+            Team, Review, QuickEntry, Subscribe, Unsubscribe),
+        [PersonRole.Official] = Line(HelpSection.Official, new("Sebagai pejabat: ", "As an official: "), " • ", ChatCommands.Progress, Export,
+            Subscribe, Unsubscribe),
         [PersonRole.Admin] = Line(HelpSection.Admin, new("Sebagai admin: ", "As an admin: "), ", ",
-            Team, Review, Export, QuickEntry, ChatCommands.Progress),
+            Team, Review, Export, QuickEntry, ChatCommands.Progress, Subscribe),
     };
 
     /// <summary>The private chat's <c>/bantuan</c> for <paramref name="role"/>.</summary>

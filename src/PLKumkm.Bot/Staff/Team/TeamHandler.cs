@@ -25,15 +25,16 @@ internal sealed class TeamHandler(RegionCatalog regions, TimeProvider clock) : I
         var person = context.Person;
         var scope = RolePolicy.ScopeOf(person)!;
         var today = RegionClock.Today(regions, scope, clock.GetUtcNow());
-        var members = await LoadAsync(context, scope, today, cancellationToken);
+        var members = await LoadAsync(context.Db, regions, scope, today, cancellationToken);
         var regionName = regions.Find(scope)?.FullName ?? scope;
         context.Reply(TeamReport.Build(regionName, members, today).In(context.Language));
         return true;
     }
 
-    private async Task<IReadOnlyList<TeamMember>> LoadAsync(UpdateContext context, string scope, DateOnly today, CancellationToken ct)
+    /// <summary>The enumerators of <paramref name="scope"/> with their counts (also the coordinators' digest).</summary>
+    public static async Task<IReadOnlyList<TeamMember>> LoadAsync(Storage.BotDbContext db, RegionCatalog regions, string scope, DateOnly today,
+        CancellationToken ct)
     {
-        var db = context.Db;
         var people = await RolePolicy.PeopleIn(db.People.AsNoTracking(), PersonRole.Enumerator, scope)
             .Select(p => new { p.Id, p.Name, p.RegionCode })
             .ToListAsync(ct);
@@ -77,8 +78,7 @@ internal static class TeamReport
             .ThenBy(m => m.Name, StringComparer.OrdinalIgnoreCase).ToList();
         var listed = ranked.Take(TeamHandler.MaxListed).ToList();
         var more = ranked.Count - listed.Count;
-        var idle = ranked.Where(m => m.LastDay is not { } last || last.DayNumber <= today.DayNumber - TeamHandler.IdleDays)
-            .OrderBy(m => m.LastDay ?? DateOnly.MinValue).ToList();
+        var idle = Idle(ranked, today);
         var total = ranked.Sum(m => m.Total);
         var todayTotal = ranked.Sum(m => m.Today);
 
@@ -99,6 +99,11 @@ internal static class TeamReport
                 $"… and {N(more)} more", $"⏸ Nothing sent for {TeamHandler.IdleDays} days or more:", "never sent anything", "last on",
                 $"Every enumerator sent records in the last {TeamHandler.IdleDays} days."));
     }
+
+    /// <summary>Who has sent nothing for <see cref="TeamHandler.IdleDays"/> days or more, longest silent first.</summary>
+    public static List<TeamMember> Idle(IEnumerable<TeamMember> members, DateOnly today) =>
+        members.Where(m => m.LastDay is not { } last || last.DayNumber <= today.DayNumber - TeamHandler.IdleDays)
+            .OrderBy(m => m.LastDay ?? DateOnly.MinValue).ThenBy(m => m.Name, StringComparer.OrdinalIgnoreCase).ToList();
 
     private static string N(int n) => Validation.MoneyFormat.Grouped(n);
 }

@@ -164,6 +164,25 @@ namespace PLKumkm.Bot.Storage.Migrations
                     b.ToTable("data_protection", (string)null);
                 });
 
+            modelBuilder.Entity("PLKumkm.Bot.Storage.Entities.DigestSubscription", b =>
+                {
+                    b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("LastSentDay")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LocalMinute")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PersonId");
+
+                    b.ToTable("digest_subscriptions", (string)null);
+                });
+
             modelBuilder.Entity("PLKumkm.Bot.Storage.Entities.ErasureRequest", b =>
                 {
                     b.Property<long>("Id")
@@ -950,6 +969,15 @@ namespace PLKumkm.Bot.Storage.Migrations
                     b.HasIndex("ProcessedAt");
 
                     b.ToTable("webhook_inbox", (string)null);
+                });
+
+            modelBuilder.Entity("PLKumkm.Bot.Storage.Entities.DigestSubscription", b =>
+                {
+                    b.HasOne("PLKumkm.Bot.Storage.Entities.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("PLKumkm.Bot.Storage.Entities.PersonAddress", b =>

@@ -21,7 +21,9 @@ internal sealed partial class InboundProcessor(
     TypingIndicator typing,
     TimeProvider clock,
     ILogger<InboundProcessor> logger,
-    BotMetrics? metrics = null) : IInboundProcessor, IInboundBatchProcessor
+    BotMetrics? metrics = null,
+    Media.MediaReceiver? media = null,
+    Media.MediaCleanup? mediaCleanup = null) : IInboundProcessor, IInboundBatchProcessor
 {
     private const string UpdateSavepoint = "inbound_update";
     private static readonly TimeSpan LastSeenPrecision = TimeSpan.FromMinutes(1);
@@ -56,6 +58,7 @@ internal sealed partial class InboundProcessor(
         Task? delivered = null;
         try
         {
+            messages = await ReceiveMediaAsync(messages, cancellationToken);
             using (await gate.EnterAsync(cancellationToken))
             {
                 delivered = await ApplyAsync(messages, failures, cancellationToken);
@@ -101,6 +104,8 @@ internal sealed partial class InboundProcessor(
         // Each update gets its own savepoint below; EF's extra one around every SaveChanges would only add statements.
         db.Database.AutoSavepointsEnabled = false;
         var committed = new List<OutboxMessage>();
+        var released = new List<string>();
+        var started = clock.GetUtcNow();
         foreach (var message in messages)
         {
             if (!seen.Add(message.UpdateKey))
@@ -115,6 +120,7 @@ internal sealed partial class InboundProcessor(
             {
                 committed.AddRange(await ApplyOneAsync(message, ct));
                 await transaction.ReleaseSavepointAsync(UpdateSavepoint, ct);
+                released.AddRange(db.ReleasedMedia);
                 metrics?.UpdateProcessed(message.Channel);
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -127,10 +133,17 @@ internal sealed partial class InboundProcessor(
             finally
             {
                 db.ChangeTracker.Clear();
+                db.ReleasedMedia.Clear();
             }
         }
 
         await transaction.CommitAsync(ct);
+        if (released.Count > 0 && mediaCleanup is not null)
+        {
+            // Still under the write gate: no other update can commit a new reference to these files meanwhile.
+            await mediaCleanup.DeleteReleasedAsync(db, released, started, ct);
+        }
+
         return delivery.EnqueueCommitted(committed);
     }
 
@@ -161,6 +174,27 @@ internal sealed partial class InboundProcessor(
         db.Outbox.AddRange(outbox);
         await db.SaveChangesAsync(ct);
         return outbox;
+    }
+
+    /// <summary>
+    /// Pictures are downloaded into the store before the write gate is entered: a download takes long next to a write.
+    /// An update already processed (a redelivery) is not downloaded again.
+    /// </summary>
+    private async Task<IReadOnlyList<InboundMessage>> ReceiveMediaAsync(IReadOnlyList<InboundMessage> messages, CancellationToken ct)
+    {
+        if (media is null || !messages.Any(Media.MediaReceiver.NeedsFetch))
+        {
+            return messages;
+        }
+
+        var seen = await KnownUpdateKeysAsync(messages.Where(Media.MediaReceiver.NeedsFetch).ToList(), ct);
+        var received = new List<InboundMessage>(messages.Count);
+        foreach (var message in messages)
+        {
+            received.Add(seen.Contains(message.UpdateKey) ? message : await media.ReceiveAsync(message, ct));
+        }
+
+        return received;
     }
 
     /// <summary>Stands for whoever wrote in a group: never stored, no role, the default language.</summary>
@@ -225,8 +259,6 @@ internal sealed partial class InboundProcessor(
     {
         // A button carrying a command (e.g. "/start") behaves as if it had been typed.
         ChoiceInput { Value: ['/', ..] } choice => new TextInput(choice.Value),
-        // Photos are kept as channel-qualified references so they can be fetched later.
-        PhotoInput photo => photo with { FileRef = $"{message.Channel}:{photo.FileRef}" },
         var content => content,
     };
 

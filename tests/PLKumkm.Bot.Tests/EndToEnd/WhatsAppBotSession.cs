@@ -43,9 +43,12 @@ internal sealed class WhatsAppBotSession : IAsyncDisposable
 
     public IServiceProvider Services => _host!.Services;
 
-    public static async Task<WhatsAppBotSession> StartAsync(TestDatabase db)
+    /// <summary>More configuration for the host, e.g. <c>--Media:MaxBytes=…</c>.</summary>
+    public IReadOnlyList<string> ExtraArgs { get; private init; } = [];
+
+    public static async Task<WhatsAppBotSession> StartAsync(TestDatabase db, params string[] extraArgs)
     {
-        var session = new WhatsAppBotSession(await FakeGraphApi.StartAsync(), db);
+        var session = new WhatsAppBotSession(await FakeGraphApi.StartAsync(), db) { ExtraArgs = extraArgs };
         await session.StartHostAsync();
         return session;
     }
@@ -61,6 +64,7 @@ internal sealed class WhatsAppBotSession : IAsyncDisposable
             $"--WhatsApp:AppSecret={FakeWhatsAppWebhooks.AppSecret}",
             $"--WhatsApp:VerifyToken={FakeWhatsAppWebhooks.VerifyToken}",
             $"--WhatsApp:GraphBaseUrl={Fake.BaseUrl}",
+            .. ExtraArgs,
         ], builder =>
         {
             FastRetries(builder);

@@ -122,6 +122,37 @@ internal sealed class MediaStore
         return true;
     }
 
+    /// <summary>
+    /// Copies every stored file into <paramref name="destination"/> with the same layout (folders 0700, files 0600),
+    /// e.g. beside a database backup. Files are never changed once written, so a copy taken while the bot runs is whole.
+    /// </summary>
+    public async Task<int> CopyAllToAsync(string destination, CancellationToken ct)
+    {
+        var copied = 0;
+        foreach (var (reference, _) in List().ToList())
+        {
+            var target = Path.Combine(destination, reference.RelativePath);
+            OwnerOnlyFiles.CreateFolder(destination);
+            OwnerOnlyFiles.CreateFolder(Path.GetDirectoryName(target)!);
+            try
+            {
+                await using var source = new FileStream(PathOf(reference), FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, useAsync: true);
+                await using var copy = OwnerOnlyFiles.Create(target, FileMode.CreateNew, 1 << 16, useAsync: true);
+                await source.CopyToAsync(copy, ct);
+            }
+            catch (FileNotFoundException)
+            {
+                // Deleted (erased) since it was listed: rightly not in the copy.
+                File.Delete(target);
+                continue;
+            }
+
+            copied++;
+        }
+
+        return copied;
+    }
+
     /// <summary>Every stored file with its last write time (UTC); files whose names are no reference are left out.</summary>
     public IEnumerable<(MediaReference Reference, DateTime WrittenAtUtc)> List()
     {

@@ -11,12 +11,13 @@ internal sealed partial class MediaReceiver(MediaStore store, IEnumerable<IMedia
 {
     private readonly Dictionary<string, IMediaFetcher> _fetchers = fetchers.ToDictionary(f => f.Channel, StringComparer.Ordinal);
 
-    public static bool NeedsFetch(InboundMessage message) => message.Content is PhotoInput { IsStored: false, Problem: null };
+    /// <summary>A picture not yet fetched, sent in a private chat: nothing sent in a group is stored.</summary>
+    public static bool NeedsFetch(InboundMessage message) => !message.IsGroup && message.Content is PhotoInput { IsStored: false, Problem: null };
 
     /// <summary>The message with its picture stored (or its problem said); any other message as it is.</summary>
     public async Task<InboundMessage> ReceiveAsync(InboundMessage message, CancellationToken ct)
     {
-        if (message.Content is not PhotoInput { IsStored: false, Problem: null } photo)
+        if (!NeedsFetch(message) || message.Content is not PhotoInput photo)
         {
             return message;
         }

@@ -122,6 +122,35 @@ public sealed class MediaEndToEndTests
     }
 
     [Fact]
+    public async Task A_Telegram_file_larger_than_Media_MaxBytes_is_refused_by_its_getFile_size_before_downloading()
+    {
+        using var db = new TestDatabase();
+        await using var bot = await TelegramBotSession.StartAsync(db, "--Media:MaxBytes=1048576");
+        await ToPhotoQuestionAsync(bot);
+
+        var big = new byte[1_500_000];
+        FakeMedia.Png("big").CopyTo(big, 0);
+        bot.Fake.AddFile("TG-BIG", big, "image/png");
+        var refused = TelegramBotSession.Text(await bot.AwaitAsync(Chat, () => bot.Fake.EnqueueDocument(Chat, "TG-BIG", "image/png", "big.png", big.Length)));
+        Assert.Contains("Fotonya terlalu besar (paling besar 1 MB)", refused, StringComparison.Ordinal);
+        Assert.Contains(PhotoPrompt, refused, StringComparison.Ordinal);
+        Assert.Single(bot.Fake.RequestsFor("getFile"));
+        Assert.Empty(bot.Fake.FileDownloads);
+        Assert.Empty(MediaFiles.All(db));
+    }
+
+    [Fact]
+    public async Task A_console_photo_path_that_does_not_exist_gets_the_polite_retry()
+    {
+        using var db = new TestDatabase();
+        var lines = Hosting.ConsoleChat.ToSummary.ToList();
+        var photoQuestion = lines.IndexOf("Jl. Merdeka 1") + 2;
+        var output = await Hosting.ConsoleChat.RunAsync(db, [.. lines[..photoQuestion], "/foto " + Path.Combine(db.Folder, "no-such.jpg")], "owner");
+        Assert.Contains("fotonya tidak berhasil kami terima", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("FileNotFoundException", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_Telegram_photo_sent_as_a_PNG_document_is_kept_as_a_PNG()
     {
         using var db = new TestDatabase();

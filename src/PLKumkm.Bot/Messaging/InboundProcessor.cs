@@ -140,8 +140,16 @@ internal sealed partial class InboundProcessor(
         await transaction.CommitAsync(ct);
         if (released.Count > 0 && mediaCleanup is not null)
         {
-            // Still under the write gate: no other update can commit a new reference to these files meanwhile.
-            await mediaCleanup.DeleteReleasedAsync(db, released, started, ct);
+            try
+            {
+                // Still under the write gate: no other update can commit a new reference to these files meanwhile.
+                await mediaCleanup.DeleteReleasedAsync(db, released, started, ct);
+            }
+            catch (Exception e)
+            {
+                // Committed already: the replies must still go out. A file left behind is the retention sweep's.
+                LogMediaCleanupFailed(e.GetType().Name);
+            }
         }
 
         return delivery.EnqueueCommitted(committed);
@@ -264,6 +272,9 @@ internal sealed partial class InboundProcessor(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Skipped {Channel} update {UpdateKey}: already processed")]
     private partial void LogDuplicate(string channel, string updateKey);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Stored photos released by a commit could not be deleted now ({Failure}); the retention pass will")]
+    private partial void LogMediaCleanupFailed(string failure);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A batch of {Count} updates could not be committed together; processing them one by one")]
     private partial void LogBatchFailed(Exception exception, int count);

@@ -151,6 +151,43 @@ public sealed class MediaEndToEndTests
     }
 
     [Fact]
+    public async Task When_the_photo_cannot_be_cleaned_up_after_an_erasure_the_erasure_still_stands_and_is_confirmed()
+    {
+        using var db = new TestDatabase();
+        var picture = Path.Combine(db.Folder, "warung.jpg");
+        await File.WriteAllBytesAsync(picture, FakeMedia.Jpeg("cleanup fails"));
+        var lines = Hosting.ConsoleChat.Registration.ToList();
+        lines[lines.IndexOf("Jl. Merdeka 1") + 2] = "/foto " + picture;
+        await Hosting.ConsoleChat.RunAsync(db, lines, "owner");
+
+        // Someone else's open form whose stored answers were damaged: the reference check fails on it.
+        await using (var ctx = db.Open())
+        {
+            var other = new Bot.Storage.Entities.Person { CreatedAt = DateTimeOffset.UtcNow };
+            ctx.People.Add(other);
+            await ctx.SaveChangesAsync();
+            ctx.Sessions.Add(new Bot.Storage.Entities.ConversationSession
+            {
+                PersonId = other.Id, QuestionnaireId = "umkm", QuestionnaireVersion = 1, Stage = "Asking", IsActive = true,
+                StartedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
+            });
+            await ctx.SaveChangesAsync();
+            var sealedState = await ctx.Database.SqlQueryRaw<string>("SELECT StateJson AS Value FROM sessions WHERE PersonId = {0}", other.Id).SingleAsync();
+            Assert.StartsWith("e1.", sealedState, StringComparison.Ordinal);
+            var damaged = sealedState[..^8] + (sealedState[^8..].StartsWith("AAAA", StringComparison.Ordinal) ? "BBBB" : "AAAA") + sealedState[^4..];
+            await ctx.Database.ExecuteSqlRawAsync("UPDATE sessions SET StateJson = {0} WHERE PersonId = {1}", damaged, other.Id);
+        }
+
+        var output = await Hosting.ConsoleChat.RunAsync(db, ["hapus data saya", "ya"], "owner");
+
+        Assert.Contains("sudah dihapus sekarang juga", output, StringComparison.Ordinal);
+        await using (var ctx = db.Open())
+        {
+            Assert.Null((await ctx.UmkmRecords.SingleAsync()).Foto);
+        }
+    }
+
+    [Fact]
     public async Task A_Telegram_photo_sent_as_a_PNG_document_is_kept_as_a_PNG()
     {
         using var db = new TestDatabase();

@@ -9,7 +9,9 @@ namespace PLKumkm.Bot.Media;
 /// Deletes stored photos nothing refers to any more. A file is referred to by a UMKM record's <c>Foto</c>, an answer in
 /// an open form, or a claim's kept answers; history versions do not keep a file (an erased one says only that it went).
 /// </summary>
-internal sealed partial class MediaCleanup(MediaStore store, TimeProvider clock, ILogger<MediaCleanup> logger)
+/// <remarks>Ages are file times, which follow the machine's clock, so they are compared with it rather than with the
+/// injected <see cref="TimeProvider"/>.</remarks>
+internal sealed partial class MediaCleanup(MediaStore store, ILogger<MediaCleanup> logger)
 {
     /// <summary>
     /// After a commit: deletes the files of <paramref name="released"/> that nothing refers to now. A file written or
@@ -46,7 +48,7 @@ internal sealed partial class MediaCleanup(MediaStore store, TimeProvider clock,
     /// <summary>The retention sweep: files older than <paramref name="olderThan"/> that nothing refers to are deleted.</summary>
     public async Task<int> SweepAsync(BotDbContext db, TimeSpan olderThan, CancellationToken ct)
     {
-        var cutoff = (clock.GetUtcNow() - olderThan).UtcDateTime;
+        var cutoff = DateTime.UtcNow - olderThan;
         var old = store.List().Where(f => f.WrittenAtUtc < cutoff).Select(f => f.Reference).ToList();
         if (old.Count == 0)
         {

@@ -105,7 +105,8 @@ internal sealed partial class InboundProcessor(
         db.Database.AutoSavepointsEnabled = false;
         var committed = new List<OutboxMessage>();
         var released = new List<string>();
-        var started = clock.GetUtcNow();
+        // Compared with file times, which follow the machine's clock.
+        var started = DateTimeOffset.UtcNow;
         foreach (var message in messages)
         {
             if (!seen.Add(message.UpdateKey))

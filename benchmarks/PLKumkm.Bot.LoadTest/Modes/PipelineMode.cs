@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PLKumkm.Bot.Hosting;
 using PLKumkm.Bot.LoadTest.Simulation;
 using PLKumkm.Bot.LoadTest.Targets;
+using PLKumkm.Bot.Media;
 using PLKumkm.Bot.Messaging;
 using PLKumkm.Bot.Storage;
 
@@ -25,7 +26,12 @@ internal static class PipelineMode
         using var workspace = new Workspace { Keep = o.Keep };
         using var host = BotHost.Build(HostMode.Tool,
             [$"--ConnectionStrings:Bot=Data Source={workspace.DatabasePath}", "--Logging:LogLevel:Default=Warning"],
-            builder => builder.Services.AddSingleton<IChannelSender, DroppingSender>());
+            builder =>
+            {
+                builder.Services.AddSingleton<IChannelSender, DroppingSender>();
+                // No network here: the script's photo is "downloaded" from memory, stored as the bot stores any.
+                builder.Services.AddSingleton<IMediaFetcher, MemoryPhotoFetcher>();
+            });
         await host.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(ct).ConfigureAwait(false);
         var users = Enumerable.Range(0, o.Users).Select(i => new SimUser(LoadMode.FirstChat + i, UserKind.Owner)).ToArray();
         foreach (var user in users)
@@ -125,4 +131,13 @@ internal static class PipelineMode
 
         public Task ShowTypingAsync(string chatId, CancellationToken cancellationToken) => Task.CompletedTask;
     }
+}
+
+/// <summary>Serves every Telegram file id as a small JPEG of its own, as the fake Bot API does.</summary>
+internal sealed class MemoryPhotoFetcher : IMediaFetcher
+{
+    public string Channel => "telegram";
+
+    public Task<StoredMedia> FetchAsync(PhotoInput photo, MediaStore store, CancellationToken ct) =>
+        store.SaveAsync((target, token) => target.WriteAsync(PLKumkm.Bot.Tests.Fakes.FakeMedia.Jpeg(photo.FileRef), token).AsTask(), ct);
 }

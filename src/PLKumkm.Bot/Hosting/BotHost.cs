@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Console;
 using PLKumkm.Bot.Channels.Console;
 using PLKumkm.Bot.Conversations;
 using PLKumkm.Bot.Exports;
+using PLKumkm.Bot.Media;
 using PLKumkm.Bot.Messaging;
 using PLKumkm.Bot.Messaging.Commands;
 using PLKumkm.Bot.Observability;
@@ -81,6 +82,7 @@ internal static class BotHost
         builder.Services
             .AddRegions()
             .AddStorage(builder.Configuration)
+            .AddMedia()
             .AddConversations(builder.Configuration)
             .AddOwnerCommands()
             .AddExports()

@@ -67,8 +67,32 @@ internal sealed record ContactInput(string PhoneNumber, bool IsSendersOwn) : Inb
 
 internal sealed record LocationInput(double Latitude, double Longitude) : InboundContent;
 
-/// <summary>A picture; <see cref="FileRef"/> is the channel's file reference (Telegram file_id, WhatsApp media id).</summary>
-internal sealed record PhotoInput(string FileRef, string? Caption = null) : InboundContent;
+/// <summary>
+/// A picture. From the channel <see cref="FileRef"/> is the channel's file reference (Telegram file_id, WhatsApp media
+/// id, a console path); before any handler sees it the pipeline has fetched it into the media store, and then it is the
+/// stored file's reference (<c>sha256:…</c>, <see cref="IsStored"/>) or <see cref="Problem"/> says why it is not there.
+/// </summary>
+internal sealed record PhotoInput(string FileRef, string? Caption = null) : InboundContent
+{
+    public bool IsStored { get; init; }
+
+    public MediaProblem? Problem { get; init; }
+}
+
+internal enum MediaProblemKind
+{
+    /// <summary>Larger than <c>Media:MaxBytes</c>.</summary>
+    TooLarge,
+
+    /// <summary>Not a JPEG, PNG or WebP picture.</summary>
+    NotAPhoto,
+
+    /// <summary>The download failed (network, a deleted media id, a refused token).</summary>
+    NotReceived,
+}
+
+/// <summary>Why a picture was not kept; <see cref="LimitBytes"/> is the size limit for <see cref="MediaProblemKind.TooLarge"/>.</summary>
+internal sealed record MediaProblem(MediaProblemKind Kind, long LimitBytes = 0);
 
 /// <summary>Anything the bot cannot read (sticker, voice note, video…): answered politely.</summary>
 internal sealed record UnsupportedInput(string Kind) : InboundContent;

@@ -21,7 +21,9 @@ internal sealed partial class InboundProcessor(
     TypingIndicator typing,
     TimeProvider clock,
     ILogger<InboundProcessor> logger,
-    BotMetrics? metrics = null) : IInboundProcessor, IInboundBatchProcessor
+    BotMetrics? metrics = null,
+    Media.MediaReceiver? media = null,
+    Media.MediaCleanup? mediaCleanup = null) : IInboundProcessor, IInboundBatchProcessor
 {
     private const string UpdateSavepoint = "inbound_update";
     private static readonly TimeSpan LastSeenPrecision = TimeSpan.FromMinutes(1);
@@ -56,6 +58,7 @@ internal sealed partial class InboundProcessor(
         Task? delivered = null;
         try
         {
+            messages = await ReceiveMediaAsync(messages, cancellationToken);
             using (await gate.EnterAsync(cancellationToken))
             {
                 delivered = await ApplyAsync(messages, failures, cancellationToken);
@@ -101,6 +104,9 @@ internal sealed partial class InboundProcessor(
         // Each update gets its own savepoint below; EF's extra one around every SaveChanges would only add statements.
         db.Database.AutoSavepointsEnabled = false;
         var committed = new List<OutboxMessage>();
+        var released = new List<string>();
+        // Compared with file times, which follow the machine's clock.
+        var started = DateTimeOffset.UtcNow;
         foreach (var message in messages)
         {
             if (!seen.Add(message.UpdateKey))
@@ -115,6 +121,7 @@ internal sealed partial class InboundProcessor(
             {
                 committed.AddRange(await ApplyOneAsync(message, ct));
                 await transaction.ReleaseSavepointAsync(UpdateSavepoint, ct);
+                released.AddRange(db.ReleasedMedia);
                 metrics?.UpdateProcessed(message.Channel);
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -127,10 +134,25 @@ internal sealed partial class InboundProcessor(
             finally
             {
                 db.ChangeTracker.Clear();
+                db.ReleasedMedia.Clear();
             }
         }
 
         await transaction.CommitAsync(ct);
+        if (released.Count > 0 && mediaCleanup is not null)
+        {
+            try
+            {
+                // Still under the write gate: no other update can commit a new reference to these files meanwhile.
+                await mediaCleanup.DeleteReleasedAsync(db, released, started, ct);
+            }
+            catch (Exception e)
+            {
+                // Committed already: the replies must still go out. A file left behind is the retention sweep's.
+                LogMediaCleanupFailed(e.GetType().Name);
+            }
+        }
+
         return delivery.EnqueueCommitted(committed);
     }
 
@@ -170,6 +192,27 @@ internal sealed partial class InboundProcessor(
         db.Outbox.AddRange(outbox);
         await db.SaveChangesAsync(ct);
         return outbox;
+    }
+
+    /// <summary>
+    /// Pictures are downloaded into the store before the write gate is entered: a download takes long next to a write.
+    /// An update already processed (a redelivery) is not downloaded again.
+    /// </summary>
+    private async Task<IReadOnlyList<InboundMessage>> ReceiveMediaAsync(IReadOnlyList<InboundMessage> messages, CancellationToken ct)
+    {
+        if (media is null || !messages.Any(Media.MediaReceiver.NeedsFetch))
+        {
+            return messages;
+        }
+
+        var seen = await KnownUpdateKeysAsync(messages.Where(Media.MediaReceiver.NeedsFetch).ToList(), ct);
+        var received = new List<InboundMessage>(messages.Count);
+        foreach (var message in messages)
+        {
+            received.Add(seen.Contains(message.UpdateKey) ? message : await media.ReceiveAsync(message, ct));
+        }
+
+        return received;
     }
 
     /// <summary>Stands for whoever wrote in a group: never stored, no role, the default language.</summary>
@@ -242,8 +285,6 @@ internal sealed partial class InboundProcessor(
     {
         // A button carrying a command (e.g. "/start") behaves as if it had been typed.
         ChoiceInput { Value: ['/', ..] } choice => new TextInput(choice.Value),
-        // Photos are kept as channel-qualified references so they can be fetched later.
-        PhotoInput photo => photo with { FileRef = $"{message.Channel}:{photo.FileRef}" },
         var content => content,
     };
 
@@ -252,6 +293,9 @@ internal sealed partial class InboundProcessor(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Skipped {Channel} update {UpdateKey}: already processed")]
     private partial void LogDuplicate(string channel, string updateKey);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Stored photos released by a commit could not be deleted now ({Failure}); the retention pass will")]
+    private partial void LogMediaCleanupFailed(string failure);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A batch of {Count} updates could not be committed together; processing them one by one")]
     private partial void LogBatchFailed(Exception exception, int count);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using PLKumkm.Bot.Conversations.Handling;
 using PLKumkm.Bot.Core;
+using PLKumkm.Bot.Media;
 using PLKumkm.Bot.Messaging;
 using PLKumkm.Bot.Records;
 using PLKumkm.Bot.Storage;
@@ -45,11 +46,14 @@ internal static class PersonalDataEraser
         }
 
         await EraseClaimCardsAsync(db, await db.RecordClaims.Where(c => c.ClaimantPersonId == personId).Select(c => c.Id).ToListAsync(ct), ct);
+        await ReleaseClaimPhotosAsync(db, personId, ct);
         // Claims on others' records hold the claimant's answers (NIK, name…): they go with the person's data.
         await db.RecordClaims.Where(c => c.ClaimantPersonId == personId).ExecuteDeleteAsync(ct);
 
         // Tracked removals: the update that asked may have loaded (and changed) these rows already.
-        db.Sessions.RemoveRange(await db.Sessions.Where(s => s.PersonId == personId).ToListAsync(ct));
+        var sessions = await db.Sessions.Where(s => s.PersonId == personId).ToListAsync(ct);
+        ReleaseSessionPhotos(db, sessions);
+        db.Sessions.RemoveRange(sessions);
         var addresses = await db.PersonAddresses.Where(a => a.PersonId == personId).ToListAsync(ct);
         var chats = addresses.Select(a => a.Address).ToList();
         // Sent and unsent alike: an answer not yet delivered is not delivered later.
@@ -98,6 +102,11 @@ internal static class PersonalDataEraser
         switch (record)
         {
             case UmkmRecord umkm:
+                if (umkm.Foto is { } photo)
+                {
+                    db.ReleasedMedia.Add(photo);
+                }
+
                 UmkmFields.Apply(umkm, blank);
                 break;
             case KoperasiRecord koperasi:
@@ -142,6 +151,37 @@ internal static class PersonalDataEraser
         return niks;
     }
 
+    /// <summary>Photos in the person's forms go with them; the file itself once nothing else refers to it.</summary>
+    private static void ReleaseSessionPhotos(BotDbContext db, IEnumerable<ConversationSession> sessions)
+    {
+        foreach (var row in sessions)
+        {
+            try
+            {
+                db.ReleasedMedia.UnionWith(MediaCleanup.In(SessionStore.Read(row).Answers.Values));
+            }
+            catch (JsonException)
+            {
+                // An unreadable form names no photo; the sweep finds a file left without a reference.
+            }
+        }
+    }
+
+    private static async Task ReleaseClaimPhotosAsync(BotDbContext db, long personId, CancellationToken ct)
+    {
+        foreach (var json in await db.RecordClaims.Where(c => c.ClaimantPersonId == personId && c.AnswersJson != null).Select(c => c.AnswersJson!).ToListAsync(ct))
+        {
+            try
+            {
+                db.ReleasedMedia.UnionWith(MediaCleanup.In((JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? []).Values));
+            }
+            catch (JsonException)
+            {
+                // As above.
+            }
+        }
+    }
+
     /// <summary>Unowned records with a NIK the person gave, not erased now (no phone match): to their regency's coordinators.</summary>
     private static async Task<List<ErasureRequest>> ReferAsync(BotDbContext db, Person person, string? replyAddress, IReadOnlyCollection<string> niks,
         IReadOnlyList<IRegisteredRecord> erased, DateTimeOffset now, CancellationToken ct)
@@ -176,6 +216,7 @@ internal static class PersonalDataEraser
             try
             {
                 var state = SessionStore.Read(row);
+                db.ReleasedMedia.UnionWith(MediaCleanup.In(state.Answers.Values));
                 state.Answers.Clear();
                 state.Skipped.Clear();
                 state.History.Clear();

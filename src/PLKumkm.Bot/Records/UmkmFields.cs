@@ -38,7 +38,11 @@ internal static class UmkmFields
             ["lat"] = (r => r.Lat?.ToString("0.######", Inv), (r, v) => r.Lat = Double(v)),
             ["lon"] = (r => r.Lon?.ToString("0.######", Inv), (r, v) => r.Lon = Double(v)),
             [FieldIds.Location] = (r => r.Lat is null || r.Lon is null ? null : $"{r.Lat.Value.ToString("0.######", Inv)},{r.Lon.Value.ToString("0.######", Inv)}", SetLocation),
-            ["foto"] = (r => r.Foto, (r, v) => r.Foto = v),
+            ["foto"] = (r => r.Foto, (r, v) =>
+            {
+                r.Foto = v;
+                r.FotoType = Media.MediaReference.MimeTypeOf(v);
+            }),
             ["tk_total"] = (r => r.TkTotal?.ToString(Inv), (r, v) => r.TkTotal = Int(v)),
             ["tk_dibayar"] = (r => r.TkDibayar?.ToString(Inv), (r, v) => r.TkDibayar = Int(v)),
             ["tk_perempuan"] = (r => r.TkPerempuan?.ToString(Inv), (r, v) => r.TkPerempuan = Int(v)),

@@ -16,13 +16,15 @@ internal sealed class RetentionPruner(
     WriteGate gate,
     TimeProvider clock,
     IOptions<RetentionOptions> options,
-    IOptions<MessagingOptions> messaging)
+    IOptions<MessagingOptions> messaging,
+    Media.MediaCleanup? media = null,
+    IOptions<Media.MediaOptions>? mediaOptions = null)
 {
     private const int BatchSize = 5_000;
 
-    public sealed record Report(int UnreadablePayloads, int WebhookRows, int UpdateKeys, int OutboxRows, int Versions, int Sessions)
+    public sealed record Report(int UnreadablePayloads, int WebhookRows, int UpdateKeys, int OutboxRows, int Versions, int Sessions, int Photos = 0)
     {
-        public int Total => UnreadablePayloads + WebhookRows + UpdateKeys + OutboxRows + Versions + Sessions;
+        public int Total => UnreadablePayloads + WebhookRows + UpdateKeys + OutboxRows + Versions + Sessions + Photos;
     }
 
     public async Task<Report> PruneAsync(CancellationToken ct)
@@ -62,7 +64,12 @@ internal sealed class RetentionPruner(
             .Where(s => (!s.IsActive && (s.EndedAt ?? s.UpdatedAt) < finishedBefore) || (s.IsActive && s.UpdatedAt < abandonedBefore))
             .OrderBy(s => s.Id), ct);
 
-        return new Report(payloads, webhookRows, keys, outbox, versions, sessions);
+        // After the sessions: a photo sent to a form that was cancelled or pruned now has no reference left.
+        var photos = media is null || mediaOptions is null
+            ? 0
+            : await InScopeAsync(db => media.SweepAsync(db, TimeSpan.FromHours(mediaOptions.Value.UnreferencedHours), ct), ct);
+
+        return new Report(payloads, webhookRows, keys, outbox, versions, sessions, photos);
     }
 
     /// <summary>Every version of the withdrawn records but the last (the withdrawal itself).</summary>

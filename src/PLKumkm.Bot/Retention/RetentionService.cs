@@ -18,7 +18,7 @@ internal sealed partial class RetentionService(
                 var report = await pruner.PruneAsync(stoppingToken);
                 if (report.Total > 0)
                 {
-                    LogPruned(report.UnreadablePayloads, report.WebhookRows, report.UpdateKeys, report.OutboxRows, report.Versions, report.Sessions);
+                    LogPruned(report.UnreadablePayloads, report.WebhookRows, report.UpdateKeys, report.OutboxRows, report.Versions, report.Sessions, report.Photos);
                 }
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
@@ -38,8 +38,8 @@ internal sealed partial class RetentionService(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Retention: {Payloads} unreadable webhook payloads dropped, {WebhookRows} processed webhook rows, {UpdateKeys} duplicate-check keys, {OutboxRows} sent replies {Versions} history versions of withdrawn records and {Sessions} finished or abandoned questionnaires deleted")]
-    private partial void LogPruned(int payloads, int webhookRows, int updateKeys, int outboxRows, int versions, int sessions);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Retention: {Payloads} unreadable webhook payloads dropped, {WebhookRows} processed webhook rows, {UpdateKeys} duplicate-check keys, {OutboxRows} sent replies, {Versions} history versions of withdrawn records, {Sessions} finished or abandoned questionnaires and {Photos} stored photos nothing referred to deleted")]
+    private partial void LogPruned(int payloads, int webhookRows, int updateKeys, int outboxRows, int versions, int sessions, int photos);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Retention pass failed ({Failure}); trying again at the next interval")]
     private partial void LogFailed(string failure);

@@ -30,9 +30,12 @@ internal sealed class TelegramBotSession : IAsyncDisposable
 
     public IServiceProvider Services => _host!.Services;
 
-    public static async Task<TelegramBotSession> StartAsync(TestDatabase db)
+    /// <summary>More configuration for the host, e.g. <c>--Media:MaxBytes=…</c>.</summary>
+    public IReadOnlyList<string> ExtraArgs { get; private init; } = [];
+
+    public static async Task<TelegramBotSession> StartAsync(TestDatabase db, params string[] extraArgs)
     {
-        var session = new TelegramBotSession(await FakeBotApi.StartAsync(), db);
+        var session = new TelegramBotSession(await FakeBotApi.StartAsync(), db) { ExtraArgs = extraArgs };
         await session.StartHostAsync();
         return session;
     }
@@ -45,6 +48,7 @@ internal sealed class TelegramBotSession : IAsyncDisposable
             $"--Telegram:BotToken={Fake.Token}",
             $"--Telegram:ApiBaseUrl={Fake.BaseUrl}",
             "--Telegram:PollingTimeoutSeconds=1",
+            .. ExtraArgs,
         ], builder => builder.Logging.AddProvider(Logs));
         await _host.StartAsync();
     }

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PLKumkm.Bot.Storage.Entities;
+using PLKumkm.Bot.Tests.Fakes;
+using PLKumkm.Bot.Tests.Media;
 
 namespace PLKumkm.Bot.Tests.EndToEnd;
 
@@ -111,7 +113,11 @@ public sealed class TelegramRegistrationEndToEndTests
         Assert.Equal("Jl. Dr. Moh. Hatta No. 12", record.Alamat);
         Assert.Equal(-4.1291, record.Lat);
         Assert.Equal(104.1668, record.Lon);
-        Assert.Equal("telegram:PHOTO-1", record.Foto);
+        // Downloaded at once (a file id works only for this bot's token): the record holds the file's hash.
+        var photo = bot.Fake.FileBytes("PHOTO-1");
+        Assert.Equal(FakeMedia.JpegReference(photo), record.Foto);
+        Assert.Equal("image/jpeg", record.FotoType);
+        Assert.Equal(photo, await File.ReadAllBytesAsync(MediaFiles.PathIn(db, record.Foto!)));
         Assert.Equal(3, record.TkTotal);
         Assert.Equal(2, record.TkDibayar);
         Assert.Equal(2, record.TkPerempuan);

@@ -43,15 +43,16 @@ internal sealed class WhatsAppBotSession : IAsyncDisposable
 
     public IServiceProvider Services => _host!.Services;
 
-    /// <param name="settings">More configuration, e.g. <c>--WhatsApp:Templates:Default:Name=pesan_baru</c>.</param>
-    public static async Task<WhatsAppBotSession> StartAsync(TestDatabase db, params string[] settings)
+    /// <summary>More configuration for the host, e.g. <c>--Media:MaxBytes=…</c> or
+    /// <c>--WhatsApp:Templates:Default:Name=pesan_baru</c>.</summary>
+    public IReadOnlyList<string> ExtraArgs { get; private init; } = [];
+
+    public static async Task<WhatsAppBotSession> StartAsync(TestDatabase db, params string[] extraArgs)
     {
-        var session = new WhatsAppBotSession(await FakeGraphApi.StartAsync(), db) { _settings = settings };
+        var session = new WhatsAppBotSession(await FakeGraphApi.StartAsync(), db) { ExtraArgs = extraArgs };
         await session.StartHostAsync();
         return session;
     }
-
-    private string[] _settings = [];
 
     public async Task StartHostAsync()
     {
@@ -64,7 +65,7 @@ internal sealed class WhatsAppBotSession : IAsyncDisposable
             $"--WhatsApp:AppSecret={FakeWhatsAppWebhooks.AppSecret}",
             $"--WhatsApp:VerifyToken={FakeWhatsAppWebhooks.VerifyToken}",
             $"--WhatsApp:GraphBaseUrl={Fake.BaseUrl}",
-            .. _settings,
+            .. ExtraArgs,
         ], builder =>
         {
             FastRetries(builder);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PLKumkm.Bot.Storage.Entities;
 using PLKumkm.Bot.Tests.Fakes;
+using PLKumkm.Bot.Tests.Media;
 using static PLKumkm.Bot.Tests.EndToEnd.WhatsAppBotSession;
 
 namespace PLKumkm.Bot.Tests.EndToEnd;
@@ -136,7 +137,12 @@ public sealed class WhatsAppRegistrationEndToEndTests
         Assert.Equal("16.01.14.1005", record.KodeDesa);
         Assert.Equal(-4.1291, record.Lat);
         Assert.Equal(104.1668, record.Lon);
-        Assert.Equal("whatsapp:MEDIA-IMG-1", record.Foto);
+        // The photo was downloaded at once (the media id would be gone after 30 days): the record holds its hash.
+        var photo = bot.Fake.MediaBytes("MEDIA-IMG-1");
+        Assert.Equal(FakeMedia.JpegReference(photo), record.Foto);
+        Assert.Equal("image/jpeg", record.FotoType);
+        Assert.Equal(photo, await File.ReadAllBytesAsync(MediaFiles.PathIn(db, record.Foto!)));
+        Assert.Equal(["MEDIA-IMG-1"], bot.Fake.MediaDownloads);
         Assert.Equal(36_000_000, record.OmzetTahunan);
         Assert.Equal(15_000_000, record.Modal);
         Assert.Equal("offline", record.CaraJual);

@@ -81,6 +81,20 @@ public sealed class RecordExporterTests
     }
 
     [Fact]
+    public async Task A_stored_photo_is_exported_as_its_hash_reference()
+    {
+        const string photo = "sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08.jpg";
+        using var test = await RecordsTestDatabase.CreateAsync();
+        await using (var ctx = test.Open())
+        {
+            await test.Writer(ctx).SaveUmkmAsync(RecordsTestDatabase.Umkm(a => a["foto"] = photo), RecordsTestDatabase.Owner(1), default);
+        }
+
+        var (bytes, _) = await ExportAsync(test, new ExportRequest(RecordKind.Umkm, "16.01", ExportFormat.Csv, WithNik: false));
+        Assert.Equal(photo, Assert.Single(ReadCsv(bytes, out _))["foto"]);
+    }
+
+    [Fact]
     public async Task Csv_has_field_id_headers_a_bom_masked_niks_and_canonical_values()
     {
         using var test = await SeededAsync();

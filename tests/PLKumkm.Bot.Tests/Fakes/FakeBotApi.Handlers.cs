@@ -19,6 +19,11 @@ public sealed partial class FakeBotApi
 
     private async Task HandleAsync(HttpContext context)
     {
+        if (await TryDownloadAsync(context).ConfigureAwait(false))
+        {
+            return;
+        }
+
         if (!TryParsePath(context.Request.Path.Value, out var token, out var method))
         {
             await WriteErrorAsync(context, 404, "Not Found").ConfigureAwait(false);
@@ -85,6 +90,7 @@ public sealed partial class FakeBotApi
             "setmycommands" => SetMyCommands(parameters),
             "sendmessage" or "sendphoto" or "senddocument" => SendMessage(method, parameters, files, at),
             "sendchataction" => Ok(true),
+            "getfile" => GetFile(parameters),
             "answercallbackquery" => AnswerCallbackQuery(parameters),
             "editmessagereplymarkup" => EditMessageReplyMarkup(parameters),
             _ => Error(404, "Not Found: method not found"),

@@ -165,6 +165,9 @@ public sealed partial class FakeBotApi : IAsyncDisposable
     public int EnqueuePhoto(long chatId, string? caption = null, string? fileId = null) =>
         EnqueueMessage(id => FakeBotUpdates.Photo(id, chatId, fileId ?? $"photo-{id}", caption));
 
+    public int EnqueueDocument(long chatId, string fileId, string mimeType, string fileName, int fileSize) =>
+        EnqueueMessage(id => FakeBotUpdates.Document(id, chatId, fileId, mimeType, fileName, fileSize));
+
     public int EnqueueSticker(long chatId) => EnqueueMessage(id => FakeBotUpdates.Sticker(id, chatId));
 
     /// <summary>The person edits their message <paramref name="messageId"/> (for messages enqueued here, its update id) to

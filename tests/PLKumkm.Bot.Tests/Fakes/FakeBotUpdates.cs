@@ -122,6 +122,21 @@ public static class FakeBotUpdates
         return message;
     }
 
+    /// <summary>A file sent "as a document" (a photo sent uncompressed arrives so, with an image type).</summary>
+    public static JsonObject Document(int messageId, long chatId, string fileId, string mimeType, string fileName, int fileSize)
+    {
+        var message = Message(messageId, chatId);
+        message["document"] = new JsonObject
+        {
+            ["file_id"] = fileId,
+            ["file_unique_id"] = "u" + fileId,
+            ["file_name"] = fileName,
+            ["mime_type"] = mimeType,
+            ["file_size"] = fileSize,
+        };
+        return message;
+    }
+
     public static JsonObject Sticker(int messageId, long chatId)
     {
         var message = Message(messageId, chatId);

@@ -14,6 +14,12 @@ public sealed partial class FakeGraphApi
     private async Task HandleAsync(HttpContext context)
     {
         var at = _clock.Elapsed;
+        if (HttpMethods.IsGet(context.Request.Method))
+        {
+            await HandleGetAsync(context, at).ConfigureAwait(false);
+            return;
+        }
+
         var match = PathPattern().Match(context.Request.Path.Value ?? "");
         if (!match.Success || !HttpMethods.IsPost(context.Request.Method))
         {

@@ -1,12 +1,15 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using PLKumkm.Bot.Tests.Fakes;
 using PLKumkm.Bot.Tests.Hosting;
+using PLKumkm.Bot.Tests.Media;
 
 namespace PLKumkm.Bot.Tests.Owners;
 
 /// <summary>
 /// Issue 12: after "hapus data saya" nothing of the person is found anywhere: not in the raw bytes of the database
-/// file and its WAL (freed pages are zeroed, values are encrypted), and not in any table read back with the key.
+/// file and its WAL (freed pages are zeroed, values are encrypted), not in any table read back with the key, and not
+/// in the photo store.
 /// </summary>
 public sealed class ErasureLeavesNothingTests
 {
@@ -19,9 +22,28 @@ public sealed class ErasureLeavesNothingTests
     public async Task After_erasure_no_table_and_no_byte_of_the_database_holds_the_persons_NIK_name_or_phone()
     {
         using var db = new TestDatabase();
-        var output = await ConsoleChat.RunAsync(db, [.. ConsoleChat.Registration, "/status", "hapus data saya", "ya"], "owner");
-        Assert.Contains("KUMKM-1601-000001", output, StringComparison.Ordinal);
+        // The registration with a photo of the business (the console's /foto PATH stands for sending one).
+        var picture = Path.Combine(db.Folder, "warung.jpg");
+        await File.WriteAllBytesAsync(picture, FakeMedia.Jpeg("Warung Bu Siti"));
+        var lines = ConsoleChat.Registration.ToList();
+        var photoQuestion = lines.IndexOf("Jl. Merdeka 1") + 2;
+        Assert.Equal("/lewati", lines[photoQuestion]);
+        lines[photoQuestion] = "/foto " + picture;
+        var registered = await ConsoleChat.RunAsync(db, [.. lines, "/status"], "owner");
+        Assert.Contains("KUMKM-1601-000001", registered, StringComparison.Ordinal);
+        string stored;
+        await using (var ctx = db.Open())
+        {
+            stored = MediaFiles.PathIn(db, (await ctx.UmkmRecords.SingleAsync()).Foto!);
+        }
+
+        Assert.Equal(await File.ReadAllBytesAsync(picture), await File.ReadAllBytesAsync(stored));
+
+        var output = await ConsoleChat.RunAsync(db, ["hapus data saya", "ya"], "owner");
         Assert.Contains("sudah dihapus sekarang juga", output, StringComparison.Ordinal);
+        // The photo's file went with the record: nothing is left in the store.
+        Assert.False(File.Exists(stored));
+        Assert.Empty(MediaFiles.All(db));
 
         // Read back with the key: every text of every table (JSON escapes "+" as \u002B).
         await using (var ctx = db.Open())

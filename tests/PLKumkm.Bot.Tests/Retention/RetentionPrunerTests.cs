@@ -58,6 +58,37 @@ public sealed class RetentionPrunerTests
         Assert.Equal(["answered last month", "cancelled yesterday"], (await ctx.Sessions.Select(s => s.Stage).ToListAsync()).Order());
     }
 
+    [Fact]
+    public async Task A_stored_photo_nothing_refers_to_is_deleted_once_older_than_Media_UnreferencedHours()
+    {
+        await using var tool = await ToolHost.StartAsync();
+        var store = tool.Host.Services.GetRequiredService<Bot.Media.MediaStore>();
+        async Task<Bot.Media.MediaReference> Save(string seed, double hoursAgo)
+        {
+            var stored = await store.SaveAsync((s, ct) => s.WriteAsync(Fakes.FakeMedia.Jpeg(seed), ct).AsTask(), default);
+            File.SetLastWriteTimeUtc(store.PathOf(stored.Reference), DateTime.UtcNow.AddHours(-hoursAgo));
+            return stored.Reference;
+        }
+
+        var orphan = await Save("form cancelled last week", 30);
+        var recorded = await Save("in a record", 30);
+        var fresh = await Save("being answered", 1);
+        await tool.InScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<BotDbContext>();
+            await new Bot.Records.RecordWriter(db, TimeProvider.System).SaveUmkmAsync(
+                RecordsTestDatabase.Umkm(a => a["foto"] = recorded.ToString()), RecordsTestDatabase.Owner(1), default);
+            return 1;
+        });
+
+        var report = await tool.Host.Services.GetRequiredService<RetentionPruner>().PruneAsync(CancellationToken.None);
+
+        Assert.Equal(1, report.Photos);
+        Assert.False(store.Exists(orphan));
+        Assert.True(store.Exists(recorded));
+        Assert.True(store.Exists(fresh));
+    }
+
     private static ConversationSession Session(string stage, bool active, DateTimeOffset updated, DateTimeOffset? ended = null) => new()
     {
         PersonId = 1, QuestionnaireId = "umkm", QuestionnaireVersion = 1, Stage = stage, IsActive = active,

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using PLKumkm.Bot.Media;
 using PLKumkm.Bot.Messaging;
 
 namespace PLKumkm.Bot.Channels.Console;
@@ -12,6 +14,7 @@ internal static class ConsoleServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton(terminal ?? ConsoleTerminal.System());
         services.AddSingleton<IChannelSender, ConsoleSender>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMediaFetcher, ConsoleMediaFetcher>());
         services.AddHostedService<ConsoleChatService>();
         return services;
     }

@@ -59,6 +59,7 @@ internal static class TelegramServiceCollectionExtensions
         // in order once its retry_after has passed (TelegramSender keeps the wait per chat).
         services.TryAddSingleton(new TelegramRetryPolicy { MaxRetryAfter = TimeSpan.Zero, MaxAttempts = 2 });
         services.AddSingleton<TelegramBotIdentity>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Media.IMediaFetcher, TelegramMediaFetcher>());
         services.AddSingleton<TelegramSender>();
         services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<TelegramSender>());
         if (configured.IsWebhookMode)

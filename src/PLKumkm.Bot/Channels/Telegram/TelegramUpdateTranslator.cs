@@ -109,8 +109,18 @@ internal static class TelegramUpdateTranslator
 
         if (message.Photo is { Length: > 0 } sizes)
         {
-            var largest = sizes.MaxBy(p => (long)p.Width * p.Height)!;
+            // A bot cannot download beyond 20 MB; Telegram's photo sizes are far below that, but a size it says is
+            // larger would only fail later.
+            var largest = sizes.Where(p => p.FileSize is null or <= Media.MediaOptions.TelegramDownloadLimit).DefaultIfEmpty(sizes[0])
+                .MaxBy(p => (long)p.Width * p.Height)!;
             return new PhotoInput(largest.FileId, message.Caption);
+        }
+
+        // A photo sent "as a file" (uncompressed) is a document with an image type; a GIF animation is not a photo.
+        if (message.Document is { MimeType: { } mime } document && message.Animation is null
+            && mime.StartsWith("image/", StringComparison.OrdinalIgnoreCase))
+        {
+            return new PhotoInput(document.FileId, message.Caption);
         }
 
         return IsUserContent(message.Type) ? new UnsupportedInput(KindName(message.Type)) : null;

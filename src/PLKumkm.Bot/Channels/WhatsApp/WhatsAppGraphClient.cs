@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace PLKumkm.Bot.Channels.WhatsApp;
 
-/// <summary>The two Cloud API calls the bot makes: send a message, upload media. No retries here (see <see cref="WhatsAppRetryPolicy"/>).</summary>
+/// <summary>The Cloud API calls the bot makes: send a message, upload media, look up and download received media. No retries here (see <see cref="WhatsAppRetryPolicy"/>).</summary>
 internal sealed class WhatsAppGraphClient(IHttpClientFactory clients, IOptions<WhatsAppOptions> options)
 {
     public const string HttpClientName = "whatsapp";
@@ -39,6 +39,47 @@ internal sealed class WhatsAppGraphClient(IHttpClientFactory clients, IOptions<W
         return json?["id"]?.GetValue<string>() is { Length: > 0 } id
             ? id
             : throw new WhatsAppApiException((int)response.StatusCode, errorCode: null, "media upload returned no id");
+    }
+
+    /// <summary>
+    /// <c>GET /{media-id}</c>: where a received file can be downloaded for the next minutes, and its declared type and
+    /// size. Meta keeps inbound media for 30 days only, so the bot downloads at once.
+    /// </summary>
+    public async Task<WhatsAppMediaInfo> GetMediaInfoAsync(string mediaId, CancellationToken ct)
+    {
+        var root = options.Value.GraphBaseUrl.TrimEnd('/');
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri($"{root}/{Uri.EscapeDataString(mediaId)}"));
+        using var response = await SendAsync(request, ct);
+        var json = await ReadJsonAsync(response, ct);
+        if (json?["url"]?.GetValue<string>() is not { } url || !Uri.TryCreate(url, UriKind.Absolute, out var uri)
+            || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != new Uri(root).Scheme))
+        {
+            throw new WhatsAppApiException((int)response.StatusCode, errorCode: null, "media lookup returned no download url");
+        }
+
+        long? size = null;
+        if (json["file_size"] is JsonValue declared && (declared.TryGetValue<long>(out var n) || long.TryParse(declared.ToString(), out n)))
+        {
+            size = n;
+        }
+
+        return new WhatsAppMediaInfo(uri, json["mime_type"]?.GetValue<string>(), size);
+    }
+
+    /// <summary>Downloads a media URL (it needs the same bearer token) into <paramref name="destination"/>.</summary>
+    public async Task DownloadMediaAsync(Uri url, Stream destination, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", options.Value.AccessToken!.Trim());
+        var http = clients.CreateClient(HttpClientName);
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw await ErrorOfAsync(response, ct);
+        }
+
+        await using var body = await response.Content.ReadAsStreamAsync(ct);
+        await body.CopyToAsync(destination, ct);
     }
 
     private Uri Endpoint(string edge)
@@ -95,3 +136,6 @@ internal sealed class WhatsAppGraphClient(IHttpClientFactory clients, IOptions<W
             : new WhatsAppApiException(status, code, error?["type"]?.GetValue<string>());
     }
 }
+
+/// <summary>What <c>GET /{media-id}</c> says of a received file; <see cref="Url"/> needs the bearer token and is never logged.</summary>
+internal sealed record WhatsAppMediaInfo(Uri Url, string? MimeType, long? FileSize);

@@ -31,6 +31,7 @@ internal static class WhatsAppServiceCollectionExtensions
         services.TryAddSingleton<WhatsAppGraphClient>();
         services.TryAddSingleton(new WhatsAppRetryPolicy());
         services.AddSingleton<WhatsAppSender>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Media.IMediaFetcher, WhatsAppMediaFetcher>());
         services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<WhatsAppSender>());
         services.AddSingleton<IWebhookReader, WhatsAppWebhookReader>();
         services.AddSingleton<IHttpRoutes, WhatsAppWebhookRoutes>();

@@ -97,6 +97,15 @@ internal static class EngineTexts
     public static readonly UserText PhotoNeeded = new(
         "Silakan kirim fotonya (gunakan ikon 📎 / kamera), atau /lewati.",
         "Please send the photo (use the 📎 / camera icon), or /lewati to skip.");
+    public static readonly UserText PhotoNotReceived = new(
+        "Maaf, fotonya tidak berhasil kami terima. Silakan kirim sekali lagi, atau /lewati.",
+        "Sorry, the photo could not be received. Please send it once more, or /lewati to skip.");
+    public static readonly UserText PhotoTooLarge = new(
+        "Fotonya terlalu besar (paling besar {0} MB). Silakan kirim foto yang lebih kecil, atau /lewati.",
+        "The photo is too large (at most {0} MB). Please send a smaller one, or /lewati to skip.");
+    public static readonly UserText PhotoNotAnImage = new(
+        "Berkas itu bukan foto yang bisa kami simpan (JPEG, PNG atau WebP). Silakan kirim fotonya, atau /lewati.",
+        "That file is not a photo we can keep (JPEG, PNG or WebP). Please send the photo, or /lewati to skip.");
     public static readonly UserText LocationNeeded = new(
         "Tekan tombol *Bagikan lokasi*, kirim lokasi lewat 📎, atau ketik koordinat (mis. -4.1234, 104.1612).",
         "Press *Share location*, send a location via 📎, or type coordinates (e.g. -4.1234, 104.1612).");

@@ -47,7 +47,11 @@ internal sealed class UmkmRecord : ICountedRecord, IRegisteredRecord
     public string? Alamat { get; set; }
     public double? Lat { get; set; }
     public double? Lon { get; set; }
+    /// <summary>A stored photo's reference (<c>sha256:&lt;hex&gt;.jpg</c>, see <c>Media/</c>), or an imported value as given.</summary>
     public string? Foto { get; set; }
+
+    /// <summary>The stored photo's type (<c>image/jpeg</c>, <c>image/png</c>, <c>image/webp</c>); follows <see cref="Foto"/>.</summary>
+    public string? FotoType { get; set; }
     public int? TkTotal { get; set; }
     public int? TkDibayar { get; set; }
     public int? TkPerempuan { get; set; }

@@ -795,6 +795,9 @@ namespace PLKumkm.Bot.Storage.Migrations
                     b.Property<string>("Foto")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FotoType")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Hp")
                         .HasColumnType("TEXT");
 

@@ -36,6 +36,19 @@ public sealed class TelegramGroupTests
     }
 
     [Fact]
+    public async Task A_photo_sent_in_a_group_is_not_downloaded_or_stored()
+    {
+        using var db = new TestDatabase();
+        await using var bot = await TelegramBotSession.StartAsync(db);
+
+        await bot.AwaitAsync(Group, () => bot.Fake.EnqueuePhoto(Group, fileId: "GROUP-PHOTO"));
+
+        Assert.Empty(bot.Fake.RequestsFor("getFile"));
+        Assert.Empty(bot.Fake.FileDownloads);
+        Assert.False(Directory.Exists(Path.Combine(db.Folder, "media")));
+    }
+
+    [Fact]
     public async Task A_command_for_another_bot_is_ignored()
     {
         using var db = new TestDatabase();

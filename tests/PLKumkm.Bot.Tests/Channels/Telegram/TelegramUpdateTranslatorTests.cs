@@ -135,6 +135,16 @@ public sealed class TelegramUpdateTranslatorTests
         Assert.Equal(new PhotoInput("AgAC-big", "Warung Bu Sri"), inbound!.Content);
     }
 
+    [Fact]
+    public void A_photo_sent_as_a_file_is_a_photo_and_another_document_is_not()
+    {
+        var image = Translate(FakeBotUpdates.Update(7, "message", FakeBotUpdates.Document(7, ChatId, "BQAC-png", "image/png", "warung.png", 2_000_000)));
+        Assert.Equal(new PhotoInput("BQAC-png"), image!.Content);
+
+        var pdf = Translate(FakeBotUpdates.Update(8, "message", FakeBotUpdates.Document(8, ChatId, "BQAC-pdf", "application/pdf", "nib.pdf", 2_000)));
+        Assert.Equal(new UnsupportedInput("document"), pdf!.Content);
+    }
+
     [Theory]
     [InlineData("sticker")]
     [InlineData("voice")]

@@ -49,6 +49,14 @@ public sealed class ErasureReviewTests
         Assert.StartsWith("✅ Tidak ada data yang perlu ditinjau", StaffChat.Text(await chat.SayAsync("other", "/tinjau")), StringComparison.Ordinal);
         Assert.Equal("Permintaan hapus data itu tidak ada di wilayah Anda.", StaffChat.Text(await chat.SayAsync("other", $"/tinjau setuju hapus {requestId}")));
 
+        // The enumerator's record had a photo of the shop: its file goes with the record's personal values.
+        var store = new Bot.Media.MediaStore(Path.Combine(chat.Db.Folder, "media"), 1024 * 1024);
+        var photo = (await store.SaveAsync((s, ct) => s.WriteAsync(Fakes.FakeMedia.Jpeg("Warung Siti"), ct).AsTask(), default)).Reference;
+        await using (var ctx = chat.Db.Open())
+        {
+            await ctx.UmkmRecords.ExecuteUpdateAsync(r => r.SetProperty(x => x.Foto, photo.ToString()));
+        }
+
         chat.Clock.Advance(TimeSpan.FromHours(5));
         var card = Assert.Single(await chat.SayAsync("coord", "/tinjau"));
         Assert.Contains("🗑 Permintaan hapus data (1 menunggu)", card.Text, StringComparison.Ordinal);
@@ -69,7 +77,8 @@ public sealed class ErasureReviewTests
 
         await using var db = chat.Db.Open();
         var record = await db.UmkmRecords.SingleAsync();
-        Assert.Equal((RecordStatus.Withdrawn, null, null), (record.Status, record.Nik, record.NamaPemilik));
+        Assert.Equal((RecordStatus.Withdrawn, null, null, null), (record.Status, record.Nik, record.NamaPemilik, record.Foto));
+        Assert.False(store.Exists(photo));
         var request = await db.ErasureRequests.SingleAsync();
         Assert.Equal((ErasureStatus.Erased, null), (request.Status, request.ReplyAddress));
         Assert.NotNull(request.DecidedByPersonId);

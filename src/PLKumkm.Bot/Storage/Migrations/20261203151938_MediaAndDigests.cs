@@ -6,11 +6,17 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace PLKumkm.Bot.Storage.Migrations
 {
     /// <inheritdoc />
-    public partial class DailyDigests : Migration
+    public partial class MediaAndDigests : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "FotoType",
+                table: "umkm_records",
+                type: "TEXT",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "digest_subscriptions",
                 columns: table => new
@@ -37,6 +43,10 @@ namespace PLKumkm.Bot.Storage.Migrations
         {
             migrationBuilder.DropTable(
                 name: "digest_subscriptions");
+
+            migrationBuilder.DropColumn(
+                name: "FotoType",
+                table: "umkm_records");
         }
     }
 }

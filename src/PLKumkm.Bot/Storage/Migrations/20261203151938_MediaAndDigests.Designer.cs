@@ -11,8 +11,8 @@ using PLKumkm.Bot.Storage;
 namespace PLKumkm.Bot.Storage.Migrations
 {
     [DbContext(typeof(BotDbContext))]
-    [Migration("20261203150305_DailyDigests")]
-    partial class DailyDigests
+    [Migration("20261203151938_MediaAndDigests")]
+    partial class MediaAndDigests
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -796,6 +796,9 @@ namespace PLKumkm.Bot.Storage.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Foto")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FotoType")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Hp")

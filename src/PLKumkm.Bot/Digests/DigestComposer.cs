@@ -6,6 +6,7 @@ using PLKumkm.Bot.Staff;
 using PLKumkm.Bot.Staff.Team;
 using PLKumkm.Bot.Storage;
 using PLKumkm.Bot.Storage.Entities;
+using Microsoft.EntityFrameworkCore;
 using PLKumkm.Bot.Validation;
 
 namespace PLKumkm.Bot.Digests;
@@ -57,6 +58,9 @@ internal sealed class DigestComposer(BotDbContext db, RegionCatalog regions, Pro
         if (person.Role == PersonRole.Coordinator)
         {
             var idle = TeamReport.Idle(await TeamHandler.LoadAsync(db, regions, scope, today, ct), today);
+            var ids = idle.Select(m => m.PersonId).ToList();
+            var reminded = await db.People.AsNoTracking().Where(p => ids.Contains(p.Id) && p.IdleRemindedAt != null)
+                .Select(p => new { p.Id, p.IdleRemindedAt }).ToDictionaryAsync(p => p.Id, p => p.IdleRemindedAt!.Value, ct);
             text.AppendLine();
             if (idle.Count == 0)
             {
@@ -74,7 +78,14 @@ internal sealed class DigestComposer(BotDbContext db, RegionCatalog regions, Pro
                     var last = member.LastDay is { } day
                         ? (en ? "last on " : "terakhir ") + DateParser.Format(day, person.Language)
                         : en ? "never sent anything" : "belum pernah mengirim";
-                    text.Append("• ").Append(member.Name).Append(" — ").AppendLine(last);
+                    text.Append("• ").Append(member.Name).Append(" — ").Append(last);
+                    if (reminded.TryGetValue(member.PersonId, out var at)
+                        && Staff.RegionClock.LocalDate(regions, scope, at) is var remindedDay && (member.LastDay is not { } lastDay || remindedDay >= lastDay))
+                    {
+                        text.Append(en ? ", reminded " : ", sudah diingatkan ").Append(DateParser.Format(remindedDay, person.Language));
+                    }
+
+                    text.AppendLine();
                 }
 
                 if (idle.Count > MaxIdleListed)

@@ -16,8 +16,7 @@ internal sealed partial class DigestSender(
     BotDbContext db,
     DigestComposer composer,
     RegionCatalog regions,
-    WriteGate gate,
-    IServiceProvider services,
+    ScheduledMessages scheduled,
     ILogger<DigestSender> logger)
 {
     /// <param name="day">Send the digests of this local day now, whatever their time (the <c>digests send --date</c> verb).</param>
@@ -57,46 +56,24 @@ internal sealed partial class DigestSender(
 
     private async Task<bool> SendAsync(Person person, DateOnly today, DateTimeOffset now, bool deliver, CancellationToken ct)
     {
-        var address = await db.PersonAddresses.AsNoTracking()
-            .Where(a => a.PersonId == person.Id && a.UnreachableSince == null)
-            .OrderByDescending(a => a.CreatedAt).Select(a => a.Address).FirstOrDefaultAsync(ct);
-        if (address is null)
+        if (await scheduled.AddressOfAsync(person.Id, ct) is not { } address)
         {
             // Nobody to tell (not signed in in any chat yet, or unreachable): tried again at the next look.
             return false;
         }
 
         var text = await composer.ComposeAsync(person, today, ct);
-        using (await gate.EnterAsync(ct))
-        {
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var claimed = await db.DigestSubscriptions
+        var message = new OutboundMessage(text) { Language = person.Language, Template = "digest" };
+        var stored = await scheduled.StoreAsync(db => db.DigestSubscriptions
                 .Where(s => s.PersonId == person.Id && (s.LastSentDay == null || s.LastSentDay < today))
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.LastSentDay, today), ct);
-            if (claimed == 0)
-            {
-                // Another pass (or instance) took it first.
-                return false;
-            }
-
-            var row = new OutboxMessage
-            {
-                Address = address,
-                PayloadJson = OutboxPayload.Serialize(new OutboundMessage(text) { Language = person.Language, Template = "digest" }),
-                CreatedAt = now,
-            };
-            db.Outbox.Add(row);
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-            db.ChangeTracker.Clear();
-            if (deliver)
-            {
-                _ = services.GetRequiredService<OutboxDelivery>().EnqueueCommitted([row]);
-            }
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.LastSentDay, today), ct),
+            address, message, now, deliver, ct);
+        if (stored)
+        {
+            LogSent(person.Id, today);
         }
 
-        LogSent(person.Id, today);
-        return true;
+        return stored;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Daily digest for person {PersonId} of {Day} stored")]

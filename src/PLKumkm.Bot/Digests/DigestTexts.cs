@@ -12,9 +12,13 @@ internal static class DigestTexts
         "Baik, ringkasan harian dan pengingat dihentikan. Untuk berlangganan lagi, ketik /langganan.",
         "OK, the daily digest and reminders are stopped. To subscribe again, type /langganan.");
 
+    public static readonly UserText RemindersStopped = new(
+        "Baik, saya tidak akan mengirim pengingat lagi. Apa yang sudah Anda isi tetap tersimpan; ketik /start kapan saja untuk melanjutkan.",
+        "OK, I will not send you reminders any more. What you have filled in is kept; type /start at any time to continue.");
+
     public static readonly UserText NothingToStop = new(
-        "Anda tidak sedang berlangganan ringkasan harian, jadi tidak ada yang perlu dihentikan.",
-        "You are not subscribed to the daily digest, so there is nothing to stop.");
+        "Pengingat sudah dihentikan dan Anda tidak berlangganan ringkasan harian, jadi tidak ada yang perlu dihentikan.",
+        "Reminders are already stopped and you are not subscribed to the daily digest, so there is nothing to stop.");
 
     public static UserText BadTime(string typed) => new(
         $"\"{typed}\" bukan jam yang bisa saya baca. Contoh: /langganan 07.00 atau /langganan 18.30.",

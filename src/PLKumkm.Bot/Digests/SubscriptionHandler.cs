@@ -22,15 +22,16 @@ internal sealed class SubscriptionHandler(RegionCatalog regions, TimeProvider cl
         var existing = await db.DigestSubscriptions.FirstOrDefaultAsync(s => s.PersonId == person.Id, cancellationToken);
         if (context.Command?.Is(ChatCommands.Unsubscribe) == true)
         {
-            if (existing is null)
+            // Everyone can stop reminders; staff also their digest.
+            var remindersWereOn = person.RemindersStoppedAt is null;
+            person.RemindersStoppedAt ??= clock.GetUtcNow();
+            if (existing is not null)
             {
-                context.Reply(DigestTexts.NothingToStop);
-                return true;
+                db.DigestSubscriptions.Remove(existing);
             }
 
-            db.DigestSubscriptions.Remove(existing);
             await db.SaveChangesAsync(cancellationToken);
-            context.Reply(DigestTexts.Stopped);
+            context.Reply(existing is not null ? DigestTexts.Stopped : remindersWereOn ? DigestTexts.RemindersStopped : DigestTexts.NothingToStop);
             return true;
         }
 

@@ -1,3 +1,4 @@
+using PLKumkm.Bot.Reminders;
 using PLKumkm.Bot.Digests;
 using Microsoft.Extensions.Logging.Console;
 using PLKumkm.Bot.Channels.Console;
@@ -93,7 +94,8 @@ internal static class BotHost
             .AddRecords()
             .AddProgress()
             .AddRetention(scheduled: mode != HostMode.Tool)
-            .AddDigests(scheduled: mode != HostMode.Tool);
+            .AddDigests(scheduled: mode != HostMode.Tool)
+            .AddReminders(scheduled: mode != HostMode.Tool);
 
         if (consoleChat)
         {

@@ -22,6 +22,7 @@ internal static class MessagingServiceCollectionExtensions
         services.AddSingleton<TypingIndicator>();
         services.AddScoped<IInboundProcessor, InboundProcessor>();
         services.AddScoped<DeliveryReports>();
+        services.AddScoped<ScheduledMessages>();
         services.AddHostedService<OutboxRetryService>();
         return services;
     }

@@ -116,7 +116,7 @@ public sealed class DailyDigestTests
         chat.Clock.Advance(TimeSpan.FromDays(1));
         Assert.Equal(0, await SendDueAsync(chat));
         Assert.Empty(chat.Received("coord"));
-        Assert.StartsWith("Anda tidak sedang berlangganan", StaffChat.Text(await chat.SayAsync("coord", "/berhenti")), StringComparison.Ordinal);
+        Assert.StartsWith("Pengingat sudah dihentikan dan Anda tidak berlangganan", StaffChat.Text(await chat.SayAsync("coord", "/berhenti")), StringComparison.Ordinal);
     }
 
     [Fact]

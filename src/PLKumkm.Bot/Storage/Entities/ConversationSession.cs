@@ -15,6 +15,11 @@ internal sealed class ConversationSession
     public DateTimeOffset UpdatedAt { get; set; }
     public DateTimeOffset? EndedAt { get; set; }
 
+    /// <summary>Reminders sent while the questionnaire waited (at most two).</summary>
+    public int RemindersSent { get; set; }
+
+    public DateTimeOffset? RemindedAt { get; set; }
+
     /// <summary>The record the session produced, once submitted.</summary>
     public string? RegistrationNumber { get; set; }
 }

@@ -21,6 +21,12 @@ internal sealed class Person
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? LastSeenAt { get; set; }
 
+    /// <summary>Set by <c>/berhenti</c>: no reminders are sent to this person.</summary>
+    public DateTimeOffset? RemindersStoppedAt { get; set; }
+
+    /// <summary>When an enumerator was last reminded that nothing came from them (one reminder per silent spell).</summary>
+    public DateTimeOffset? IdleRemindedAt { get; set; }
+
     public List<PersonAddress> Addresses { get; set; } = [];
 }
 

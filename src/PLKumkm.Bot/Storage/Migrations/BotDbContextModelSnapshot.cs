@@ -105,6 +105,12 @@ namespace PLKumkm.Bot.Storage.Migrations
                     b.Property<string>("RegistrationNumber")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("RemindedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RemindersSent")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Stage")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -487,6 +493,9 @@ namespace PLKumkm.Bot.Storage.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("IdleRemindedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Language")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -505,6 +514,9 @@ namespace PLKumkm.Bot.Storage.Migrations
 
                     b.Property<string>("RegionCode")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("RemindersStoppedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Role")
                         .IsRequired()

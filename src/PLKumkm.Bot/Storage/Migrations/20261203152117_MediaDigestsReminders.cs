@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace PLKumkm.Bot.Storage.Migrations
 {
     /// <inheritdoc />
-    public partial class MediaAndDigests : Migration
+    public partial class MediaDigestsReminders : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -15,6 +15,31 @@ namespace PLKumkm.Bot.Storage.Migrations
                 name: "FotoType",
                 table: "umkm_records",
                 type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "RemindedAt",
+                table: "sessions",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "RemindersSent",
+                table: "sessions",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<long>(
+                name: "IdleRemindedAt",
+                table: "people",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "RemindersStoppedAt",
+                table: "people",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.CreateTable(
@@ -47,6 +72,22 @@ namespace PLKumkm.Bot.Storage.Migrations
             migrationBuilder.DropColumn(
                 name: "FotoType",
                 table: "umkm_records");
+
+            migrationBuilder.DropColumn(
+                name: "RemindedAt",
+                table: "sessions");
+
+            migrationBuilder.DropColumn(
+                name: "RemindersSent",
+                table: "sessions");
+
+            migrationBuilder.DropColumn(
+                name: "IdleRemindedAt",
+                table: "people");
+
+            migrationBuilder.DropColumn(
+                name: "RemindersStoppedAt",
+                table: "people");
         }
     }
 }

@@ -11,8 +11,8 @@ using PLKumkm.Bot.Storage;
 namespace PLKumkm.Bot.Storage.Migrations
 {
     [DbContext(typeof(BotDbContext))]
-    [Migration("20261203151938_MediaAndDigests")]
-    partial class MediaAndDigests
+    [Migration("20261203152117_MediaDigestsReminders")]
+    partial class MediaDigestsReminders
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -107,6 +107,12 @@ namespace PLKumkm.Bot.Storage.Migrations
 
                     b.Property<string>("RegistrationNumber")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("RemindedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RemindersSent")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Stage")
                         .IsRequired()
@@ -490,6 +496,9 @@ namespace PLKumkm.Bot.Storage.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("IdleRemindedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Language")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -508,6 +517,9 @@ namespace PLKumkm.Bot.Storage.Migrations
 
                     b.Property<string>("RegionCode")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("RemindersStoppedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Role")
                         .IsRequired()

@@ -1,0 +1,47 @@
+using Microsoft.EntityFrameworkCore;
+using PLKumkm.Bot.Storage;
+using PLKumkm.Bot.Storage.Entities;
+
+namespace PLKumkm.Bot.Messaging;
+
+/// <summary>
+/// Messages the bot sends on its own (digests, reminders): each is claimed in the database by a conditional update and
+/// stored in the same transaction, under the write gate, so it goes out once whatever restarts or concurrent passes.
+/// </summary>
+internal sealed class ScheduledMessages(BotDbContext db, WriteGate gate, IServiceProvider services)
+{
+    /// <summary>The person's most recent chat that is not marked unreachable; null when there is none.</summary>
+    public Task<string?> AddressOfAsync(long personId, CancellationToken ct) =>
+        db.PersonAddresses.AsNoTracking()
+            .Where(a => a.PersonId == personId && a.UnreachableSince == null)
+            .OrderByDescending(a => a.CreatedAt).Select(a => a.Address).FirstOrDefaultAsync(ct);
+
+    /// <param name="claim">The conditional update that takes the job (0 rows: someone else took it first).</param>
+    /// <param name="deliver">Hand it to the channels at once (the running bot); otherwise the running bot's outbox
+    /// delivers it.</param>
+    /// <returns>False when it was not claimed.</returns>
+    public async Task<bool> StoreAsync(Func<BotDbContext, Task<int>> claim, string address, OutboundMessage message, DateTimeOffset now,
+        bool deliver, CancellationToken ct)
+    {
+        using (await gate.EnterAsync(ct))
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            if (await claim(db) == 0)
+            {
+                return false;
+            }
+
+            var row = new OutboxMessage { Address = address, PayloadJson = OutboxPayload.Serialize(message), CreatedAt = now };
+            db.Outbox.Add(row);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            db.ChangeTracker.Clear();
+            if (deliver)
+            {
+                _ = services.GetRequiredService<OutboxDelivery>().EnqueueCommitted([row]);
+            }
+        }
+
+        return true;
+    }
+}

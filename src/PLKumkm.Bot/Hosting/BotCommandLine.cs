@@ -41,6 +41,7 @@ internal static class BotCommandLine
         root.Subcommands.Add(TargetsVerb.Create());
         root.Subcommands.Add(ProgressVerb.Create());
         root.Subcommands.Add(DigestsVerb.Create());
+        root.Subcommands.Add(BroadcastVerb.Create());
         root.Subcommands.Add(KeysVerb.Create());
 
         // A word that is no verb (a typo such as "progres") must not start the bot with the word ignored.

@@ -1,3 +1,4 @@
+using PLKumkm.Bot.Broadcasts;
 using PLKumkm.Bot.Reminders;
 using PLKumkm.Bot.Digests;
 using Microsoft.Extensions.Logging.Console;
@@ -95,7 +96,8 @@ internal static class BotHost
             .AddProgress()
             .AddRetention(scheduled: mode != HostMode.Tool)
             .AddDigests(scheduled: mode != HostMode.Tool)
-            .AddReminders(scheduled: mode != HostMode.Tool);
+            .AddReminders(scheduled: mode != HostMode.Tool)
+            .AddBroadcasts();
 
         if (consoleChat)
         {

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace PLKumkm.Bot.Storage.Migrations
 {
     /// <inheritdoc />
-    public partial class MediaDigestsReminders : Migration
+    public partial class MediaAndCampaign : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -43,6 +43,24 @@ namespace PLKumkm.Bot.Storage.Migrations
                 nullable: true);
 
             migrationBuilder.CreateTable(
+                name: "broadcasts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    RegionCode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Audience = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    FinishedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_broadcasts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "digest_subscriptions",
                 columns: table => new
                 {
@@ -61,13 +79,44 @@ namespace PLKumkm.Bot.Storage.Migrations
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateTable(
+                name: "broadcast_recipients",
+                columns: table => new
+                {
+                    BroadcastId = table.Column<long>(type: "INTEGER", nullable: false),
+                    PersonId = table.Column<long>(type: "INTEGER", nullable: false),
+                    StoredAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_broadcast_recipients", x => new { x.BroadcastId, x.PersonId });
+                    table.ForeignKey(
+                        name: "FK_broadcast_recipients_broadcasts_BroadcastId",
+                        column: x => x.BroadcastId,
+                        principalTable: "broadcasts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_broadcasts_Key",
+                table: "broadcasts",
+                column: "Key",
+                unique: true);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "broadcast_recipients");
+
+            migrationBuilder.DropTable(
                 name: "digest_subscriptions");
+
+            migrationBuilder.DropTable(
+                name: "broadcasts");
 
             migrationBuilder.DropColumn(
                 name: "FotoType",

@@ -1,40 +1,16 @@
 using Microsoft.Extensions.Options;
+using PLKumkm.Bot.Hosting;
 
 namespace PLKumkm.Bot.Reminders;
 
-/// <summary>Looks for due reminders every <c>Reminders:CheckIntervalSeconds</c>; the database decides what is due and sent.</summary>
-internal sealed partial class ReminderService(
-    IServiceScopeFactory scopes,
-    IOptions<ReminderOptions> options,
-    TimeProvider clock,
-    ILogger<ReminderService> logger) : BackgroundService
+/// <summary>Looks for due reminders every <c>Reminders:CheckIntervalSeconds</c>.</summary>
+internal sealed class ReminderService(IServiceScopeFactory scopes, IOptions<ReminderOptions> options, TimeProvider clock, ILogger<ReminderService> logger)
+    : PeriodicScopedService(scopes, clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        await Task.Yield();
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<ReminderSender>().SendDueAsync(clock.GetUtcNow(), deliver: true, stoppingToken);
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                LogFailed(e.GetType().Name);
-            }
+    protected override string JobName => "Looking for due reminders";
 
-            try
-            {
-                await Task.Delay(options.Value.CheckInterval, clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
-        }
-    }
+    protected override TimeSpan Interval => options.Value.CheckInterval;
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Looking for due reminders failed ({Failure}); trying again at the next look")]
-    private partial void LogFailed(string failure);
+    protected override Task RunOnceAsync(IServiceProvider services, DateTimeOffset now, CancellationToken ct) =>
+        services.GetRequiredService<ReminderSender>().SendDueAsync(now, deliver: true, ct);
 }

@@ -1,8 +1,6 @@
-using System.CommandLine;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PLKumkm.Bot.Broadcasts;
-using PLKumkm.Bot.Hosting;
 using PLKumkm.Bot.Tests.Records;
 using PLKumkm.Bot.Tests.Staff;
 
@@ -72,7 +70,7 @@ public sealed class BroadcastTests
         var file = Path.Combine(chat.Db.Folder, "pesan.txt");
         await File.WriteAllTextAsync(file, "Terima kasih sudah mendaftar!\u202e\n");
 
-        var dry = await CliAsync("broadcast", "--region", "OKU", "--to", "coordinators", "--text", file, "--dry-run", chat.Db.ConfigArg);
+        var dry = await Cli.RunAsync("broadcast", "--region", "OKU", "--to", "coordinators", "--text", file, "--dry-run", chat.Db.ConfigArg);
         Assert.Equal((0, "broadcast (dry run) to coordinators in Kabupaten Ogan Komering Ulu: 1 person; would send 1 (test 1), 0 already sent earlier, 0 without a reachable chat\n", ""), dry);
         await using (var db = chat.Db.Open())
         {
@@ -80,16 +78,16 @@ public sealed class BroadcastTests
         }
 
         // 6 enumerators at 2 a second: three seconds' worth.
-        var real = await CliAsync("broadcast", "--region", "16.01", "--to", "enumerators", "--text", file, "--Broadcasts:TelegramPerSecond=2", chat.Db.ConfigArg);
+        var real = await Cli.RunAsync("broadcast", "--region", "16.01", "--to", "enumerators", "--text", file, "--Broadcasts:TelegramPerSecond=2", chat.Db.ConfigArg);
         Assert.Equal(0, real.Exit);
         Assert.Matches(@"^broadcast \d+ to enumerators in Kabupaten Ogan Komering Ulu: 6 stored now \(test 6\), 0 earlier, 0 without a reachable chat; the running bot delivers them\n$", real.Output);
-        Assert.Contains("0 stored now", (await CliAsync("broadcast", "--region", "16.01", "--to", "enumerators", "--text", file, chat.Db.ConfigArg)).Output, StringComparison.Ordinal);
+        Assert.Contains("0 stored now", (await Cli.RunAsync("broadcast", "--region", "16.01", "--to", "enumerators", "--text", file, chat.Db.ConfigArg)).Output, StringComparison.Ordinal);
 
         Assert.Equal("error: --to wants one of owners, owners-unfinished, enumerators, coordinators, not 'everyone'\n",
-            (await CliAsync("broadcast", "--region", "16.01", "--to", "everyone", "--text", file, chat.Db.ConfigArg)).Error);
+            (await Cli.RunAsync("broadcast", "--region", "16.01", "--to", "everyone", "--text", file, chat.Db.ConfigArg)).Error);
         Assert.StartsWith("error: unknown or ambiguous region 'Narnia'",
-            (await CliAsync("broadcast", "--region", "Narnia", "--to", "owners", "--text", file, chat.Db.ConfigArg)).Error, StringComparison.Ordinal);
-        Assert.StartsWith("error: file not found:", (await CliAsync("broadcast", "--region", "16.01", "--to", "owners", "--text", file + ".none", chat.Db.ConfigArg)).Error,
+            (await Cli.RunAsync("broadcast", "--region", "Narnia", "--to", "owners", "--text", file, chat.Db.ConfigArg)).Error, StringComparison.Ordinal);
+        Assert.StartsWith("error: file not found:", (await Cli.RunAsync("broadcast", "--region", "16.01", "--to", "owners", "--text", file + ".none", chat.Db.ConfigArg)).Error,
             StringComparison.Ordinal);
     }
 
@@ -113,11 +111,4 @@ public sealed class BroadcastTests
         Assert.Equal(2, (await BroadcastAudience.PeopleAsync(db, "owners-unfinished", "", default)).Count);
     }
 
-    private static async Task<(int Exit, string Output, string Error)> CliAsync(params string[] args)
-    {
-        var output = new StringWriter { NewLine = "\n" };
-        var error = new StringWriter { NewLine = "\n" };
-        var exit = await BotCommandLine.Build().Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
-        return (exit, output.ToString(), error.ToString());
-    }
 }

@@ -1,8 +1,6 @@
-using System.CommandLine;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PLKumkm.Bot.Digests;
-using PLKumkm.Bot.Hosting;
 using PLKumkm.Bot.Messaging;
 using PLKumkm.Bot.Storage.Entities;
 using PLKumkm.Bot.Tests.Staff;
@@ -129,19 +127,12 @@ public sealed class DailyDigestTests
             Assert.Equal(21 * 60, (await db.DigestSubscriptions.SingleAsync()).LocalMinute);
         }
 
-        Assert.Equal((1, "", "error: --date wants a date as YYYY-MM-DD, not '13/9/2022'\n"), await CliAsync("digests", "send", "--date", "13/9/2022", chat.Db.ConfigArg));
+        Assert.Equal((1, "", "error: --date wants a date as YYYY-MM-DD, not '13/9/2022'\n"), await Cli.RunAsync("digests", "send", "--date", "13/9/2022", chat.Db.ConfigArg));
         Assert.Equal((0, "digests: 1 stored; the running bot delivers them within seconds\n", ""),
-            await CliAsync("digests", "send", "--date", "2099-09-13", chat.Db.ConfigArg));
-        Assert.Equal((0, "digests: none due\n", ""), await CliAsync("digests", "send", "--date", "2099-09-13", chat.Db.ConfigArg));
+            await Cli.RunAsync("digests", "send", "--date", "2099-09-13", chat.Db.ConfigArg));
+        Assert.Equal((0, "digests: none due\n", ""), await Cli.RunAsync("digests", "send", "--date", "2099-09-13", chat.Db.ConfigArg));
         await using var check = chat.Db.Open();
         Assert.Equal(1, await check.Outbox.CountAsync(o => o.SentAt == null));
     }
 
-    private static async Task<(int Exit, string Output, string Error)> CliAsync(params string[] args)
-    {
-        var output = new StringWriter { NewLine = "\n" };
-        var error = new StringWriter { NewLine = "\n" };
-        var exit = await BotCommandLine.Build().Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
-        return (exit, output.ToString(), error.ToString());
-    }
 }

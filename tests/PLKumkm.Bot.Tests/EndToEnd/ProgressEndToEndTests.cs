@@ -1,6 +1,4 @@
-using System.CommandLine;
 using PLKumkm.Bot.Benchmarks;
-using PLKumkm.Bot.Hosting;
 using PLKumkm.Bot.Regions;
 using PLKumkm.Bot.Tests.Progress;
 
@@ -28,7 +26,7 @@ public sealed class ProgressEndToEndTests
             "16.06,35000,70,5,2022-04-01,2022-10-31\n" +
             "16.07,40000,80,6,2022-04-01,2022-10-31\n" +
             "16.71,60000,120,9,2022-04-01,2022-10-31\n");
-        var imported = await CliAsync("targets", "import", targets, db.ConfigArg);
+        var imported = await Cli.RunAsync("targets", "import", targets, db.ConfigArg);
         Assert.Equal((0, "targets: 8 saved (8 new, 0 updated), 0 rows rejected\n", ""), imported);
 
         // 13,495 OKU records up to the last second of 12 September (WIB), 505 from midnight on; 2,000 in OKI.
@@ -38,11 +36,11 @@ public sealed class ProgressEndToEndTests
         oku.Write(csv, 13_495, 505, new DateTimeOffset(2022, 9, 13, 0, 0, 0, Wib), new DateTimeOffset(2022, 9, 30, 17, 0, 0, Wib), header: false);
         new SyntheticRecords(RegionCatalog.Shared, "16.02").Write(csv, 20_000, 2_000,
             new DateTimeOffset(2022, 4, 1, 8, 0, 0, Wib), new DateTimeOffset(2022, 9, 12, 17, 0, 0, Wib), header: false);
-        var (exit, output, error) = await CliAsync("records", "import", Write(db, "records.csv", csv.ToString()), db.ConfigArg);
+        var (exit, output, error) = await Cli.RunAsync("records", "import", Write(db, "records.csv", csv.ToString()), db.ConfigArg);
         Assert.Equal((0, ""), (exit, error));
         Assert.StartsWith("records: 16000 rows read, 16000 added, 0 updated, 0 unchanged, 0 rejected", output);
 
-        var cli = await CliAsync("progress", "OKU", "per", "12", "September", "2022", db.ConfigArg);
+        var cli = await Cli.RunAsync("progress", "OKU", "per", "12", "September", "2022", db.ConfigArg);
         Assert.Equal((0, ""), (cli.Exit, cli.Error));
         Assert.Contains("Kabupaten Ogan Komering Ulu", cli.Output);
         Assert.Contains("13.495 dari 42.000 (32,13%)", cli.Output);
@@ -50,8 +48,8 @@ public sealed class ProgressEndToEndTests
         // Records came in evenly since 1 April: the last week's pace is the overall one, far below the 582 a day needed.
         Assert.Contains("Laju 7 hari terakhir: 82 data per hari (sejak mulai 82). Dengan laju itu baru 41,", cli.Output);
         Assert.Contains("% pada 31 Oktober 2022: target tidak tercapai.", cli.Output);
-        Assert.Equal(cli, await CliAsync("progress", "OKU", "--as-of", "2022-09-12", db.ConfigArg));
-        Assert.Contains("14.000 dari 42.000 (33,33%)", (await CliAsync("progress", "16.01", "--as-of", "2022-09-30", db.ConfigArg)).Output);
+        Assert.Equal(cli, await Cli.RunAsync("progress", "OKU", "--as-of", "2022-09-12", db.ConfigArg));
+        Assert.Contains("14.000 dari 42.000 (33,33%)", (await Cli.RunAsync("progress", "16.01", "--as-of", "2022-09-30", db.ConfigArg)).Output);
 
         await using var bot = await TelegramBotSession.StartAsync(db);
         foreach (var asked in new[] { "progress OKU per 12 September 2022", "/progress 16.01 per 12/9/2022", "capaian Kab. Ogan Komering Ulu per 2022-09-12" })
@@ -65,7 +63,7 @@ public sealed class ProgressEndToEndTests
         Assert.Contains("Capaian pendataan Sumatera Selatan", chart.PlainText);
 
         var picture = Path.Combine(db.Folder, "sumsel.png");
-        var printed = await CliAsync("progress", "grafik", "Sumsel", "--out", picture, db.ConfigArg);
+        var printed = await Cli.RunAsync("progress", "grafik", "Sumsel", "--out", picture, db.ConfigArg);
         Assert.Equal(0, printed.Exit);
         Assert.EndsWith(picture + "\n", printed.Output);
         Assert.True(new FileInfo(picture).Length > 10_000);
@@ -77,12 +75,12 @@ public sealed class ProgressEndToEndTests
         using var db = new TestDatabase();
         await ToolHost.CopyTemplateAsync(db);
         Assert.Equal((1, "", $"error: file not found: {Path.Combine(db.Folder, "none.csv")}\n"),
-            await CliAsync("records", "import", Path.Combine(db.Folder, "none.csv"), db.ConfigArg));
-        var ambiguous = await CliAsync("progress", "Ogan", db.ConfigArg);
+            await Cli.RunAsync("records", "import", Path.Combine(db.Folder, "none.csv"), db.ConfigArg));
+        var ambiguous = await Cli.RunAsync("progress", "Ogan", db.ConfigArg);
         Assert.Equal(1, ambiguous.Exit);
         Assert.StartsWith("error: Ada beberapa wilayah untuk \"Ogan\". Yang mana? Kabupaten Ogan Komering Ulu (/progress 16.01)", ambiguous.Error);
         Assert.Single(ambiguous.Error.TrimEnd('\n').Split('\n'));
-        Assert.StartsWith("error: --as-of wants a date as YYYY-MM-DD", (await CliAsync("progress", "OKU", "--as-of", "12/9/2022", db.ConfigArg)).Error);
+        Assert.StartsWith("error: --as-of wants a date as YYYY-MM-DD", (await Cli.RunAsync("progress", "OKU", "--as-of", "12/9/2022", db.ConfigArg)).Error);
     }
 
     private static string Write(TestDatabase db, string name, string content)
@@ -90,14 +88,5 @@ public sealed class ProgressEndToEndTests
         var path = Path.Combine(db.Folder, name);
         File.WriteAllText(path, content);
         return path;
-    }
-
-    /// <summary>The real command line (parsing included), with its output and errors captured.</summary>
-    private static async Task<(int Exit, string Output, string Error)> CliAsync(params string[] args)
-    {
-        var output = new StringWriter { NewLine = "\n" };
-        var error = new StringWriter { NewLine = "\n" };
-        var exit = await BotCommandLine.Build().Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
-        return (exit, output.ToString(), error.ToString());
     }
 }

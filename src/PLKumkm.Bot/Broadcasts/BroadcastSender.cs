@@ -28,11 +28,19 @@ internal sealed partial class BroadcastSender(
 {
     public const string Template = "broadcast";
 
+    /// <summary>The same region, audience and text is the same broadcast.</summary>
+    public static string KeyOf(string region, string audience, string text) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{region}\n{audience}\n{text}")));
+
     /// <param name="progress">Called after each stored message with (done, total).</param>
+    public Task<BroadcastReport> RunAsync(string region, string audience, string text, bool dryRun, Action<int, int>? progress,
+        CancellationToken ct) => RunAsync(region, audience, text, dryRun, progress, deliver: false, ct);
+
+    /// <param name="deliver">Hand each message to the channels at once (the running bot's own job).</param>
     public async Task<BroadcastReport> RunAsync(string region, string audience, string text, bool dryRun, Action<int, int>? progress,
-        CancellationToken ct)
+        bool deliver, CancellationToken ct)
     {
-        var key = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{region}\n{audience}\n{text}")));
+        var key = KeyOf(region, audience, text);
         var broadcast = await db.Broadcasts.FirstOrDefaultAsync(b => b.Key == key, ct);
         var people = await BroadcastAudience.PeopleAsync(db, audience, region, ct);
         var before = broadcast is null
@@ -62,7 +70,10 @@ internal sealed partial class BroadcastSender(
 
         if (broadcast is null)
         {
-            broadcast = new Broadcast { Key = key, RegionCode = region, Audience = audience, Text = text, CreatedAt = clock.GetUtcNow() };
+            broadcast = new Broadcast
+            {
+                Key = key, RegionCode = region, Audience = audience, Text = text, CreatedAt = clock.GetUtcNow(), ConfirmedAt = clock.GetUtcNow(),
+            };
             using (await gate.EnterAsync(ct))
             {
                 db.Broadcasts.Add(broadcast);
@@ -100,7 +111,7 @@ internal sealed partial class BroadcastSender(
                         d.BroadcastRecipients.Add(new BroadcastRecipient { BroadcastId = id, PersonId = personId, StoredAt = now });
                         await d.SaveChangesAsync(ct);
                         return 1;
-                    }, address, message, now, deliver: false, ct);
+                    }, address, message, now, deliver, ct);
                 }
                 catch (DbUpdateException)
                 {

@@ -97,7 +97,7 @@ internal static class BotHost
             .AddRetention(scheduled: mode != HostMode.Tool)
             .AddDigests(scheduled: mode != HostMode.Tool)
             .AddReminders(scheduled: mode != HostMode.Tool)
-            .AddBroadcasts();
+            .AddBroadcasts(scheduled: mode != HostMode.Tool);
 
         if (consoleChat)
         {

@@ -20,6 +20,9 @@ internal enum StaffAction
     /// <summary><c>/tinjau</c>: deciding flagged records of one's region.</summary>
     Review,
 
+    /// <summary><c>/siaran</c>: one message to a group of people of one's region.</summary>
+    Broadcast,
+
     /// <summary>The guided questionnaire filled in for a business owner (the owner's consent is asked every time).</summary>
     RegisterForOwner,
 }
@@ -38,6 +41,7 @@ internal static class RolePolicy
         [StaffAction.Team] = [PersonRole.Coordinator, PersonRole.Admin],
         [StaffAction.Review] = [PersonRole.Coordinator, PersonRole.Admin],
         [StaffAction.RegisterForOwner] = [PersonRole.Enumerator, PersonRole.Coordinator],
+        [StaffAction.Broadcast] = [PersonRole.Coordinator, PersonRole.Official, PersonRole.Admin],
     };
 
     /// <summary>The names <c>users add --role</c> accepts (the contract's).</summary>
@@ -135,6 +139,8 @@ internal static class RolePolicy
                 "/kinerja is only for registered enumerators."),
             StaffAction.Team => new UserText("/tim hanya untuk koordinator yang terdaftar.",
                 "/tim is only for registered coordinators."),
+            StaffAction.Broadcast => new UserText("/siaran hanya untuk koordinator, pejabat pemantau dan admin yang terdaftar.",
+                "/siaran is only for registered coordinators, officials and admins."),
             _ => new UserText("/tinjau hanya untuk koordinator yang terdaftar.",
                 "/tinjau is only for registered coordinators."),
         };

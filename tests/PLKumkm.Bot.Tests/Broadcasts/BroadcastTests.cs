@@ -92,6 +92,47 @@ public sealed class BroadcastTests
     }
 
     [Fact]
+    public async Task An_official_broadcasts_from_the_chat_after_seeing_the_count_and_is_told_when_it_is_out()
+    {
+        await using var chat = await CampaignAsync();
+        await chat.OnboardAsync("kadis", "0811 2000 0007", "official", "16.01", "Pak Kadis");
+        await chat.OnboardAsync("kadis-bogor", "0811 3000 0007", "official", "32.01", "Pak Asep");
+        Assert.StartsWith("Maaf, /siaran hanya untuk koordinator", StaffChat.Text(await chat.SayAsync("enum1", "/siaran pencacah Halo")), StringComparison.Ordinal);
+        Assert.StartsWith("Cara mengirim siaran:", StaffChat.Text(await chat.SayAsync("kadis", "/siaran semua Halo")), StringComparison.Ordinal);
+
+        var confirm = Assert.Single(await chat.SayAsync("kadis", "/siaran pencacah Rapat evaluasi besok pukul 09.00 di kantor dinas."));
+        Assert.StartsWith("📣 Siaran ke 6 pencacah di Kabupaten Ogan Komering Ulu:\n\nRapat evaluasi besok pukul 09.00 di kantor dinas.\n\nKirim sekarang?", confirm.Text, StringComparison.Ordinal);
+        Assert.Equal("📣 Kirim ke 6 orang", confirm.Options[0].Label);
+        // Nothing goes before the button; another official cannot press it.
+        await RunJobAsync(chat);
+        Assert.Empty(chat.Received("enum1"));
+        Assert.Equal("Siaran itu tidak ada, atau bukan Anda yang membuatnya.", StaffChat.Text(await chat.PressAsync("kadis-bogor", confirm.Options[0].Value)));
+
+        Assert.StartsWith("✅ Siaran dijadwalkan", StaffChat.Text(await chat.PressAsync("kadis", confirm.Options[0].Value)), StringComparison.Ordinal);
+        await RunJobAsync(chat);
+        await RunJobAsync(chat);
+
+        for (var i = 1; i <= 6; i++)
+        {
+            Assert.Equal("Rapat evaluasi besok pukul 09.00 di kantor dinas.", Assert.Single(chat.Received($"enum{i}")).Text);
+        }
+
+        Assert.Empty(chat.Received("bogor"));
+        Assert.Equal("📣 Siaran Anda sudah dikirim ke 6 orang.", Assert.Single(chat.Received("kadis")).Text);
+        Assert.Equal("Siaran yang sama sudah dikirim (atau sedang dikirim).", StaffChat.Text(await chat.PressAsync("kadis", confirm.Options[0].Value)));
+    }
+
+    private static async Task RunJobAsync(StaffChat chat)
+    {
+        await using (var scope = chat.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<BroadcastJob>().RunPendingAsync(chat.Clock.GetUtcNow(), default);
+        }
+
+        await chat.Services.GetRequiredService<Bot.Messaging.OutboxDelivery>().FlushAsync();
+    }
+
+    [Fact]
     public async Task Owners_and_owners_with_an_unfinished_form_are_found_by_their_region()
     {
         await using var chat = await StaffChat.StartAsync();

@@ -10,6 +10,7 @@ using PLKumkm.Bot.Staff.QuickEntry;
 using PLKumkm.Bot.Staff.Review;
 using PLKumkm.Bot.Staff.Team;
 using PLKumkm.Bot.Digests;
+using PLKumkm.Bot.Broadcasts;
 
 namespace PLKumkm.Bot.Messaging.Commands;
 
@@ -196,6 +197,18 @@ internal static class ChatCommands
         },
     };
 
+    public static readonly CommandEntry Broadcast = new(typeof(BroadcastChatHandler), "siaran", "broadcast")
+    {
+        Requires = StaffAction.Broadcast,
+        Help =
+        {
+            [HelpSection.Coordinator] = new("/siaran pencacah <pesan> — kirim pesan ke tim Anda", "/siaran pencacah <message> — message your team"),
+            [HelpSection.Official] = new("/siaran pencacah|koordinator|pemilik <pesan> — siaran di wilayah Anda",
+                "/siaran pencacah|koordinator|pemilik <message> — broadcast in your region"),
+            [HelpSection.Admin] = new("/siaran", "/siaran"),
+        },
+    };
+
     public static readonly CommandEntry StaffSignIn = new(typeof(StaffOnboardingHandler), "petugas", "daftar_petugas", "staff")
     {
         // A shared contact signs staff in, unless it answers the open questionnaire's phone question.
@@ -206,7 +219,7 @@ internal static class ChatCommands
     public static readonly CommandTable Table = new(
         [
             Start, Koperasi, Status, Edit, Help, Back, Skip, Cancel, Progress, Language,
-            Register, Withdraw, Ranking, Chart, QuickEntry, Performance, Team, Review, Export, Subscribe, Unsubscribe, StaffSignIn,
+            Register, Withdraw, Ranking, Chart, QuickEntry, Performance, Team, Review, Export, Subscribe, Unsubscribe, Broadcast, StaffSignIn,
         ],
         openQuestionnaire: typeof(QuestionnaireHandler),
         otherwise: typeof(FallbackHandler),

@@ -41,11 +41,11 @@ internal static class CommandHelp
         [PersonRole.Enumerator] = Line(HelpSection.Enumerator, new("Sebagai pencacah: ", "As an enumerator: "), " • ",
             QuickEntry, Performance, Register),
         [PersonRole.Coordinator] = Line(HelpSection.Coordinator, new("Sebagai koordinator: ", "As a coordinator: "), " • ",
-            Team, Review, QuickEntry, Subscribe, Unsubscribe),
+            Team, Review, QuickEntry, Subscribe, Unsubscribe, ChatCommands.Broadcast),
         [PersonRole.Official] = Line(HelpSection.Official, new("Sebagai pejabat: ", "As an official: "), " • ", ChatCommands.Progress, Export,
-            Subscribe, Unsubscribe),
+            Subscribe, Unsubscribe, ChatCommands.Broadcast),
         [PersonRole.Admin] = Line(HelpSection.Admin, new("Sebagai admin: ", "As an admin: "), ", ",
-            Team, Review, Export, QuickEntry, ChatCommands.Progress, Subscribe),
+            Team, Review, Export, QuickEntry, ChatCommands.Progress, Subscribe, ChatCommands.Broadcast),
     };
 
     /// <summary>The private chat's <c>/bantuan</c> for <paramref name="role"/>.</summary>

@@ -33,14 +33,14 @@ internal static class CommandHelpTexts
             "Sebagai pencacah: #umkm / #koperasi — entri cepat satu pesan per usaha (/cepat untuk formatnya) • /kinerja — capaian Anda • /daftar — kuesioner lengkap bersama pemilik",
             "As an enumerator: #umkm / #koperasi — quick entry, one message per business (/cepat for the format) • /kinerja — your counts • /daftar — the full questionnaire with the owner"),
         [PersonRole.Coordinator] = new(
-            "Sebagai koordinator: /tim — pencacah dan capaiannya • /tinjau — data yang ditandai • #umkm — entri cepat • /langganan [jam] — ringkasan harian wilayah Anda (mis. /langganan 07.00) • /berhenti — hentikan ringkasan harian dan pengingat",
-            "As a coordinator: /tim — enumerators and their counts • /tinjau — flagged records • #umkm — quick entry • /langganan [time] — your region's daily digest (e.g. /langganan 07.00) • /berhenti — stop the daily digest and reminders"),
+            "Sebagai koordinator: /tim — pencacah dan capaiannya • /tinjau — data yang ditandai • #umkm — entri cepat • /langganan [jam] — ringkasan harian wilayah Anda (mis. /langganan 07.00) • /berhenti — hentikan ringkasan harian dan pengingat • /siaran pencacah <pesan> — kirim pesan ke tim Anda",
+            "As a coordinator: /tim — enumerators and their counts • /tinjau — flagged records • #umkm — quick entry • /langganan [time] — your region's daily digest (e.g. /langganan 07.00) • /berhenti — stop the daily digest and reminders • /siaran pencacah <message> — message your team"),
         [PersonRole.Official] = new(
-            "Sebagai pejabat: progress / peringkat / grafik <wilayah> • /ekspor — data wilayah Anda (CSV, atau /ekspor xlsx) • /langganan [jam] — ringkasan harian (mis. /langganan 07.00) • /berhenti — hentikan ringkasan harian",
-            "As an official: progress / ranking / chart <region> • /ekspor — your region's data (CSV, or /ekspor xlsx) • /langganan [time] — daily digest (e.g. /langganan 07.00) • /berhenti — stop the daily digest"),
+            "Sebagai pejabat: progress / peringkat / grafik <wilayah> • /ekspor — data wilayah Anda (CSV, atau /ekspor xlsx) • /langganan [jam] — ringkasan harian (mis. /langganan 07.00) • /berhenti — hentikan ringkasan harian • /siaran pencacah|koordinator|pemilik <pesan> — siaran di wilayah Anda",
+            "As an official: progress / ranking / chart <region> • /ekspor — your region's data (CSV, or /ekspor xlsx) • /langganan [time] — daily digest (e.g. /langganan 07.00) • /berhenti — stop the daily digest • /siaran pencacah|koordinator|pemilik <message> — broadcast in your region"),
         [PersonRole.Admin] = new(
-            "Sebagai admin: /tim, /tinjau, /ekspor, #umkm, #koperasi, progress <wilayah>, /langganan, /berhenti",
-            "As an admin: /tim, /tinjau, /ekspor, #umkm, #koperasi, progress <region>, /langganan, /berhenti"),
+            "Sebagai admin: /tim, /tinjau, /ekspor, #umkm, #koperasi, progress <wilayah>, /langganan, /berhenti, /siaran",
+            "As an admin: /tim, /tinjau, /ekspor, #umkm, #koperasi, progress <region>, /langganan, /berhenti, /siaran"),
     };
 
     public static readonly UserText Group = new(

@@ -11,7 +11,7 @@ using PLKumkm.Bot.Storage;
 namespace PLKumkm.Bot.Storage.Migrations
 {
     [DbContext(typeof(BotDbContext))]
-    [Migration("20261203152844_MediaAndCampaign")]
+    [Migration("20261203155330_MediaAndCampaign")]
     partial class MediaAndCampaign
     {
         /// <inheritdoc />
@@ -31,7 +31,13 @@ namespace PLKumkm.Bot.Storage.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ConfirmedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CreatedByPersonId")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("FinishedAt")
@@ -46,6 +52,9 @@ namespace PLKumkm.Bot.Storage.Migrations
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReportedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Text")
                         .IsRequired()

@@ -157,9 +157,21 @@ internal static class ProgressFormatter
     public static string ChartCaption(Ranking ranking, string language)
     {
         var en = language == Languages.English;
-        return en
+        var caption = en
             ? $"Census progress in {ranking.Parent.Name}, % of target per {(ranking.Parent.Level == RegionLevel.Country ? "province" : "regency/city")}. {ProgressChartLayout.SubtitleFor(ranking, en)}."
             : $"Capaian pendataan {ranking.Parent.Name}, % dari target per {(ranking.Parent.Level == RegionLevel.Country ? "provinsi" : "kabupaten/kota")}. {ProgressChartLayout.SubtitleFor(ranking, en)}.";
+        var forecasts = ranking.Entries.Select(e => (e.Region, Forecast: e.ForecastAt(ranking.Moment))).Where(f => f.Forecast is not null).ToList();
+        if (forecasts.Count == 0)
+        {
+            return caption;
+        }
+
+        // The picture shows where each region is; the caption says where they are heading.
+        var short_ = forecasts.Where(f => !f.Forecast!.WillReach).Select(f => ShortName(f.Region)).ToList();
+        var reach = forecasts.Count - short_.Count;
+        return caption + (en
+            ? $" At the pace of the last 7 days {reach} of {forecasts.Count} reach their target" + (short_.Count == 0 ? "." : $"; not: {string.Join(", ", short_)}.")
+            : $" Dengan laju 7 hari terakhir {reach} dari {forecasts.Count} mencapai target" + (short_.Count == 0 ? "." : $"; belum: {string.Join(", ", short_)}."));
     }
 
     /// <summary><c>Ogan Komering Ulu</c> for a kabupaten (the usual way to say it), <c>Kota Palembang</c> for a city.</summary>

@@ -203,6 +203,9 @@ public sealed class ProgressFormatterTests
         Assert.Contains("1. Ogan Komering Ulu: 32,13% (13.495/42.000) ⚠️ → 68,53%\n", text, StringComparison.Ordinal);
         Assert.Contains("2. Kota Palembang: 20,00% (5.000/25.000) ✅\n", text, StringComparison.Ordinal);
         Assert.Contains("✅ diperkirakan mencapai target, ⚠️ → % perkiraan di akhir pendataan (laju 7 hari terakhir).", text, StringComparison.Ordinal);
+        // The chart's caption says the same in one sentence.
+        Assert.EndsWith("Dengan laju 7 hari terakhir 1 dari 2 mencapai target; belum: Ogan Komering Ulu.", ProgressFormatter.ChartCaption(ranking, "id"), StringComparison.Ordinal);
+        Assert.EndsWith("At the pace of the last 7 days 1 of 2 reach their target; not: Ogan Komering Ulu.", ProgressFormatter.ChartCaption(ranking, "en"), StringComparison.Ordinal);
     }
 
     private static RegionProgress Progress(int umkm, DateOnly? asOf, int added, DateTimeOffset now, int koperasi = 0, TargetFigures? target = null, bool rank = true)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using PLKumkm.Bot.Messaging;
+using static PLKumkm.Bot.Channels.WhatsApp.WhatsAppJson;
 
 namespace PLKumkm.Bot.Channels.WhatsApp;
 
@@ -281,29 +282,4 @@ internal static class WhatsAppWebhookTranslator
             .FirstOrDefault(n => n is not null);
         return number is null ? null : new ContactInput(number, IsSendersOwn: false);
     }
-
-    private static IEnumerable<JsonElement> Array(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var array) && array.ValueKind == JsonValueKind.Array
-            ? array.EnumerateArray()
-            : [];
-
-    private static string? Str(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value)
-            ? value.ValueKind switch
-            {
-                JsonValueKind.String => value.GetString(),
-                JsonValueKind.Number => value.GetRawText(),
-                _ => null,
-            }
-            : null;
-
-    private static double? Num(JsonElement element, string name) =>
-        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value)
-            ? value.ValueKind switch
-            {
-                JsonValueKind.Number => value.GetDouble(),
-                JsonValueKind.String when double.TryParse(value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) => d,
-                _ => null,
-            }
-            : null;
 }

@@ -38,6 +38,19 @@ internal sealed record InboundMessage(
     /// <see cref="Content"/> is what it says now.</summary>
     public string? EditsMessageId { get; init; }
 
+    /// <summary>The content as handlers see it, without channel details: a button carrying a command (e.g. "/start")
+    /// behaves as if it had been typed.</summary>
+    public InboundContent HandlerContent => Content switch
+    {
+        ChoiceInput { Value: ['/', ..] } choice => new TextInput(choice.Value),
+        var content => content,
+    };
+
+    /// <summary>The channel's profile name, cleaned: a right-to-left override in it would turn the name around wherever
+    /// it is shown. Null when nothing is left.</summary>
+    public string? CleanSenderName =>
+        SenderName is { } name && Conversations.Engine.TextNormalizer.Clean(name) is { Length: > 0 } clean ? clean : null;
+
     /// <summary>A message id qualified by the chat, so ids from different channels and chats never meet.</summary>
     public string? Reference(string? messageId) => messageId is null ? null : $"{Address}/{messageId}";
 }

@@ -171,7 +171,7 @@ internal sealed partial class InboundProcessor(
 
         // A group is nobody's: no person is made or changed from it, and only public answers are tried there.
         var (person, joined) = message.IsGroup ? (GroupMember(), false) : await FindOrCreatePersonAsync(message, now, ct);
-        var context = new UpdateContext(message, person, db) { Content = Normalize(message) };
+        var context = new UpdateContext(message, person, db) { Content = message.HandlerContent };
         if (joined)
         {
             await PersonPhones.AnnounceNewAddressAsync(context, ct);
@@ -232,10 +232,6 @@ internal sealed partial class InboundProcessor(
         return new HashSet<string>(known.Select(h => byHash[h]), StringComparer.Ordinal);
     }
 
-    // A profile name is user text too: a right-to-left override in it would turn the name around wherever it is shown.
-    private static string? ProfileName(InboundMessage message) =>
-        message.SenderName is { } name && Conversations.Engine.TextNormalizer.Clean(name) is { Length: > 0 } clean ? clean : null;
-
     /// <summary>The sender's person; <c>Joined</c> when this address was just added to a person already known by a
     /// phone the channel proves (their other accounts are then told).</summary>
     private async Task<(Person Person, bool Joined)> FindOrCreatePersonAsync(InboundMessage message, DateTimeOffset now, CancellationToken ct)
@@ -257,12 +253,12 @@ internal sealed partial class InboundProcessor(
             person = message.SenderPhone is { } phone ? await PersonPhones.FindAsync(db, phone, ct) : null;
             if (person is null)
             {
-                person = new Person { Name = ProfileName(message), Phone = message.SenderPhone, CreatedAt = now };
+                person = new Person { Name = message.CleanSenderName, Phone = message.SenderPhone, CreatedAt = now };
                 db.People.Add(person);
             }
             else
             {
-                person.Name ??= ProfileName(message);
+                person.Name ??= message.CleanSenderName;
                 joined = true;
             }
 
@@ -279,14 +275,6 @@ internal sealed partial class InboundProcessor(
         PersonPhones.RememberOwnContact(person, message.Content);
         return (person, joined);
     }
-
-    /// <summary>Channel details the handlers should not care about.</summary>
-    private static InboundContent Normalize(InboundMessage message) => message.Content switch
-    {
-        // A button carrying a command (e.g. "/start") behaves as if it had been typed.
-        ChoiceInput { Value: ['/', ..] } choice => new TextInput(choice.Value),
-        var content => content,
-    };
 
     [LoggerMessage(Level = LogLevel.Information, Message = "A {Channel} address marked unreachable wrote again; replies go to it again")]
     private partial void LogReachableAgain(string channel);

@@ -6,9 +6,14 @@ namespace PLKumkm.Bot.Reminders;
 internal static class ReminderTexts
 {
     public static UserText Form(string title, int answered, int total, bool last) => new(
-        $"⏰ {title} Anda belum selesai: {answered} dari {total} pertanyaan sudah dijawab, dan semuanya tersimpan. Lanjutkan sekarang?"
+        // Someone who stopped at the consent question has answered nothing: "0 dari 28 sudah dijawab" would read as a rebuke.
+        (answered == 0
+            ? $"⏰ {title} Anda belum dimulai: sekitar {total} pertanyaan, kira-kira 5 menit. Lanjutkan sekarang?"
+            : $"⏰ {title} Anda belum selesai: {answered} dari {total} pertanyaan sudah dijawab, dan semuanya tersimpan. Lanjutkan sekarang?")
         + (last ? " (Ini pengingat terakhir.)" : "") + " Tidak ingin diingatkan? Ketik /berhenti.",
-        $"⏰ Your {title} is not finished: {answered} of {total} questions are answered, and all of it is kept. Continue now?"
+        (answered == 0
+            ? $"⏰ Your {title} has not started yet: about {total} questions, some 5 minutes. Continue now?"
+            : $"⏰ Your {title} is not finished: {answered} of {total} questions are answered, and all of it is kept. Continue now?")
         + (last ? " (This is the last reminder.)" : "") + " Rather not be reminded? Type /berhenti.");
 
     public static UserText Enumerator(string name, DateOnly? lastDay, string language) => new(

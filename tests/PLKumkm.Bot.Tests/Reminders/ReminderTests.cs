@@ -87,6 +87,12 @@ public sealed class ReminderTests
 
         Assert.Equal(new DateTimeOffset(2022, 9, 14, 7, 0, 0, Wib), Assert.Single(siti).At);
         Assert.Empty(chat.Received("budi"));
+
+        // Someone who stopped at the consent question is not told "0 questions answered".
+        await chat.SayAsync("ani", "/daftar");
+        var ani = Assert.Single(await RunAsync(chat, "ani", TimeSpan.FromDays(2))).Message.Text;
+        Assert.StartsWith("⏰ Pendaftaran UMKM Anda belum dimulai: sekitar", ani, StringComparison.Ordinal);
+        Assert.DoesNotContain("0 dari", ani, StringComparison.Ordinal);
         Assert.StartsWith("Pengingat sudah dihentikan", StaffChat.Text(await chat.SayAsync("budi", "/berhenti")), StringComparison.Ordinal);
     }
 

@@ -1,45 +1,80 @@
 using Microsoft.EntityFrameworkCore;
 using PLKumkm.Bot.Storage;
+using PLKumkm.Bot.Storage.PostgreSql;
 using PLKumkm.Bot.Storage.Protection;
 
 namespace PLKumkm.Bot.Tests;
 
 /// <summary>
-/// A fresh SQLite file in a temporary folder, deleted afterwards, with its data protection key file beside it (where
-/// a host on it looks): the same test key for every test database (<see cref="SharedKey"/>), so the suite builds one EF
-/// model, not one per test; <c>withKey: false</c> leaves the key for the host to create.
+/// A fresh database for one test, deleted afterwards: a SQLite file in a temporary folder with its data protection key
+/// file beside it (where a host on it looks), or, in the PostgreSQL test assembly (<see cref="DefaultProvider"/>), a
+/// database of its own on the test server (<see cref="PostgresServer"/>). The same test key for every test database
+/// (<see cref="SharedKey"/>), so the suite builds one EF model, not one per test; <c>withKey: false</c> leaves the key
+/// for the host to create (SQLite only).
 /// </summary>
 internal sealed class TestDatabase : IDisposable
 {
     /// <summary>The key of every test database made with a key (fixed bytes: for tests only).</summary>
     public static readonly byte[] SharedKey = [.. Enumerable.Range(1, FieldProtector.KeySize).Select(i => (byte)(i * 7))];
 
-    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("plkumkm-test-");
+#if POSTGRES
+    public const DatabaseProvider DefaultProvider = DatabaseProvider.PostgreSql;
+#else
+    public const DatabaseProvider DefaultProvider = DatabaseProvider.Sqlite;
+#endif
 
-    public TestDatabase(bool withKey = true)
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("plkumkm-test-");
+    private readonly string? _postgres;
+
+    public TestDatabase(bool withKey = true, DatabaseProvider provider = DefaultProvider)
     {
-        if (withKey)
+        Provider = provider;
+        if (provider == DatabaseProvider.PostgreSql)
+        {
+            _postgres = PostgresServer.NewDatabaseName();
+            // A host on a PostgreSQL database finds its key in data/plkumkm.key of the working folder.
+            PostgresServer.EnsureDefaultKey();
+            WriteSharedKey(KeyPath);
+        }
+        else if (withKey)
         {
             WriteSharedKey(KeyPath);
         }
     }
 
+    public DatabaseProvider Provider { get; }
+
+    public bool IsPostgres => _postgres is not null;
+
+    /// <summary>The SQLite file (for PostgreSQL a path nothing is stored at).</summary>
     public string Path => System.IO.Path.Combine(_folder.FullName, "bot.db");
 
-    /// <summary>Where a host on this database finds its key by default.</summary>
+    /// <summary>Where a host on this database finds its key by default (SQLite); a copy of the shared key on PostgreSQL.</summary>
     public string KeyPath => System.IO.Path.ChangeExtension(Path, ".key");
 
-    public string ConnectionString => $"Data Source={Path}";
+    public string ConnectionString => _postgres is { } name ? PostgresServer.ConnectionString(name) : $"Data Source={Path}";
 
     public string ConfigArg => $"--ConnectionStrings:Bot={ConnectionString}";
 
     public string Folder => _folder.FullName;
 
+    /// <summary>The PostgreSQL database's name (null on SQLite).</summary>
+    public string? PostgresDatabase => _postgres;
+
     /// <summary>A context with the key a host on this database uses (its key file).</summary>
     public BotDbContext Open() => Open(new FieldProtector(KeyFiles.ReadOrCreate(KeyPath)));
 
-    public BotDbContext Open(FieldProtector protector) =>
-        new(new DbContextOptionsBuilder<BotDbContext>().UseSqlite(ConnectionString).UseFieldProtection(protector).Options);
+    public BotDbContext Open(FieldProtector protector)
+    {
+        if (_postgres is not null)
+        {
+            var options = new DbContextOptionsBuilder<PostgresBotDbContext>().UseNpgsql(ConnectionString);
+            options.UseFieldProtection(protector);
+            return new PostgresBotDbContext(options.Options);
+        }
+
+        return new(new DbContextOptionsBuilder<BotDbContext>().UseSqlite(ConnectionString).UseFieldProtection(protector).Options);
+    }
 
     /// <summary>The key from the key file beside the database.</summary>
     public FieldProtector Protector() => new(KeyFiles.Read(KeyPath));
@@ -48,6 +83,11 @@ internal sealed class TestDatabase : IDisposable
 
     public void Dispose()
     {
+        if (_postgres is not null)
+        {
+            PostgresServer.Drop(_postgres);
+        }
+
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {

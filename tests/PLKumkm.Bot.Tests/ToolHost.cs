@@ -37,7 +37,16 @@ internal sealed class ToolHost : IAsyncDisposable
 
     /// <summary>Fills <paramref name="database"/> with a migrated, seeded copy (for tests that start their own host on it).</summary>
     /// <remarks>The template is encrypted with <see cref="TestDatabase.SharedKey"/>: a database given its own key cannot use it.</remarks>
-    public static async Task CopyTemplateAsync(TestDatabase database) => File.Copy(await Template.Value, database.Path, overwrite: true);
+    public static async Task CopyTemplateAsync(TestDatabase database)
+    {
+        if (database.PostgresDatabase is { } name)
+        {
+            await PostgresServer.CopyTemplateAsync(name);
+            return;
+        }
+
+        File.Copy(await Template.Value, database.Path, overwrite: true);
+    }
 
     /// <summary>Runs <paramref name="work"/> in its own scope, as a verb or an update does.</summary>
     public async Task<T> InScopeAsync<T>(Func<IServiceProvider, Task<T>> work)

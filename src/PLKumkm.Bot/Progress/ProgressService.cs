@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 using PLKumkm.Bot.Core;
 using PLKumkm.Bot.Storage.Counting;
 using PLKumkm.Bot.Regions;
@@ -16,25 +17,29 @@ namespace PLKumkm.Bot.Progress;
 /// </summary>
 internal sealed class ProgressService(BotDbContext db, RegionCatalog catalog, TimeProvider clock)
 {
-    private const string TargetsSql = "SELECT RegionCode, Target, Enumerators, Coordinators, Start, \"End\" FROM targets";
+    // Quoted names, @parameters and bigint sums: the same statements on SQLite and PostgreSQL.
+    private const string TargetsSql = "SELECT \"RegionCode\", \"Target\", \"Enumerators\", \"Coordinators\", \"Start\", \"End\" FROM targets";
 
     // A regency's total minus the days after the one asked about (none when asked about today), and that day,
     // for every regency of one province: index seeks per regency, never a regency's whole history. The
-    // range keeps to one province ('/' sorts right after '.').
-    private const string RegencySql =
-        $"SELECT t.RegencyCode, t.Kind, t.Count - COALESCE((SELECT SUM(d.Count) FROM {DailyCountStore.RegencyTable} d " +
-        "WHERE d.RegencyCode = t.RegencyCode AND d.Day > $day AND d.Kind = t.Kind), 0), " +
-        $"COALESCE((SELECT SUM(d.Count) FROM {DailyCountStore.RegencyTable} d WHERE d.RegencyCode = t.RegencyCode AND d.Day = $day AND d.Kind = t.Kind), 0) " +
-        $"FROM {DailyCountStore.RegencyTotalTable} t WHERE t.RegencyCode >= $from AND t.RegencyCode < $to";
+    // range keeps to one province ('/' sorts right after '.' in byte order, hence PostgreSQL's "C" collation).
+    private const string RegencySqlFormat =
+        $"SELECT t.\"RegencyCode\", t.\"Kind\", t.\"Count\" - COALESCE((SELECT CAST(SUM(d.\"Count\") AS BIGINT) FROM {DailyCountStore.RegencyTable} d " +
+        "WHERE d.\"RegencyCode\" = t.\"RegencyCode\" AND d.\"Day\" > @day AND d.\"Kind\" = t.\"Kind\"), 0), " +
+        $"COALESCE((SELECT CAST(SUM(d.\"Count\") AS BIGINT) FROM {DailyCountStore.RegencyTable} d WHERE d.\"RegencyCode\" = t.\"RegencyCode\" AND d.\"Day\" = @day AND d.\"Kind\" = t.\"Kind\"), 0) " +
+        $"FROM {DailyCountStore.RegencyTotalTable} t WHERE t.\"RegencyCode\"{{0}} >= @from AND t.\"RegencyCode\"{{0}} < @to";
+
+    private static readonly string RegencySql = string.Format(CultureInfo.InvariantCulture, RegencySqlFormat, "");
+    private static readonly string PostgresRegencySql = string.Format(CultureInfo.InvariantCulture, RegencySqlFormat, " COLLATE \"C\"");
 
     // The same for every province.
     private const string ProvinceSql =
-        $"SELECT t.ProvinceCode, t.Kind, t.Count - COALESCE((SELECT SUM(p.Count) FROM {DailyCountStore.ProvinceTable} p " +
-        "WHERE p.ProvinceCode = t.ProvinceCode AND p.Day > $day AND p.Kind = t.Kind), 0), " +
-        $"COALESCE((SELECT SUM(p.Count) FROM {DailyCountStore.ProvinceTable} p WHERE p.ProvinceCode = t.ProvinceCode AND p.Day = $day AND p.Kind = t.Kind), 0) " +
+        $"SELECT t.\"ProvinceCode\", t.\"Kind\", t.\"Count\" - COALESCE((SELECT CAST(SUM(p.\"Count\") AS BIGINT) FROM {DailyCountStore.ProvinceTable} p " +
+        "WHERE p.\"ProvinceCode\" = t.\"ProvinceCode\" AND p.\"Day\" > @day AND p.\"Kind\" = t.\"Kind\"), 0), " +
+        $"COALESCE((SELECT CAST(SUM(p.\"Count\") AS BIGINT) FROM {DailyCountStore.ProvinceTable} p WHERE p.\"ProvinceCode\" = t.\"ProvinceCode\" AND p.\"Day\" = @day AND p.\"Kind\" = t.\"Kind\"), 0) " +
         $"FROM {DailyCountStore.ProvinceTotalTable} t";
 
-    private const string TargetsStampSql = "SELECT COUNT(*), COALESCE(MAX(UpdatedAt), 0) FROM targets";
+    private const string TargetsStampSql = "SELECT COUNT(*), COALESCE(MAX(\"UpdatedAt\"), 0) FROM targets";
 
     // Targets change a few times a campaign and are read by every answer: kept per database until their stamp changes.
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (long Count, long Latest, TargetBook Book)> TargetCache = new();
@@ -166,14 +171,14 @@ internal sealed class ProgressService(BotDbContext db, RegionCatalog catalog, Ti
     private async Task<Dictionary<string, Counts>> CountsAsync(string sql, string? provinceCode, DateOnly day, CancellationToken ct)
     {
         await using var command = Connection.CreateCommand();
-        command.CommandText = sql;
+        command.CommandText = ReferenceEquals(sql, RegencySql) && Connection is NpgsqlConnection ? PostgresRegencySql : sql;
         command.Transaction = Transaction;
-        Add(command, "$day", DailyCountStore.DayText(day));
+        Add(command, "@day", day);
         if (provinceCode is not null)
         {
             // Every regency code of province 16 sorts between "16." and "16/" ('/' follows '.').
-            Add(command, "$from", provinceCode + ".");
-            Add(command, "$to", provinceCode + "/");
+            Add(command, "@from", provinceCode + ".");
+            Add(command, "@to", provinceCode + "/");
         }
 
         var counts = new Dictionary<string, Counts>(StringComparer.Ordinal);
@@ -267,8 +272,7 @@ internal sealed class ProgressService(BotDbContext db, RegionCatalog catalog, Ti
             while (await reader.ReadAsync(ct))
             {
                 rows[reader.GetString(0)] = new TargetFigures(reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3),
-                    DateOnly.ParseExact(reader.GetString(4), "yyyy-MM-dd", CultureInfo.InvariantCulture),
-                    DateOnly.ParseExact(reader.GetString(5), "yyyy-MM-dd", CultureInfo.InvariantCulture));
+                    reader.GetFieldValue<DateOnly>(4), reader.GetFieldValue<DateOnly>(5));
             }
 
             return new TargetBook(rows, catalog);

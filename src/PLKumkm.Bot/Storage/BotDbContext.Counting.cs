@@ -10,7 +10,7 @@ namespace PLKumkm.Bot.Storage;
 /// record through EF gets <c>daily_counts</c> adjusted in the same transaction, so no feature has to
 /// remember to do it and a rolled-back change leaves the counts untouched.
 /// </summary>
-internal sealed partial class BotDbContext
+internal partial class BotDbContext
 {
     public DbSet<ProvinceDailyCount> ProvinceDailyCounts => Set<ProvinceDailyCount>();
     public DbSet<ProvinceTotal> ProvinceTotals => Set<ProvinceTotal>();

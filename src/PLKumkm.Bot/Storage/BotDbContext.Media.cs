@@ -1,6 +1,6 @@
 namespace PLKumkm.Bot.Storage;
 
-internal sealed partial class BotDbContext
+internal partial class BotDbContext
 {
     /// <summary>
     /// Stored photos (<c>sha256:…</c> references) that changes made through this context stopped referring to (an

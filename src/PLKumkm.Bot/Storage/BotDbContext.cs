@@ -4,7 +4,8 @@ using PLKumkm.Bot.Storage.Protection;
 
 namespace PLKumkm.Bot.Storage;
 
-internal sealed partial class BotDbContext(DbContextOptions<BotDbContext> options) : DbContext(options)
+/// <remarks>Not sealed: PostgreSQL uses <see cref="PostgreSql.PostgresBotDbContext"/>, the same model with its own migration history.</remarks>
+internal partial class BotDbContext(DbContextOptions options) : DbContext(options)
 {
     /// <summary>Encrypts NIKs, phones and the JSON that holds them, and hashes lookups (see <see cref="ProtectedColumns"/>).</summary>
     public FieldProtector Protection { get; } = options.FindExtension<FieldProtectionExtension>()?.Protector

@@ -2,12 +2,14 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PLKumkm.Bot.Regions;
+using PLKumkm.Bot.Storage.PostgreSql;
 using PLKumkm.Bot.Storage.Protection;
 
 namespace PLKumkm.Bot.Storage;
 
 /// <summary>
-/// Creates the data folder (0700) and database file (0600), applies the checked-in migrations, switches SQLite to WAL,
+/// Creates the data folder (0700) and database file (0600) (SQLite) or the database (PostgreSQL), applies the checked-in
+/// migrations of the provider, switches SQLite to WAL,
 /// checks the data protection key against the database and loads the bundled region data once. Runs first at start-up
 /// (and before every command-line verb).
 /// </summary>
@@ -36,24 +38,49 @@ internal sealed partial class DatabaseInitializer(
                 return;
             }
 
-            EnsureFiles(options.Value.ConnectionString);
+            var postgres = options.Value.Provider == DatabaseProvider.PostgreSql;
+            if (!postgres)
+            {
+                EnsureFiles(options.Value.ConnectionString);
+            }
+
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<BotDbContext>();
+            if (postgres)
+            {
+                await PostgresStartup.EnsureDatabaseAsync(db, cancellationToken);
+            }
+
             await db.Database.OpenConnectionAsync(cancellationToken);
             try
             {
-                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
-                await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=NORMAL;", cancellationToken);
+                if (postgres)
+                {
+                    // Instances starting together take turns: one migrates and seeds, the next finds it done.
+                    await PostgresStartup.LockAsync(db, cancellationToken);
+                }
+                else
+                {
+                    await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+                    await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=NORMAL;", cancellationToken);
+                }
+
                 await db.Database.MigrateAsync(cancellationToken);
                 await protection.EnsureAsync(db, clock, cancellationToken);
                 await RegionSeeder.SeedAsync(db, regions, cancellationToken);
             }
             finally
             {
+                // Closing the connection ends the session's advisory lock too (it is not returned to the pool locked).
+                if (postgres)
+                {
+                    await PostgresStartup.UnlockAsync(db);
+                }
+
                 await db.Database.CloseConnectionAsync();
             }
 
-            LogReady();
+            LogReady(options.Value.Provider);
             _done = true;
         }
         finally
@@ -92,6 +119,6 @@ internal sealed partial class DatabaseInitializer(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Database ready (migrated, WAL, regions loaded)")]
-    private partial void LogReady();
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database ready ({Provider}: migrated, regions loaded)")]
+    private partial void LogReady(DatabaseProvider provider);
 }

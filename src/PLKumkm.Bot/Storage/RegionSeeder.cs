@@ -1,5 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
 using PLKumkm.Bot.Regions;
 
 namespace PLKumkm.Bot.Storage;
@@ -13,6 +15,12 @@ internal static class RegionSeeder
         var stored = await db.Regions.CountAsync(ct);
         if (stored == all.Count)
         {
+            return;
+        }
+
+        if (db.Database.GetDbConnection() is NpgsqlConnection postgres)
+        {
+            await CopyAsync(postgres, all, ct);
             return;
         }
 
@@ -43,6 +51,41 @@ internal static class RegionSeeder
             level.Value = (int)region.Level;
             parent.Value = (object?)region.ParentCode ?? DBNull.Value;
             await insert.ExecuteNonQueryAsync(ct);
+        }
+
+        await transaction.CommitAsync(ct);
+    }
+
+    /// <summary>PostgreSQL's binary COPY: one round trip for all rows.</summary>
+    private static async Task CopyAsync(NpgsqlConnection connection, List<Region> all, CancellationToken ct)
+    {
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await using (var clear = new NpgsqlCommand("DELETE FROM regions", connection, transaction))
+        {
+            await clear.ExecuteNonQueryAsync(ct);
+        }
+
+        await using (var copy = await connection.BeginBinaryImportAsync(
+            "COPY regions (\"Code\", \"Name\", \"Kind\", \"Level\", \"ParentCode\") FROM STDIN (FORMAT BINARY)", ct))
+        {
+            foreach (var region in all)
+            {
+                await copy.StartRowAsync(ct);
+                await copy.WriteAsync(region.Code, NpgsqlDbType.Text, ct);
+                await copy.WriteAsync(region.Name, NpgsqlDbType.Text, ct);
+                await copy.WriteAsync(region.Kind, NpgsqlDbType.Text, ct);
+                await copy.WriteAsync((int)region.Level, NpgsqlDbType.Integer, ct);
+                if (region.ParentCode is { } parent)
+                {
+                    await copy.WriteAsync(parent, NpgsqlDbType.Text, ct);
+                }
+                else
+                {
+                    await copy.WriteNullAsync(ct);
+                }
+            }
+
+            await copy.CompleteAsync(ct);
         }
 
         await transaction.CommitAsync(ct);

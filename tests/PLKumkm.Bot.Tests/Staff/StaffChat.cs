@@ -48,30 +48,11 @@ internal sealed class StaffChat : IAsyncDisposable
     public static async Task<StaffChat> StartAsync(DateTimeOffset? now = null, params string[] settings)
     {
         var db = new TestDatabase();
-        File.Copy(await Migrated.Value, db.Path);
+        await ToolHost.CopyTemplateAsync(db);
         var chat = new StaffChat(db, new FakeTimeProvider(now ?? DefaultNow), settings);
         await chat._host.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
         return chat;
     }
-
-    /// <summary>A database migrated and seeded once per test run; each chat starts from a copy of it.</summary>
-    private static readonly Lazy<Task<string>> Migrated = new(async () =>
-    {
-        var db = new TestDatabase();
-        using (var host = BotHost.Build(HostMode.Tool, [db.ConfigArg], b => b.Services.AddSingleton(RegionCatalog.Shared)))
-        {
-            await host.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
-        }
-
-        await using (var ctx = db.Open())
-        {
-            await ctx.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);");
-        }
-
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => db.Dispose();
-        return db.Path;
-    });
 
     public Task<IReadOnlyList<OutboundMessage>> SayAsync(string user, string text) => SendAsync(user, new TextInput(text));
 

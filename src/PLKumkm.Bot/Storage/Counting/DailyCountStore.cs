@@ -17,24 +17,23 @@ internal static class DailyCountStore
     public const string RegencyTotalTable = "regency_totals";
     public const string ProvinceTotalTable = "province_totals";
 
+    // Quoted names and @parameters: the same statements on SQLite and PostgreSQL. The sum is table-qualified because
+    // PostgreSQL finds a bare column ambiguous between the row and EXCLUDED.
     private const string UpsertRegency =
-        $"INSERT INTO {RegencyTable} (RegencyCode, Day, Kind, Count) VALUES ($code, $day, $kind, $delta) " +
-        "ON CONFLICT (RegencyCode, Day, Kind) DO UPDATE SET Count = Count + excluded.Count";
+        $"INSERT INTO {RegencyTable} (\"RegencyCode\", \"Day\", \"Kind\", \"Count\") VALUES (@code, @day, @kind, @delta) " +
+        $"ON CONFLICT (\"RegencyCode\", \"Day\", \"Kind\") DO UPDATE SET \"Count\" = {RegencyTable}.\"Count\" + excluded.\"Count\"";
 
     private const string UpsertProvince =
-        $"INSERT INTO {ProvinceTable} (ProvinceCode, Day, Kind, Count) VALUES ($code, $day, $kind, $delta) " +
-        "ON CONFLICT (ProvinceCode, Day, Kind) DO UPDATE SET Count = Count + excluded.Count";
+        $"INSERT INTO {ProvinceTable} (\"ProvinceCode\", \"Day\", \"Kind\", \"Count\") VALUES (@code, @day, @kind, @delta) " +
+        $"ON CONFLICT (\"ProvinceCode\", \"Day\", \"Kind\") DO UPDATE SET \"Count\" = {ProvinceTable}.\"Count\" + excluded.\"Count\"";
 
     private const string UpsertRegencyTotal =
-        $"INSERT INTO {RegencyTotalTable} (RegencyCode, Kind, Count) VALUES ($code, $kind, $delta) " +
-        "ON CONFLICT (RegencyCode, Kind) DO UPDATE SET Count = Count + excluded.Count";
+        $"INSERT INTO {RegencyTotalTable} (\"RegencyCode\", \"Kind\", \"Count\") VALUES (@code, @kind, @delta) " +
+        $"ON CONFLICT (\"RegencyCode\", \"Kind\") DO UPDATE SET \"Count\" = {RegencyTotalTable}.\"Count\" + excluded.\"Count\"";
 
     private const string UpsertProvinceTotal =
-        $"INSERT INTO {ProvinceTotalTable} (ProvinceCode, Kind, Count) VALUES ($code, $kind, $delta) " +
-        "ON CONFLICT (ProvinceCode, Kind) DO UPDATE SET Count = Count + excluded.Count";
-
-    /// <summary>The stored form of a day (EF Core's SQLite mapping of <see cref="DateOnly"/>).</summary>
-    public static string DayText(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        $"INSERT INTO {ProvinceTotalTable} (\"ProvinceCode\", \"Kind\", \"Count\") VALUES (@code, @kind, @delta) " +
+        $"ON CONFLICT (\"ProvinceCode\", \"Kind\") DO UPDATE SET \"Count\" = {ProvinceTotalTable}.\"Count\" + excluded.\"Count\"";
 
     public static void Apply(DbConnection connection, DbTransaction? transaction, CountDeltas deltas)
     {
@@ -78,27 +77,33 @@ internal static class DailyCountStore
         var command = connection.CreateCommand();
         command.CommandText = sql;
         command.Transaction = transaction;
-        foreach (var name in withDay ? ["$code", "$day", "$kind", "$delta"] : new[] { "$code", "$kind", "$delta" })
+        foreach (var name in withDay ? ["@code", "@day", "@kind", "@delta"] : new[] { "@code", "@kind", "@delta" })
         {
             var p = command.CreateParameter();
             p.ParameterName = name;
             command.Parameters.Add(p);
         }
 
-        command.Prepare();
+        if (command is Microsoft.Data.Sqlite.SqliteCommand)
+        {
+            // Npgsql prepares only with values set; its auto-prepare (Max Auto Prepare) does it there.
+            command.Prepare();
+        }
+
         return command;
     }
 
     private static void Run(DbCommand command, string code, DateOnly? day, RecordKind kind, int delta)
     {
-        command.Parameters["$code"].Value = code;
+        command.Parameters["@code"].Value = code;
         if (day is { } d)
         {
-            command.Parameters["$day"].Value = DayText(d);
+            // SQLite stores a DateOnly as its yyyy-MM-dd text (as EF does), PostgreSQL as a date.
+            command.Parameters["@day"].Value = d;
         }
 
-        command.Parameters["$kind"].Value = kind.ToString();
-        command.Parameters["$delta"].Value = delta;
+        command.Parameters["@kind"].Value = kind.ToString();
+        command.Parameters["@delta"].Value = delta;
         command.ExecuteNonQuery();
     }
 }

@@ -8,9 +8,15 @@ namespace PLKumkm.Bot.Storage.Protection;
 /// </summary>
 internal static class KeyFiles
 {
-    /// <summary>The key file used when none is configured: beside the database, named after it.</summary>
+    /// <summary>The key file used when none is configured: beside the database, named after it; for PostgreSQL
+    /// <c>data/plkumkm.key</c> (every instance on one database needs the same key: configure it there).</summary>
     public static string? DefaultPath(string connectionString)
     {
+        if (DatabaseProviders.Of(connectionString) == DatabaseProvider.PostgreSql)
+        {
+            return Path.GetFullPath(Path.Combine("data", "plkumkm.key"));
+        }
+
         var source = DatabaseFile(connectionString);
         return source is null ? null : Path.ChangeExtension(source, ".key");
     }
@@ -18,6 +24,11 @@ internal static class KeyFiles
     /// <summary>The database's file, or null for an in-memory database.</summary>
     public static string? DatabaseFile(string connectionString)
     {
+        if (DatabaseProviders.Of(connectionString) == DatabaseProvider.PostgreSql)
+        {
+            return null;
+        }
+
         var builder = new SqliteConnectionStringBuilder(connectionString);
         var source = builder.DataSource;
         return source == ":memory:" || builder.Mode == SqliteOpenMode.Memory || source.StartsWith("file:", StringComparison.OrdinalIgnoreCase) || source.Length == 0

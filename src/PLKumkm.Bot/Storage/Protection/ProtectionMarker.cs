@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using PLKumkm.Bot.Storage.Entities;
 
 namespace PLKumkm.Bot.Storage.Protection;
@@ -26,6 +27,11 @@ internal sealed partial class ProtectionMarker(ConfiguredKey key, IOptions<Stora
     /// <summary>The id of the key an existing database is encrypted with, read without changing anything; null when there is none yet.</summary>
     public static string? StoredKeyId(string connectionString)
     {
+        if (DatabaseProviders.Of(connectionString) == DatabaseProvider.PostgreSql)
+        {
+            return PostgresStoredKeyId(connectionString);
+        }
+
         var file = KeyFiles.DatabaseFile(connectionString);
         if (file is null || !File.Exists(file) || new FileInfo(file).Length == 0)
         {
@@ -46,6 +52,29 @@ internal sealed partial class ProtectionMarker(ConfiguredKey key, IOptions<Stora
         return command.ExecuteScalar() as string;
     }
 
+    private static string? PostgresStoredKeyId(string connectionString)
+    {
+        using var connection = new NpgsqlConnection(connectionString);
+        try
+        {
+            connection.Open();
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InvalidCatalogName)
+        {
+            // The database does not exist yet: start-up creates it.
+            return null;
+        }
+
+        using var command = new NpgsqlCommand("SELECT to_regclass('data_protection') IS NOT NULL", connection);
+        if (command.ExecuteScalar() is not true)
+        {
+            return null;
+        }
+
+        command.CommandText = "SELECT \"KeyId\" FROM data_protection WHERE \"Id\" = 1";
+        return command.ExecuteScalar() as string;
+    }
+
     /// <summary>After the migrations: verifies the key, or encrypts what is stored in clear and records the key.</summary>
     public async Task EnsureAsync(BotDbContext db, TimeProvider clock, CancellationToken ct)
     {
@@ -57,7 +86,7 @@ internal sealed partial class ProtectionMarker(ConfiguredKey key, IOptions<Stora
         }
 
         // Values written before encryption existed (none in a new database) are encrypted now, under the current key.
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        var connection = db.Database.GetDbConnection();
         var values = new ProtectedDataPass(connection, db.Model, [key.Protector], key.Protector).Run(ct);
         db.DataProtection.Add(new DataProtectionMarker { KeyId = key.Protector.KeyId, SetAt = clock.GetUtcNow() });
         await db.SaveChangesAsync(ct);

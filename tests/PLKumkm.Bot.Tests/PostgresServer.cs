@@ -112,22 +112,4 @@ internal static class PostgresServer
         };
         return name;
     }
-
-    /// <summary>The key a host on a test database finds by default on PostgreSQL (<c>data/plkumkm.key</c> in the working
-    /// folder): the shared test key, written once.</summary>
-    public static void EnsureDefaultKey()
-    {
-        var path = KeyFiles.DefaultPath("Host=localhost;Database=any")!;
-        if (!File.Exists(path))
-        {
-            try
-            {
-                TestDatabase.WriteSharedKey(path);
-            }
-            catch (IOException) when (File.Exists(path))
-            {
-                // Written meanwhile by a parallel test.
-            }
-        }
-    }
 }

@@ -32,8 +32,6 @@ internal sealed class TestDatabase : IDisposable
         if (provider == DatabaseProvider.PostgreSql)
         {
             _postgres = PostgresServer.NewDatabaseName();
-            // A host on a PostgreSQL database finds its key in data/plkumkm.key of the working folder.
-            PostgresServer.EnsureDefaultKey();
             WriteSharedKey(KeyPath);
         }
         else if (withKey)
@@ -49,8 +47,11 @@ internal sealed class TestDatabase : IDisposable
     /// <summary>The SQLite file (for PostgreSQL a path nothing is stored at).</summary>
     public string Path => System.IO.Path.Combine(_folder.FullName, "bot.db");
 
-    /// <summary>Where a host on this database finds its key by default (SQLite); a copy of the shared key on PostgreSQL.</summary>
-    public string KeyPath => System.IO.Path.ChangeExtension(Path, ".key");
+    /// <summary>Where a host on this database finds its key by default (on PostgreSQL <c>data/NAME.key</c> in the working folder).</summary>
+    public string KeyPath => _postgres is null ? System.IO.Path.ChangeExtension(Path, ".key") : KeyFiles.DefaultPath(ConnectionString)!;
+
+    /// <summary>Where a host on this database keeps photos by default.</summary>
+    public string MediaFolder => Bot.Media.MediaStore.ResolveFolder(new Bot.Media.MediaOptions(), ConnectionString);
 
     public string ConnectionString => _postgres is { } name ? PostgresServer.ConnectionString(name) : $"Data Source={Path}";
 
@@ -86,6 +87,11 @@ internal sealed class TestDatabase : IDisposable
         if (_postgres is not null)
         {
             PostgresServer.Drop(_postgres);
+            File.Delete(KeyPath);
+            if (Directory.Exists(MediaFolder))
+            {
+                Directory.Delete(MediaFolder, recursive: true);
+            }
         }
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

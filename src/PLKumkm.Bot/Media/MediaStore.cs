@@ -33,12 +33,19 @@ internal sealed class MediaStore
 
     public long MaxBytes { get; }
 
-    /// <summary><c>Media:Directory</c>, else <c>media</c> beside the database file (an in-memory database: <c>data/media</c>).</summary>
+    /// <summary><c>Media:Directory</c>, else <c>media</c> beside the database file (an in-memory database: <c>data/media</c>;
+    /// PostgreSQL database <c>plkumkm</c>: <c>data/plkumkm.media</c>).</summary>
     public static string ResolveFolder(MediaOptions options, string connectionString)
     {
         if (!string.IsNullOrWhiteSpace(options.Directory))
         {
             return Path.GetFullPath(options.Directory);
+        }
+
+        if (DatabaseProviders.Of(connectionString) == DatabaseProvider.PostgreSql)
+        {
+            // Named after the database, as a backup's photos are after its file: data/plkumkm.media.
+            return Path.GetFullPath(Path.Combine("data", KeyFiles.PostgresDatabaseName(connectionString) + ".media"));
         }
 
         var database = KeyFiles.DatabaseFile(connectionString);

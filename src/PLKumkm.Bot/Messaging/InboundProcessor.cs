@@ -18,6 +18,7 @@ internal sealed partial class InboundProcessor(
     CommandRouter router,
     WriteGate gate,
     OutboxDelivery delivery,
+    OutboxStore outboxStore,
     TypingIndicator typing,
     TimeProvider clock,
     ILogger<InboundProcessor> logger,
@@ -189,6 +190,7 @@ internal sealed partial class InboundProcessor(
                 CreatedAt = now,
                 Subject = r.Message.Subject,
             }).ToList();
+        outbox.ForEach(row => outboxStore.ClaimNew(row, now));
         db.Outbox.AddRange(outbox);
         await db.SaveChangesAsync(ct);
         return outbox;

@@ -34,6 +34,14 @@ internal sealed class MessagingOptions
     /// <summary>On stop, how long committed replies may still take to go out before the rest is left for the next start.</summary>
     public int StopFlushSeconds { get; set; } = 10;
 
+    /// <summary>
+    /// With several bot instances on one PostgreSQL database: how long the instance that took a reply has to send it
+    /// before another may (the claim of an instance that died runs out). Longer than any send with its retries.
+    /// </summary>
+    public int SendClaimSeconds { get; set; } = 60;
+
+    public TimeSpan SendClaim => TimeSpan.FromSeconds(SendClaimSeconds);
+
     public TimeSpan RetryInterval => TimeSpan.FromSeconds(RetryIntervalSeconds);
 
     public TimeSpan RetryAfter => TimeSpan.FromSeconds(RetryAfterSeconds);

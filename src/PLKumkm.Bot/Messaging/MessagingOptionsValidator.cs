@@ -12,6 +12,7 @@ internal sealed class MessagingOptionsValidator : IValidateOptions<MessagingOpti
         Check(failures, nameof(options.SendAttempts), options.SendAttempts, 1, 10_000);
         Check(failures, nameof(options.RetryIntervalSeconds), options.RetryIntervalSeconds, 1, 3600);
         Check(failures, nameof(options.RetryAfterSeconds), options.RetryAfterSeconds, 1, 86_400);
+        Check(failures, nameof(options.SendClaimSeconds), options.SendClaimSeconds, 5, 3_600);
         Check(failures, nameof(options.RetryBatchSize), options.RetryBatchSize, 1, 10_000);
         Check(failures, nameof(options.BacklogBatchSize), options.BacklogBatchSize, 1, 10_000);
         Check(failures, nameof(options.StopFlushSeconds), options.StopFlushSeconds, 1, 3600);

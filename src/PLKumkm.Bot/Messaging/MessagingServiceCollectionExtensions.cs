@@ -14,6 +14,7 @@ internal static class MessagingServiceCollectionExtensions
         services.AddOptions<MessagingOptions>().BindConfiguration(MessagingOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MessagingOptions>, MessagingOptionsValidator>());
         services.AddSingleton<WriteGate>();
+        services.TryAddSingleton<Storage.BotInstance>();
         services.TryAddSingleton<Webhooks.UnreadableUpdates>();
         services.AddSingleton<StalledChats>();
         services.AddSingleton<OutboxStore>();

@@ -9,7 +9,7 @@ namespace PLKumkm.Bot.Messaging;
 /// The outbox queries of delivery: what is still unsent and marking what a round did. A reply counts as unsent until
 /// it is marked sent or has used up its attempts.
 /// </summary>
-internal sealed class OutboxStore(IServiceScopeFactory scopes, WriteGate gate, TimeProvider clock, IOptions<MessagingOptions> options)
+internal sealed class OutboxStore(IServiceScopeFactory scopes, WriteGate gate, TimeProvider clock, IOptions<MessagingOptions> options, BotInstance instance)
 {
     private readonly MessagingOptions _options = options.Value;
 
@@ -32,8 +32,8 @@ internal sealed class OutboxStore(IServiceScopeFactory scopes, WriteGate gate, T
         var db = scope.ServiceProvider.GetRequiredService<BotDbContext>();
         using (await gate.EnterAsync(cancellationToken))
         {
-            var backlog = await Unsent(db).Where(o => o.Address == address)
-                .OrderBy(o => o.Id).Take(_options.BacklogBatchSize).ToListAsync(cancellationToken);
+            var backlog = await ClaimAsync(db, await Unsent(db).Where(o => o.Address == address)
+                .OrderBy(o => o.Id).Take(_options.BacklogBatchSize).ToListAsync(cancellationToken), cancellationToken);
             if (backlog.Count == 0)
             {
                 caughtUp();
@@ -51,8 +51,43 @@ internal sealed class OutboxStore(IServiceScopeFactory scopes, WriteGate gate, T
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BotDbContext>();
-        return await Unsent(db).Where(o => o.CreatedAt <= cutoff || o.NotBefore != null)
+        var pending = await Unsent(db).Where(o => o.CreatedAt <= cutoff || o.NotBefore != null)
             .OrderBy(o => o.Id).Take(_options.RetryBatchSize).ToListAsync(cancellationToken);
+        using (await gate.EnterAsync(cancellationToken))
+        {
+            return await ClaimAsync(db, pending, cancellationToken);
+        }
+    }
+
+    /// <summary>The claim a reply is committed with by the instance that will send it (several instances on one database).</summary>
+    public void ClaimNew(OutboxMessage row, DateTimeOffset now)
+    {
+        if (instance.Shared)
+        {
+            row.ClaimedBy = instance.Id;
+            row.ClaimedUntil = now + _options.SendClaim;
+        }
+    }
+
+    /// <summary>
+    /// Of <paramref name="rows"/>, those this instance may send now: with other instances on the database, the ones it
+    /// claimed by a conditional update (none of them holds an unexpired claim), so a reply is sent by one instance only.
+    /// </summary>
+    private async Task<List<OutboxMessage>> ClaimAsync(BotDbContext db, List<OutboxMessage> rows, CancellationToken ct)
+    {
+        if (!instance.Shared || rows.Count == 0)
+        {
+            return rows;
+        }
+
+        var now = clock.GetUtcNow();
+        var ids = rows.Select(r => r.Id).ToList();
+        await db.Outbox.Where(o => ids.Contains(o.Id) && o.SentAt == null && o.FailedAt == null
+                && (o.ClaimedBy == null || o.ClaimedBy == instance.Id || o.ClaimedUntil < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.ClaimedBy, instance.Id).SetProperty(o => o.ClaimedUntil, now + _options.SendClaim), ct);
+        var mine = (await db.Outbox.AsNoTracking().Where(o => ids.Contains(o.Id) && o.ClaimedBy == instance.Id)
+            .Select(o => o.Id).ToListAsync(ct)).ToHashSet();
+        return rows.Where(r => mine.Contains(r.Id)).ToList();
     }
 
     /// <summary>Which of these addresses are marked unreachable (nothing may be sent to them).</summary>

@@ -32,6 +32,11 @@ internal sealed class ScheduledMessages(BotDbContext db, WriteGate gate, IServic
             }
 
             var row = new OutboxMessage { Address = address, PayloadJson = OutboxPayload.Serialize(message), CreatedAt = now };
+            if (deliver)
+            {
+                services.GetRequiredService<OutboxStore>().ClaimNew(row, now);
+            }
+
             db.Outbox.Add(row);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);

@@ -10,6 +10,11 @@ namespace PLKumkm.Bot.Records;
 /// Hands out <c>KUMKM-1601-000123</c> / <c>KOP-1601-000007</c>: per regency, increasing, never reused
 /// (the sequence row is bumped inside the same transaction that stores the record).
 /// </summary>
+/// <remarks>
+/// Inside a transaction (every update of the pipeline) the bump is one atomic upsert: its row lock holds concurrent
+/// writers (other instances on one PostgreSQL) until this transaction ends, so numbers are unique, and a rollback
+/// returns the number, so they stay gap-free. Without one, the bump is saved with the record by its SaveChanges.
+/// </remarks>
 internal static class RegistrationNumbers
 {
     public static string Prefix(RecordKind kind, string regencyCode) =>
@@ -18,6 +23,14 @@ internal static class RegistrationNumbers
     public static async Task<string> NextAsync(BotDbContext db, RecordKind kind, string regencyCode, CancellationToken ct)
     {
         var prefix = Prefix(kind, regencyCode);
+        if (db.Database.CurrentTransaction is not null)
+        {
+            var next = await db.Database.SqlQuery<long>(
+                    $"INSERT INTO registration_sequences (\"Prefix\", \"LastValue\") VALUES ({prefix}, 1) ON CONFLICT (\"Prefix\") DO UPDATE SET \"LastValue\" = registration_sequences.\"LastValue\" + 1 RETURNING \"LastValue\" AS \"Value\"")
+                .ToListAsync(ct);
+            return Format(prefix, next.Single());
+        }
+
         var sequence = await db.RegistrationSequences.FirstOrDefaultAsync(s => s.Prefix == prefix, ct);
         if (sequence is null)
         {

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using PLKumkm.Bot.Storage.PostgreSql;
@@ -42,6 +43,8 @@ internal static class StorageServiceCollectionExtensions
             services.AddHostedService<WalCheckpointService>();
         }
 
+        services.TryAddSingleton<BotInstance>();
+        services.AddSingleton<LeaderLock>();
         services.AddSingleton<DatabaseInitializer>();
         services.AddHostedService(sp => sp.GetRequiredService<DatabaseInitializer>());
         return services;

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using PLKumkm.Bot.Messaging;
+using PLKumkm.Bot.Storage;
 
 namespace PLKumkm.Bot.Webhooks;
 
@@ -17,6 +18,7 @@ internal sealed partial class WebhookInboxService(
     IServiceScopeFactory scopes,
     WebhookInboxSettings settings,
     TimeProvider clock,
+    BotInstance instance,
     ILogger<WebhookInboxService> logger) : BackgroundService
 {
     public const string Apology = "Maaf, terjadi gangguan saat memproses pesan Anda. Silakan coba lagi sebentar lagi.";
@@ -33,11 +35,17 @@ internal sealed partial class WebhookInboxService(
     private readonly Dictionary<long, QueuedBody> _known = [];
     private readonly Dictionary<long, Task<RowResult>> _inFlight = [];
 
+    // Bodies this instance has claimed (several instances on one database) and holds until they are done.
+    private readonly HashSet<long> _claimed = [];
+
+    // Another instance's posts signal only their own process: with others around, look at the queue often.
+    private TimeSpan IdleCheck => instance.Shared ? settings.SharedIdleCheck : settings.IdleCheck;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
-            var wait = settings.IdleCheck;
+            var wait = IdleCheck;
             try
             {
                 wait = await DispatchAsync(stoppingToken);
@@ -66,14 +74,22 @@ internal sealed partial class WebhookInboxService(
         Harvest();
         var pending = await store.PendingAsync(_channels, settings.ScanLimit, ct);
         await LearnAsync(pending, ct);
+        await store.RenewAsync(_claimed, ct);
 
         var now = clock.GetUtcNow();
-        var wait = settings.IdleCheck;
+        var wait = IdleCheck;
         var busy = new HashSet<string>(_inFlight.Keys.SelectMany(id => _known[id].Chats), StringComparer.Ordinal);
         foreach (var row in pending)
         {
             if (_inFlight.ContainsKey(row.Id) || !_known.TryGetValue(row.Id, out var body))
             {
+                continue;
+            }
+
+            // Another instance has it: its chats are that instance's until it is done, so they stay in order.
+            if (row.ClaimedByOther(instance, now))
+            {
+                busy.UnionWith(body.Chats);
                 continue;
             }
 
@@ -95,6 +111,16 @@ internal sealed partial class WebhookInboxService(
             }
 
             busy.UnionWith(body.Chats);
+            if (!_claimed.Contains(row.Id))
+            {
+                if (!await store.TryClaimAsync(row.Id, ct))
+                {
+                    continue;
+                }
+
+                _claimed.Add(row.Id);
+            }
+
             _inFlight[row.Id] = RunAsync(body, ct);
         }
 
@@ -111,6 +137,7 @@ internal sealed partial class WebhookInboxService(
             if (result.Done)
             {
                 _known.Remove(id);
+                _claimed.Remove(id);
             }
             else if (_known.TryGetValue(id, out var body))
             {
@@ -127,6 +154,7 @@ internal sealed partial class WebhookInboxService(
         foreach (var gone in _known.Keys.Where(id => !stillQueued.Contains(id) && !_inFlight.ContainsKey(id)).ToList())
         {
             _known.Remove(gone);
+            _claimed.Remove(gone);
         }
 
         var unseen = pending.Where(r => !_known.ContainsKey(r.Id)).ToList();

@@ -19,6 +19,10 @@ internal sealed class WebhookInboxSettings
     /// <summary>A look at the queue even without a signal; a safety net, since every enqueue signals.</summary>
     public TimeSpan IdleCheck { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>The same with other instances on the database (PostgreSQL): their posts signal only their own process,
+    /// and a dead one's bodies are taken over once its claims run out (<see cref="Storage.BotInstance.ClaimTime"/>).</summary>
+    public TimeSpan SharedIdleCheck { get; init; } = TimeSpan.FromMilliseconds(500);
+
     public TimeSpan RetryDelay(int attempts)
     {
         var delay = BaseRetryDelay * Math.Pow(2, Math.Max(0, attempts - 1));

@@ -172,10 +172,10 @@ public sealed class MediaEndToEndTests
                 StartedAt = DateTimeOffset.UtcNow, UpdatedAt = DateTimeOffset.UtcNow,
             });
             await ctx.SaveChangesAsync();
-            var sealedState = await ctx.Database.SqlQueryRaw<string>("SELECT StateJson AS Value FROM sessions WHERE PersonId = {0}", other.Id).SingleAsync();
+            var sealedState = await ctx.Database.SqlQueryRaw<string>("SELECT \"StateJson\" AS \"Value\" FROM sessions WHERE \"PersonId\" = {0}", other.Id).SingleAsync();
             Assert.StartsWith("e1.", sealedState, StringComparison.Ordinal);
             var damaged = sealedState[..^8] + (sealedState[^8..].StartsWith("AAAA", StringComparison.Ordinal) ? "BBBB" : "AAAA") + sealedState[^4..];
-            await ctx.Database.ExecuteSqlRawAsync("UPDATE sessions SET StateJson = {0} WHERE PersonId = {1}", damaged, other.Id);
+            await ctx.Database.ExecuteSqlRawAsync("UPDATE sessions SET \"StateJson\" = {0} WHERE \"PersonId\" = {1}", damaged, other.Id);
         }
 
         var output = await Hosting.ConsoleChat.RunAsync(db, ["hapus data saya", "ya"], "owner");

@@ -13,7 +13,7 @@ public sealed class MediaCleanupTests
     private static async Task<MediaReference> StoreAsync(MediaStore store, string seed) =>
         (await store.SaveAsync((s, ct) => s.WriteAsync(FakeMedia.Jpeg(seed), ct).AsTask(), default)).Reference;
 
-    private static MediaStore StoreOf(RecordsTestDatabase test) => new(Path.Combine(test.File.Folder, "media"), 1024 * 1024);
+    private static MediaStore StoreOf(RecordsTestDatabase test) => new(test.File.MediaFolder, 1024 * 1024);
 
     [Fact]
     public async Task Erasure_releases_the_records_photo_and_the_photo_in_the_persons_open_form()

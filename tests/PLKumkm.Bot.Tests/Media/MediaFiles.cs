@@ -3,7 +3,7 @@ namespace PLKumkm.Bot.Tests.Media;
 /// <summary>Where a host on a test database keeps a stored photo: <c>media/</c> beside the database.</summary>
 internal static class MediaFiles
 {
-    public static string Folder(TestDatabase db) => Path.Combine(db.Folder, "media");
+    public static string Folder(TestDatabase db) => db.MediaFolder;
 
     /// <summary>The file of a <c>sha256:&lt;hex&gt;.&lt;ext&gt;</c> reference.</summary>
     public static string PathIn(TestDatabase db, string reference)

@@ -55,6 +55,13 @@ public sealed class ErasureLeavesNothingTests
                 Assert.DoesNotContain(everything, v => v.Contains(value, StringComparison.Ordinal));
             }
 
+            if (db.IsPostgres)
+            {
+                // PostgreSQL's pages and WAL are the server's to vacuum and recycle (see the README's PostgreSQL section);
+                // the file check below is SQLite's secure_delete.
+                return;
+            }
+
             await ctx.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);");
         }
 

@@ -149,7 +149,7 @@ public sealed class PersonalDataEraserTests
             Assert.Equal("whatsapp:6281234567890", request.ReplyAddress);
             await ctx.Database.OpenConnectionAsync();
             await using var raw = ctx.Database.GetDbConnection().CreateCommand();
-            raw.CommandText = "SELECT ReplyAddress FROM erasure_requests";
+            raw.CommandText = "SELECT \"ReplyAddress\" FROM erasure_requests";
             Assert.DoesNotContain("6281234567890", (string)(await raw.ExecuteScalarAsync())!, StringComparison.Ordinal);
         }
     }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PLKumkm.Bot.Messaging;
+using PLKumkm.Bot.Storage.PostgreSql;
 using PLKumkm.Bot.Webhooks;
 using Telegram.Bot;
 using Telegram.Bot.Types;
@@ -26,23 +27,41 @@ internal sealed class TelegramPollingService(
     IOptions<TelegramOptions> options,
     TimeProvider time,
     ILogger<TelegramPollingService> logger,
-    UnreadableUpdates? unreadable = null) : BackgroundService
+    UnreadableUpdates? unreadable = null,
+    LeaderLock? leader = null) : BackgroundService
 {
     private const int BatchLimit = 100;
     private const int MaxBatchesSending = 4;
     private static readonly TimeSpan MinBackoff = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
 
+    /// <summary>Telegram hands updates to one poller: with several instances on one database only the one holding the
+    /// lock polls, the others stand by and take over when it dies.</summary>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        try
+        while (!stoppingToken.IsCancellationRequested)
         {
-            await PrepareAsync(stoppingToken).ConfigureAwait(false);
-            await PollAsync(stoppingToken).ConfigureAwait(false);
-        }
-        catch (Exception) when (stoppingToken.IsCancellationRequested)
-        {
-            // Shutdown: the unfinished batch stays unconfirmed and is delivered again on the next start.
+            try
+            {
+                await using var leadership = leader is null
+                    ? new Leadership(null, stoppingToken)
+                    : await leader.AcquireAsync("telegram-polling", stoppingToken).ConfigureAwait(false);
+                using var polling = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, leadership.Lost);
+                try
+                {
+                    await PrepareAsync(polling.Token).ConfigureAwait(false);
+                    await PollAsync(polling.Token).ConfigureAwait(false);
+                }
+                catch (Exception) when (leadership.Lost.IsCancellationRequested && !stoppingToken.IsCancellationRequested)
+                {
+                    // Another instance may poll now; this one waits for the lock again. Unconfirmed updates come again.
+                }
+            }
+            catch (Exception) when (stoppingToken.IsCancellationRequested)
+            {
+                // Shutdown: the unfinished batch stays unconfirmed and is delivered again on the next start.
+                return;
+            }
         }
     }
 

@@ -13,5 +13,6 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         e.HasIndex(o => o.Address);
         e.HasIndex(o => o.Subject);
         e.HasIndex(o => o.ChannelMessageHash);
+        e.Property(o => o.ClaimedBy).HasMaxLength(64);
     }
 }

@@ -11,5 +11,6 @@ internal sealed class WebhookInboxItemConfiguration : IEntityTypeConfiguration<W
         e.ToTable("webhook_inbox");
         e.HasIndex(i => i.ProcessedAt);
         e.Property(i => i.Channel).HasMaxLength(32);
+        e.Property(i => i.ClaimedBy).HasMaxLength(64);
     }
 }

@@ -35,4 +35,10 @@ internal sealed class OutboxMessage
     /// export's region; see <see cref="Messaging.OutboxSubjects"/>): how an erasure finds it in other people's chats.
     /// </summary>
     public string? Subject { get; set; }
+
+    /// <summary>The instance sending it now (several bot instances on one PostgreSQL), until <see cref="ClaimedUntil"/>:
+    /// no other instance sends it meanwhile; the claim of an instance that died runs out and another sends it.</summary>
+    public string? ClaimedBy { get; set; }
+
+    public DateTimeOffset? ClaimedUntil { get; set; }
 }

@@ -25,4 +25,10 @@ internal sealed class WebhookInboxItem
 
     /// <summary>Exception type only: messages may quote user input.</summary>
     public string? LastError { get; set; }
+
+    /// <summary>The instance draining it now (several bot instances on one PostgreSQL), until <see cref="ClaimedUntil"/>;
+    /// an instance that dies leaves a claim that simply runs out.</summary>
+    public string? ClaimedBy { get; set; }
+
+    public DateTimeOffset? ClaimedUntil { get; set; }
 }

@@ -8,20 +8,27 @@ namespace PLKumkm.Bot.Storage.Protection;
 /// </summary>
 internal static class KeyFiles
 {
-    /// <summary>The key file used when none is configured: beside the database, named after it; for PostgreSQL
-    /// <c>data/plkumkm.key</c> (every instance on one database needs the same key: configure it there).</summary>
+    /// <summary>The key file used when none is configured: beside the database, named after it; for PostgreSQL database
+    /// <c>plkumkm</c> <c>data/plkumkm.key</c> in the working folder (every instance on one database needs the same key).</summary>
     public static string? DefaultPath(string connectionString)
     {
         if (DatabaseProviders.Of(connectionString) == DatabaseProvider.PostgreSql)
         {
-            return Path.GetFullPath(Path.Combine("data", "plkumkm.key"));
+            return Path.GetFullPath(Path.Combine("data", PostgresDatabaseName(connectionString) + ".key"));
         }
 
         var source = DatabaseFile(connectionString);
         return source is null ? null : Path.ChangeExtension(source, ".key");
     }
 
-    /// <summary>The database's file, or null for an in-memory database.</summary>
+    /// <summary>A PostgreSQL connection string's database, made safe as a file name.</summary>
+    public static string PostgresDatabaseName(string connectionString)
+    {
+        var name = new Npgsql.NpgsqlConnectionStringBuilder(connectionString).Database ?? "plkumkm";
+        return string.Concat(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_'));
+    }
+
+    /// <summary>The database's file, or null for an in-memory database (or a PostgreSQL server).</summary>
     public static string? DatabaseFile(string connectionString)
     {
         if (DatabaseProviders.Of(connectionString) == DatabaseProvider.PostgreSql)

@@ -45,7 +45,7 @@ public sealed class TelegramGroupTests
 
         Assert.Empty(bot.Fake.RequestsFor("getFile"));
         Assert.Empty(bot.Fake.FileDownloads);
-        Assert.False(Directory.Exists(Path.Combine(db.Folder, "media")));
+        Assert.False(Directory.Exists(db.MediaFolder));
     }
 
     [Fact]

@@ -50,7 +50,7 @@ public sealed class ErasureReviewTests
         Assert.Equal("Permintaan hapus data itu tidak ada di wilayah Anda.", StaffChat.Text(await chat.SayAsync("other", $"/tinjau setuju hapus {requestId}")));
 
         // The enumerator's record had a photo of the shop: its file goes with the record's personal values.
-        var store = new Bot.Media.MediaStore(Path.Combine(chat.Db.Folder, "media"), 1024 * 1024);
+        var store = new Bot.Media.MediaStore(chat.Db.MediaFolder, 1024 * 1024);
         var photo = (await store.SaveAsync((s, ct) => s.WriteAsync(Fakes.FakeMedia.Jpeg("Warung Siti"), ct).AsTask(), default)).Reference;
         await using (var ctx = chat.Db.Open())
         {

@@ -8,6 +8,7 @@ internal sealed class LoadOptions
     public const string Usage = """
         usage: PLKumkm.Bot.LoadTest <mode> [options]
           modes: load | echo | memory | fault | throttle | flood | all
+                 postgres (load on SQLite and on PostgreSQL, then the fault run with two bot processes on one PostgreSQL; needs --postgres)
                  pipeline (profiling: the bot's own cost per update, no network)
           --duration S        closed-loop measuring window (default 20)
           --warmup S          warm-up before measuring (default 120: the JIT is still tiering methods up after one minute)
@@ -27,6 +28,7 @@ internal sealed class LoadOptions
           --bot-dll PATH      bot to start as a process in the load, memory and fault modes (default: the build in this repository)
           --with-progress     all: also run benchmarks/PLKumkm.Bot.Benchmarks (progress at 1M/10M records, import; long)
           --bot-arg SETTING   flood mode: a setting for the bot process (e.g. --bot-arg --Webhooks:MaxUnauthenticatedReads=8)
+          --postgres CONN     postgres mode: an admin connection string (default: $PLKUMKM_TEST_POSTGRES); a database is made and dropped
           --keep              keep the temporary databases
           --no-echo           load mode without the echo baseline (profiling)
           --per-step          pipeline mode: cost of each questionnaire step (users must be a multiple of 100)
@@ -55,6 +57,7 @@ internal sealed class LoadOptions
     public double P5xx { get; private set; } = 0.05;
     public string? BotDll { get; private set; }
     public bool Keep { get; private set; }
+    public string? Postgres { get; private set; } = Environment.GetEnvironmentVariable("PLKUMKM_TEST_POSTGRES") is { Length: > 0 } admin ? admin : null;
     public bool NoEcho { get; private set; }
     public bool WithProgress { get; private set; }
     public bool PerStep { get; private set; }
@@ -64,7 +67,7 @@ internal sealed class LoadOptions
     public double EnumeratorShare { get; private set; } = 0.1;
     public double OfficialShare { get; private set; } = 0.1;
 
-    public static readonly string[] Modes = ["load", "echo", "memory", "fault", "throttle", "flood", "all", "pipeline"];
+    public static readonly string[] Modes = ["load", "echo", "memory", "fault", "throttle", "flood", "all", "pipeline", "postgres"];
 
     public static LoadOptions Parse(string[] args)
     {
@@ -101,6 +104,7 @@ internal sealed class LoadOptions
                 case "--bot-dll": o.BotDll = Value(); break;
                 case "--bot-arg": o.ExtraBotArgs.Add(Value()); break;
                 case "--keep": o.Keep = true; break;
+                case "--postgres": o.Postgres = Value(); break;
                 case "--no-echo": o.NoEcho = true; break;
                 case "--with-progress": o.WithProgress = true; break;
                 case "--per-step": o.PerStep = true; break;

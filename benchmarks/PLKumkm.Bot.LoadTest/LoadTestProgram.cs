@@ -81,6 +81,17 @@ internal static class LoadTestProgram
             case "memory":
                 await MemoryMode.RunAsync(o, figures, checks, ct).ConfigureAwait(false);
                 break;
+            case "postgres":
+                var admin = o.Postgres ?? throw new ArgumentException("the postgres mode needs --postgres CONN (or PLKUMKM_TEST_POSTGRES): an admin connection string");
+                if (!o.Smoke)
+                {
+                    // The same closed and open loop on both providers in one run, then the two-instance fault run.
+                    await LoadMode.RunBotAsync(o, figures, checks, ct).ConfigureAwait(false);
+                    await LoadMode.RunBotAsync(o, figures, checks, ct, admin).ConfigureAwait(false);
+                }
+
+                await FaultMode.RunAsync(o, figures, checks, ct, admin).ConfigureAwait(false);
+                break;
             case "fault":
                 await FaultMode.RunAsync(o, figures, checks, ct).ConfigureAwait(false);
                 break;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Microsoft.Data.Sqlite;
+using PLKumkm.Bot.LoadTest.Targets;
 using PLKumkm.Bot.Channels.Telegram;
 using PLKumkm.Bot.LoadTest.Simulation;
 using PLKumkm.Bot.Messaging;
@@ -10,10 +10,9 @@ namespace PLKumkm.Bot.LoadTest.Checks;
 /// <summary>What the database says after a run, read through a read-only connection (decrypted with the key file beside it).</summary>
 internal static class DbChecks
 {
-    /// <summary>The bot's key: the default key file beside the database.</summary>
-    public static FieldProtector Protector(SqliteConnection db) => new(KeyFiles.Read(Path.ChangeExtension(db.DataSource, ".key")));
+    private static FieldProtector Protector(CheckedDatabase db) => db.Protector;
 
-    public static long Count(SqliteConnection db, string sql)
+    public static long Count(CheckedDatabase db, string sql)
     {
         using var command = db.CreateCommand();
         command.CommandText = sql;
@@ -21,11 +20,11 @@ internal static class DbChecks
     }
 
     /// <summary>Update ids the bot acknowledged but has no idempotency key for (their effect would be lost).</summary>
-    public static IReadOnlyList<string> MissingUpdateKeys(SqliteConnection db, IEnumerable<int> acknowledged)
+    public static IReadOnlyList<string> MissingUpdateKeys(CheckedDatabase db, IEnumerable<int> acknowledged)
     {
         var keys = new HashSet<string>(StringComparer.Ordinal);
         using var command = db.CreateCommand();
-        command.CommandText = "SELECT UpdateKey FROM inbound_updates";
+        command.CommandText = "SELECT \"UpdateKey\" FROM inbound_updates";
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
@@ -38,11 +37,11 @@ internal static class DbChecks
     }
 
     /// <summary>The same business (NIK + normalised name) stored more than once.</summary>
-    public static IReadOnlyList<string> DuplicateBusinesses(SqliteConnection db)
+    public static IReadOnlyList<string> DuplicateBusinesses(CheckedDatabase db)
     {
         var problems = new List<string>();
         using var command = db.CreateCommand();
-        command.CommandText = "SELECT NamaUsahaNormal, COUNT(*) FROM umkm_records GROUP BY NikHash, NamaUsahaNormal HAVING COUNT(*) > 1";
+        command.CommandText = "SELECT \"NamaUsahaNormal\", COUNT(*) FROM umkm_records GROUP BY \"NikHash\", \"NamaUsahaNormal\" HAVING COUNT(*) > 1";
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
@@ -56,14 +55,14 @@ internal static class DbChecks
     /// Every registration the users completed is stored once with every answer of the script: an answer lost
     /// (or applied twice) would shift the questionnaire and show up here as a wrong or missing field.
     /// </summary>
-    public static IReadOnlyList<string> WrongRecords(SqliteConnection db, IReadOnlyList<SimUser> users)
+    public static IReadOnlyList<string> WrongRecords(CheckedDatabase db, IReadOnlyList<SimUser> users)
     {
         var stored = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var protector = Protector(db);
         using (var command = db.CreateCommand())
         {
             command.CommandText = """
-                SELECT NamaUsaha, Nik, Hp, KodeDesa, TkTotal, OmzetTahunan, Modal, Aset, KanalOnline, SumberModal, Nib, Lat, Status
+                SELECT "NamaUsaha", "Nik", "Hp", "KodeDesa", "TkTotal", "OmzetTahunan", "Modal", "Aset", "KanalOnline", "SumberModal", "Nib", "Lat", "Status"
                 FROM umkm_records
                 """;
             using var reader = command.ExecuteReader();
@@ -132,12 +131,12 @@ internal static class DbChecks
     }
 
     /// <summary>Per chat, the outbox rows in commit order rendered as the HTML texts the Telegram sender sends.</summary>
-    public static Dictionary<long, List<string>> OutboxByChat(SqliteConnection db)
+    public static Dictionary<long, List<string>> OutboxByChat(CheckedDatabase db)
     {
         var byChat = new Dictionary<long, List<string>>();
         var protector = Protector(db);
         using var command = db.CreateCommand();
-        command.CommandText = "SELECT Address, PayloadJson FROM outbox ORDER BY Id";
+        command.CommandText = "SELECT \"Address\", \"PayloadJson\" FROM outbox ORDER BY \"Id\"";
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {

@@ -9,21 +9,48 @@ namespace PLKumkm.Bot.LoadTest.Modes;
 /// <summary>
 /// The bot as a separate process under load, killed hard at random moments and restarted. Afterwards the database
 /// (opened read-only) must hold every acknowledged update's effect exactly once and every reply must have arrived.
+/// With <paramref name="postgres"/> (the <c>postgres</c> mode): two bot processes on one PostgreSQL database, and each
+/// kill hits the one that polls Telegram; the other takes over (the leader lock) while the killed one restarts.
 /// </summary>
 internal static class FaultMode
 {
-    public static async Task RunAsync(LoadOptions o, Figures figures, CheckResults checks, CancellationToken ct)
+    private const string Leading = "This instance now runs telegram-polling";
+
+    private static async Task WaitOutboxDeliveredAsync(Workspace workspace, TimeSpan limit, CancellationToken ct)
     {
+        var waited = Stopwatch.StartNew();
+        while (waited.Elapsed < limit)
+        {
+            using (var db = workspace.OpenReadOnly())
+            {
+                if (DbChecks.Count(db, "SELECT COUNT(*) FROM outbox WHERE \"SentAt\" IS NULL AND \"FailedAt\" IS NULL") == 0)
+                {
+                    Console.WriteLine($"  outbox delivered {waited.Elapsed.TotalSeconds:0.0} s after the users finished");
+                    return;
+                }
+            }
+
+            await Task.Delay(250, ct).ConfigureAwait(false);
+        }
+    }
+
+    public static async Task RunAsync(LoadOptions o, Figures figures, CheckResults checks, CancellationToken ct, string? postgres = null)
+    {
+        var name = postgres is null ? "fault" : "postgres fault";
         Console.WriteLine();
-        Console.WriteLine($"== fault: bot process killed hard {o.Kills} times under load ({o.FaultUsers:N0} users, {o.FaultDuration:0} s)");
+        Console.WriteLine(postgres is null
+            ? $"== fault: bot process killed hard {o.Kills} times under load ({o.FaultUsers:N0} users, {o.FaultDuration:0} s)"
+            : $"== postgres: two bot processes on one PostgreSQL, the polling one killed hard {o.Kills} times under load ({o.FaultUsers:N0} users, {o.FaultDuration:0} s)");
         var dll = BotLocator.Find(o.BotDll);
         var calibration = await Calibration.RunAsync(ct).ConfigureAwait(false);
         Console.WriteLine($"  calibration: {calibration}");
 
         await using var fake = await FakeBotApi.StartAsync(cancellationToken: ct).ConfigureAwait(false);
         fake.RecordHistory = false;
-        using var workspace = new Workspace { Keep = o.Keep };
-        var args = InProcessBot.BotArgs(fake, workspace);
+        using var workspace = new Workspace(postgres) { Keep = o.Keep };
+        string[] args = postgres is null
+            ? InProcessBot.BotArgs(fake, workspace)
+            : [.. InProcessBot.BotArgs(fake, workspace), "--Logging:LogLevel:PLKumkm.Bot.Storage.PostgreSql.LeaderLock=Information"];
         var stepLog = new System.Collections.Concurrent.ConcurrentQueue<(long Chat, int Registration, int Step, int Replies)>();
         var driver = new Driver(fake, LoadMode.FirstChat, o.FaultUsers, Driver.Mix(o.VisitorShare, o.EnumeratorShare, o.OfficialShare))
         {
@@ -31,8 +58,8 @@ internal static class FaultMode
             StepReplies = calibration.RepliesForPendingStep,
         };
         var random = new Random(42);
-        await StaffSeeder.AddEnumeratorsAsync(workspace.DatabasePath, driver.Users, ct).ConfigureAwait(false);
-        var bot = BotProcess.Start(dll, args, workspace.Folder);
+        await StaffSeeder.AddEnumeratorsAsync(workspace, driver.Users, ct).ConfigureAwait(false);
+        var bots = Enumerable.Range(0, postgres is null ? 1 : 2).Select(_ => BotProcess.Start(dll, args, workspace.Folder)).ToList();
         var kills = new List<string>();
         var killsWithoutWork = 0;
         bool idle;
@@ -56,61 +83,83 @@ internal static class FaultMode
                 var answeredBefore = driver.Answered;
                 // Updates sent and not yet answered: the work the kill interrupts.
                 var inFlight = driver.Sent - answeredBefore;
-                bot.Kill();
+                var victim = bots.Count == 1 ? 0 : Math.Max(0, bots.FindIndex(b => b.Tail.Contains(Leading, StringComparison.Ordinal)));
+                bots[victim].Kill();
                 killsWithoutWork += inFlight > 0 ? 0 : 1;
-                kills.Add($"t={started.Elapsed.TotalSeconds:0.0}s after {answeredBefore:N0} answers, {inFlight:N0} in flight");
-                bot.Dispose();
+                kills.Add($"t={started.Elapsed.TotalSeconds:0.0}s after {answeredBefore:N0} answers, {inFlight:N0} in flight" + (bots.Count == 1 ? "" : $" (instance {victim})"));
+                bots[victim].Dispose();
                 await Task.Delay(random.Next(0, 300), ct).ConfigureAwait(false);
-                bot = BotProcess.Start(dll, args, workspace.Folder);
+                bots[victim] = BotProcess.Start(dll, args, workspace.Folder);
             }
 
             await Task.Delay(TimeSpan.FromSeconds(Math.Max(1, spacing / 2)), ct).ConfigureAwait(false);
             driver.FinishRegistrations();
             idle = await driver.WaitIdleAsync(TimeSpan.FromSeconds(o.Smoke ? 60 : 180), ct).ConfigureAwait(false);
-            await bot.StopAsync(TimeSpan.FromSeconds(20)).ConfigureAwait(false);
+            if (bots.Count > 1)
+            {
+                // A reply the killed instance had taken (sent, or about to be) is another's only once its claim runs out.
+                await WaitOutboxDeliveredAsync(workspace, TimeSpan.FromSeconds(90), ct).ConfigureAwait(false);
+            }
+
+            if (!idle && bots.Count > 1)
+            {
+                for (var i = 0; i < bots.Count; i++)
+                {
+                    Console.WriteLine($"  instance {i} output:\n{bots[i].Tail}");
+                }
+            }
+
+            foreach (var bot in bots)
+            {
+                await bot.StopAsync(TimeSpan.FromSeconds(20)).ConfigureAwait(false);
+            }
         }
         finally
         {
-            if (!bot.HasExited)
+            foreach (var bot in bots)
             {
-                Console.WriteLine("  last bot output:\n" + bot.Tail);
-            }
+                if (!bot.HasExited)
+                {
+                    Console.WriteLine("  last bot output:\n" + bot.Tail);
+                }
 
-            bot.Dispose();
+                bot.Dispose();
+            }
         }
 
         Console.WriteLine($"  kills: {string.Join("; ", kills)}");
-        checks.Add("fault: every kill interrupted work in flight", kills.Count == o.Kills && killsWithoutWork == 0,
+        checks.Add($"{name}: every kill interrupted work in flight", kills.Count == o.Kills && killsWithoutWork == 0,
             $"{kills.Count} kills, {killsWithoutWork} with nothing in flight");
         Console.WriteLine($"  {driver.Sent:N0} updates sent, {driver.Answered:N0} answered, {driver.Registrations:N0} records (registrations and quick entries)");
 
         using var db = workspace.OpenReadOnly();
+        Console.WriteLine($"  database: {Figures.Mb(workspace.DatabaseBytes)} for {DbChecks.Count(db, "SELECT COUNT(*) FROM inbound_updates"):N0} updates and {DbChecks.Count(db, "SELECT COUNT(*) FROM umkm_records"):N0} records");
         var lost = new List<string>();
         var duplicated = new List<string>();
         var unanswered = idle ? [] : driver.Unanswered();
         lost.AddRange(unanswered);
-        checks.Expect("fault: every update eventually answered", unanswered);
+        checks.Expect($"{name}: every update eventually answered", unanswered);
 
         var confirmed = fake.ConfirmedOffset ?? 0;
         var acknowledged = Enumerable.Range(100, Math.Max(0, confirmed - 100));
         var missing = DbChecks.MissingUpdateKeys(db, acknowledged);
         lost.AddRange(missing);
-        checks.Expect("fault: every acknowledged update has its idempotency key", missing, $"{confirmed - 100:N0} acknowledged");
+        checks.Expect($"{name}: every acknowledged update has its idempotency key", missing, $"{confirmed - 100:N0} acknowledged");
 
         var doubles = DbChecks.DuplicateBusinesses(db);
         duplicated.AddRange(doubles);
-        checks.Expect("fault: no business stored twice", doubles);
+        checks.Expect($"{name}: no business stored twice", doubles);
 
         var wrong = DbChecks.WrongRecords(db, driver.Users);
         lost.AddRange(wrong);
-        checks.Expect("fault: every completed registration stored once with all its answers", wrong, $"{driver.Registrations:N0} records");
+        checks.Expect($"{name}: every completed registration stored once with all its answers", wrong, $"{driver.Registrations:N0} records");
 
-        var unsent = DbChecks.Count(db, "SELECT COUNT(*) FROM outbox WHERE SentAt IS NULL");
-        checks.Add("fault: outbox fully delivered after the restarts", unsent == 0, $"{unsent} unsent");
+        var unsent = DbChecks.Count(db, "SELECT COUNT(*) FROM outbox WHERE \"SentAt\" IS NULL");
+        checks.Add($"{name}: outbox fully delivered after the restarts", unsent == 0, $"{unsent} unsent");
 
         var committed = DbChecks.OutboxByChat(db);
         var counts = ReplyCounts.Mismatches(calibration, driver.Users, committed);
-        checks.Expect("fault: each chat's committed replies match its answered steps (nothing applied twice or lost)", counts);
+        checks.Expect($"{name}: each chat's committed replies match its answered steps (nothing applied twice or lost)", counts);
         foreach (var chat in counts.Take(3).Select(c => long.Parse(c.Split(' ', ':')[1], System.Globalization.CultureInfo.InvariantCulture)))
         {
             Console.WriteLine($"    chat {chat}: {calibration.Differences(chat, stepLog)}; last replies: {string.Join(" | ", (committed.GetValueOrDefault(chat) ?? []).TakeLast(4).Select(t => (t.Length > 60 ? t[..60] : t).ReplaceLineEndings(" ")))}");
@@ -122,12 +171,15 @@ internal static class FaultMode
 
         var delivery = DeliveryCheck.Compare(committed, fake, driver.Users.Select(u => u.Chat));
         lost.AddRange(delivery.Problems);
-        checks.Expect("fault: every reply received is a committed reply, in order", delivery.Problems,
+        checks.Expect($"{name}: every reply received is a committed reply, in order", delivery.Problems,
             $"{delivery.Delivered:N0} delivered, {delivery.Resent:N0} re-sent after a kill (sent but not yet marked sent)");
 
-        figures.Kills = kills.Count;
-        figures.FaultLost = lost.Count;
-        figures.FaultDuplicated = duplicated.Count;
+        if (postgres is null)
+        {
+            figures.Kills = kills.Count;
+            figures.FaultLost = lost.Count;
+            figures.FaultDuplicated = duplicated.Count;
+        }
         Console.WriteLine($"  lost = {lost.Count}, duplicated = {duplicated.Count}");
     }
 }

@@ -11,28 +11,33 @@ internal static class LoadMode
 {
     public const long FirstChat = 1_000_000;
 
-    public static async Task RunBotAsync(LoadOptions o, Figures figures, CheckResults checks, CancellationToken ct)
+    /// <param name="postgres">An admin connection string: the same run with the bot's database on PostgreSQL.</param>
+    public static async Task RunBotAsync(LoadOptions o, Figures figures, CheckResults checks, CancellationToken ct, string? postgres = null)
     {
+        var name = postgres is null ? "load" : "load on PostgreSQL";
         Console.WriteLine();
-        Console.WriteLine($"== load: the real bot in its own process, {o.Users:N0} users ({o.EnumeratorShare:P0} enumerators sending quick entries, {o.OfficialShare:P0} officials asking progress, {o.VisitorShare:P0} asking for help, the rest owners in the questionnaire)");
+        Console.WriteLine($"== {name}: the real bot in its own process, {o.Users:N0} users ({o.EnumeratorShare:P0} enumerators sending quick entries, {o.OfficialShare:P0} officials asking progress, {o.VisitorShare:P0} asking for help, the rest owners in the questionnaire)");
         var dll = BotLocator.Find(o.BotDll);
         await using var fake = await FakeBotApi.StartAsync(cancellationToken: ct).ConfigureAwait(false);
         fake.RecordHistory = false;
         fake.KeepSent = false;
-        using var workspace = new Workspace { Keep = o.Keep };
+        using var workspace = new Workspace(postgres) { Keep = o.Keep };
         var calibration = await Calibration.RunAsync(ct).ConfigureAwait(false);
         var driver = new Driver(fake, FirstChat, o.Users, Driver.Mix(o.VisitorShare, o.EnumeratorShare, o.OfficialShare))
         {
             StepReplies = calibration.RepliesForPendingStep,
         };
-        await StaffSeeder.AddEnumeratorsAsync(workspace.DatabasePath, driver.Users, ct).ConfigureAwait(false);
+        await StaffSeeder.AddEnumeratorsAsync(workspace, driver.Users, ct).ConfigureAwait(false);
         var (closed, open, cost, idle, peak) = await MeasureAsync(
             o, driver, BotProcess.Start(dll, InProcessBot.BotArgs(fake, workspace), workspace.Folder), withOpenLoop: true, ct).ConfigureAwait(false);
-        figures.BotRate = closed.PerSecond;
-        if (open is not null)
+        if (postgres is null)
         {
-            figures.OpenRate = open.PerSecond;
-            figures.OpenP99 = open.Latency.P99;
+            figures.BotRate = closed.PerSecond;
+            if (open is not null)
+            {
+                figures.OpenRate = open.PerSecond;
+                figures.OpenP99 = open.Latency.P99;
+            }
         }
 
         Console.WriteLine($"  peak memory of the bot process: {Figures.Mb(peak)} (resident set, VmHWM)");
@@ -42,14 +47,14 @@ internal static class LoadMode
         using var db = workspace.OpenReadOnly();
         // A run that sent (almost) nothing would pass every other check: it must have done real work.
         var minimum = o.Smoke ? 100 : 10_000;
-        checks.Add("load: enough updates sent to mean something", driver.Sent >= minimum, $"{driver.Sent:N0} sent, at least {minimum:N0} needed");
-        checks.Expect("load: every update answered", idle ? [] : driver.Unanswered());
+        checks.Add($"{name}: enough updates sent to mean something", driver.Sent >= minimum, $"{driver.Sent:N0} sent, at least {minimum:N0} needed");
+        checks.Expect($"{name}: every update answered", idle ? [] : driver.Unanswered());
         var processed = DbChecks.Count(db, "SELECT COUNT(*) FROM inbound_updates");
-        checks.Add("load: every update processed exactly once", processed == driver.Sent, $"{processed:N0} idempotency keys for {driver.Sent:N0} updates");
-        checks.Expect("load: no business stored twice", DbChecks.DuplicateBusinesses(db));
-        checks.Expect("load: every registration stored with all its answers", DbChecks.WrongRecords(db, driver.Users), $"{driver.Registrations:N0} records");
-        checks.Add("load: no apology (no update failed)", driver.Apologies == 0, $"{driver.Apologies}");
-        checks.Add("load: every submission answered with its number", driver.ExpectFailures == 0, $"{driver.ExpectFailures} missing");
+        checks.Add($"{name}: every update processed exactly once", processed == driver.Sent, $"{processed:N0} idempotency keys for {driver.Sent:N0} updates");
+        checks.Expect($"{name}: no business stored twice", DbChecks.DuplicateBusinesses(db));
+        checks.Expect($"{name}: every registration stored with all its answers", DbChecks.WrongRecords(db, driver.Users), $"{driver.Registrations:N0} records");
+        checks.Add($"{name}: no apology (no update failed)", driver.Apologies == 0, $"{driver.Apologies}");
+        checks.Add($"{name}: every submission answered with its number", driver.ExpectFailures == 0, $"{driver.ExpectFailures} missing");
     }
 
     public static async Task RunEchoAsync(LoadOptions o, Figures figures, CheckResults checks, CancellationToken ct)

@@ -65,7 +65,7 @@ internal static class MemoryMode
 
         using var db = workspace.OpenReadOnly();
         checks.Expect("memory: every update answered", idle ? [] : driver.Unanswered());
-        var open = DbChecks.Count(db, "SELECT COUNT(*) FROM sessions WHERE IsActive = 1");
+        var open = DbChecks.Count(db, "SELECT COUNT(*) FROM sessions WHERE \"IsActive\"");
         checks.Add("memory: every conversation still open", open == o.Conversations, $"{open:N0} active sessions");
         checks.Add("memory: no apology (no update failed)", driver.Apologies == 0, $"{driver.Apologies}");
     }

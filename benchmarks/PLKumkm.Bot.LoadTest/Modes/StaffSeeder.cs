@@ -28,10 +28,10 @@ internal static class StaffSeeder
         }
     }
 
-    /// <summary>The same against a database file before the bot process starts (migrating it first).</summary>
-    public static async Task AddEnumeratorsAsync(string databasePath, IEnumerable<SimUser> users, CancellationToken ct)
+    /// <summary>The same against the workspace's database before the bot process starts (migrating it first).</summary>
+    public static async Task AddEnumeratorsAsync(Targets.Workspace workspace, IEnumerable<SimUser> users, CancellationToken ct)
     {
-        using var host = BotHost.Build(HostMode.Tool, [$"--ConnectionStrings:Bot=Data Source={databasePath}", "--Logging:LogLevel:Default=Warning"]);
+        using var host = BotHost.Build(HostMode.Tool, [.. workspace.ConfigArgs, "--Logging:LogLevel:Default=Warning"]);
         await host.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(ct).ConfigureAwait(false);
         await AddEnumeratorsAsync(host.Services, users, ct).ConfigureAwait(false);
     }

@@ -44,7 +44,7 @@ internal static class ThrottleMode
         using var db = workspace.OpenReadOnly();
         checks.Expect("throttle: every update answered", idle ? [] : driver.Unanswered());
         checks.Expect("throttle: nothing sent to a chat before its retry_after passed", policy.Violations);
-        var unsent = DbChecks.Count(db, "SELECT COUNT(*) FROM outbox WHERE SentAt IS NULL");
+        var unsent = DbChecks.Count(db, "SELECT COUNT(*) FROM outbox WHERE \"SentAt\" IS NULL");
         checks.Add("throttle: outbox fully delivered", unsent == 0, $"{unsent} unsent");
         var committed = DbChecks.OutboxByChat(db);
         checks.Expect("throttle: each chat's committed replies match its answered steps", ReplyCounts.Mismatches(calibration, driver.Users, committed));

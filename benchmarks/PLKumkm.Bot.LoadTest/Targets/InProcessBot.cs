@@ -23,7 +23,7 @@ internal sealed class InProcessBot : IAsyncDisposable
     /// <summary>Configuration the bot runs with in every mode (also passed to the separate process).</summary>
     public static string[] BotArgs(FakeBotApi fake, Workspace workspace) =>
     [
-        $"--ConnectionStrings:Bot=Data Source={workspace.DatabasePath}",
+        .. workspace.ConfigArgs,
         $"--Telegram:BotToken={fake.Token}",
         $"--Telegram:ApiBaseUrl={fake.BaseUrl}",
         "--Telegram:PollingTimeoutSeconds=5",

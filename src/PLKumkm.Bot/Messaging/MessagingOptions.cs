@@ -38,7 +38,7 @@ internal sealed class MessagingOptions
     /// With several bot instances on one PostgreSQL database: how long the instance that took a reply has to send it
     /// before another may (the claim of an instance that died runs out). Longer than any send with its retries.
     /// </summary>
-    public int SendClaimSeconds { get; set; } = 60;
+    public int SendClaimSeconds { get; set; } = 15;
 
     public TimeSpan SendClaim => TimeSpan.FromSeconds(SendClaimSeconds);
 

@@ -36,6 +36,18 @@ public sealed class LoadTestSmokeTests
         Assert.Contains("kills: t=", output, StringComparison.Ordinal);
     }
 
+    [SkippableFact]
+    public async Task Postgres_mode_kills_the_polling_instance_of_two_and_the_other_takes_over_with_nothing_lost_or_duplicated()
+    {
+        PostgresServer.SkipUnlessAvailable();
+        var (exit, output) = await RunAsync("postgres", "--smoke", "--postgres", PostgresServer.Admin!);
+
+        Assert.True(exit == 0, output);
+        Assert.Contains("lost = 0, duplicated = 0", output, StringComparison.Ordinal);
+        Assert.Contains("[ok] postgres fault: every update eventually answered", output, StringComparison.Ordinal);
+        Assert.Contains("(instance ", output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Flood_mode_posts_forged_bodies_to_the_bot_process_and_every_one_is_refused()
     {

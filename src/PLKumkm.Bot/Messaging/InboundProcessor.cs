@@ -29,10 +29,10 @@ internal sealed partial class InboundProcessor(
     private const string UpdateSavepoint = "inbound_update";
     private static readonly TimeSpan LastSeenPrecision = TimeSpan.FromMinutes(1);
 
-    // Compiled once: every update looks its sender up, so the LINQ translation is not redone per message.
-    private static readonly Func<BotDbContext, string, CancellationToken, Task<PersonAddress?>> AddressWithPerson =
+    // Compiled once (per model): every update looks its sender up, so the LINQ translation is not redone per message.
+    private static readonly CompiledQuery<Func<BotDbContext, string, CancellationToken, Task<PersonAddress?>>> AddressWithPerson = new(() =>
         EF.CompileAsyncQuery((BotDbContext db, string address, CancellationToken ct) =>
-            db.PersonAddresses.Include(a => a.Person).FirstOrDefault(a => a.Address == address));
+            db.PersonAddresses.Include(a => a.Person).FirstOrDefault(a => a.Address == address)));
 
     public async Task ProcessAsync(InboundMessage message, CancellationToken cancellationToken)
     {
@@ -239,7 +239,7 @@ internal sealed partial class InboundProcessor(
     private async Task<(Person Person, bool Joined)> FindOrCreatePersonAsync(InboundMessage message, DateTimeOffset now, CancellationToken ct)
     {
         var address = message.Address;
-        var known = await AddressWithPerson(db, address, ct);
+        var known = await AddressWithPerson.For(db)(db, address, ct);
         var person = known?.Person;
         var joined = false;
         if (known is { UnreachableSince: not null })

@@ -11,13 +11,13 @@ internal static class SessionStore
 {
     private static readonly JsonSerializerOptions Json = SessionJson.Options;
 
-    // Compiled once: it runs for nearly every message.
-    private static readonly Func<BotDbContext, long, CancellationToken, Task<ConversationSession?>> ActiveSession =
+    // Compiled once (per model): it runs for nearly every message.
+    private static readonly CompiledQuery<Func<BotDbContext, long, CancellationToken, Task<ConversationSession?>>> ActiveSession = new(() =>
         EF.CompileAsyncQuery((BotDbContext db, long personId, CancellationToken ct) =>
-            db.Sessions.Where(s => s.PersonId == personId && s.IsActive).OrderByDescending(s => s.Id).FirstOrDefault());
+            db.Sessions.Where(s => s.PersonId == personId && s.IsActive).OrderByDescending(s => s.Id).FirstOrDefault()));
 
     public static Task<ConversationSession?> FindActiveAsync(BotDbContext db, long personId, CancellationToken ct) =>
-        ActiveSession(db, personId, ct);
+        ActiveSession.For(db)(db, personId, ct);
 
     public static SessionState Read(ConversationSession row) =>
         JsonSerializer.Deserialize<SessionState>(row.StateJson, Json)

@@ -84,12 +84,6 @@ internal sealed class RecordsImporter(BotDbContext db, RegionCatalog regions, Qu
         using var work = new BlockingCollection<Chunk>(capacity);
         using var ordered = new BlockingCollection<Chunk>(capacity);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var threads = new List<Thread> { Start("import reader", () => ReadChunks(csv, work, ordered, stop.Token)) };
-        for (var i = 0; i < Math.Max(1, Environment.ProcessorCount); i++)
-        {
-            threads.Add(Start("import validator", () => Validate(work, columns, questionnaire, newRecords, cache, stop.Token)));
-        }
-
         var problems = new List<RowProblem>();
         int read = 0, rejected = 0;
         // A row of a real file is 200–400 bytes: this errs towards fewer rows, so towards the usual path.
@@ -97,8 +91,17 @@ internal sealed class RecordsImporter(BotDbContext db, RegionCatalog regions, Qu
         var expectedRows = fileBytes / BytesPerRow;
         using var writer = new BulkUmkmWriter(db.Database.GetConnectionString()!, db.Model, db.Protection, table, now, BatchSize,
             DeferIndexesUpTo ?? (fileBytes >= DeferIndexesFromBytes ? 0 : -1), expectedRows);
+        // Started once the writer is there, and always stopped and joined below before the queues they use are
+        // disposed: a thread left running met its disposed queue, an unhandled exception that ended the process.
+        var threads = new List<Thread>();
         try
         {
+            threads.Add(Start("import reader", () => ReadChunks(csv, work, ordered, stop.Token)));
+            for (var i = 0; i < Math.Max(1, Environment.ProcessorCount); i++)
+            {
+                threads.Add(Start("import validator", () => Validate(work, columns, questionnaire, newRecords, cache, stop.Token)));
+            }
+
             foreach (var chunk in ordered.GetConsumingEnumerable(stop.Token))
             {
                 foreach (var outcome in chunk.Wait(stop.Token))

@@ -60,7 +60,7 @@ internal sealed class RecordsImporter(BotDbContext db, RegionCatalog regions, Qu
 
     /// <exception cref="ImportException">The file cannot be read, is not in <paramref name="encoding"/>, or its header is wrong; nothing is imported.</exception>
     public Task<RecordsImportResult> ImportAsync(string path, CsvEncoding encoding, CancellationToken ct) =>
-        // SQLite work is synchronous; a thread of its own keeps it off the caller's.
+        // The writing is synchronous; a thread of its own keeps it off the caller's.
         Task.Factory.StartNew(() => Import(path, encoding, ct), ct, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     private RecordsImportResult Import(string path, CsvEncoding encoding, CancellationToken ct)
@@ -72,7 +72,7 @@ internal sealed class RecordsImporter(BotDbContext db, RegionCatalog regions, Qu
         var columns = UmkmRowReader.CheckHeader(csv.Header, questionnaire);
         var now = clock.GetUtcNow();
         var table = new EntityTable<UmkmRecord>(db.Model);
-        var newRecords = new NewUmkmRecords(table, now, db.Protection);
+        var newRecords = new NewUmkmRecords(table, now, db.Protection, utf8: db.Database.GetDbConnection() is not Npgsql.NpgsqlConnection);
         var cache = new AnswerCache();
 
         // Chunks go to the validators and, in file order, to the writer; both queues are short, so rows

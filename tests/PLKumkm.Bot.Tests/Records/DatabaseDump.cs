@@ -70,7 +70,9 @@ internal static class DatabaseDump
             var columns = Query(connection, postgres
                 ? $"SELECT column_name AS name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = '{table}'" +
                   times.Replace("name NOT IN", "column_name NOT IN", StringComparison.Ordinal) + " ORDER BY ordinal_position"
-                : $"SELECT name FROM pragma_table_info('{table}') WHERE 1 = 1{times} ORDER BY cid");
+                : $"SELECT name FROM pragma_table_info('{table}') WHERE 1 = 1{times} ORDER BY cid")
+                // By name: a column added by a later migration comes last on SQLite, in its place on PostgreSQL.
+                .Order(StringComparer.Ordinal).ToList();
             text.AppendLine(CultureInfo.InvariantCulture, $"{table}: {string.Join(",", columns)}");
             using var command = connection.CreateCommand();
             command.CommandText = $"SELECT {string.Join(", ", columns.Select(c => $"\"{c}\""))} FROM {table}{(nonZeroCounts && columns.Contains("Count") ? " WHERE \"Count\" <> 0" : "")} ORDER BY {order}";

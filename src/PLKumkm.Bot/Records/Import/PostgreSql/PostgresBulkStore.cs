@@ -15,8 +15,8 @@ namespace PLKumkm.Bot.Records.Import.PostgreSql;
 /// <c>umkm_records</c> in EXCLUSIVE mode: other writers (the bot) wait for its commit, readers do not, as with SQLite's
 /// one writer. A first load gives its records their ids itself (the table is locked, so nobody else takes one) and sends
 /// records and versions by binary COPY (<see cref="PendingRecords"/>); the usual path inserts row by row (its lookups go
-/// by the table's indexes, which must see every row). The table's indexes stay: PostgreSQL would need an ACCESS
-/// EXCLUSIVE lock to drop them, which would stop the bot's readers too.
+/// by the table's indexes, which must see every row). The table's indexes stay: dropping them needs an ACCESS EXCLUSIVE
+/// lock, which would stop the bot's readers too, and measured (100,000 rows) it gained nothing clear.
 /// </summary>
 internal sealed class PostgresBulkStore : IBulkUmkmStore
 {

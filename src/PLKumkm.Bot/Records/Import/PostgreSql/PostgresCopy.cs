@@ -22,17 +22,45 @@ internal sealed class PostgresCopy(string table, IReadOnlyList<string> columns, 
             copy.StartRow();
             for (var i = 0; i < row.Length; i++)
             {
-                if (row[i] is null or DBNull)
-                {
-                    copy.WriteNull();
-                }
-                else
-                {
-                    copy.Write(PostgresTypes.Value(types[i], row[i]), types[i]);
-                }
+                Write(copy, PostgresTypes.Value(types[i], row[i]), types[i]);
             }
         }
 
         copy.Complete();
+    }
+
+    /// <summary>By the value's own type: writing an <see cref="object"/> makes Npgsql look its converter up for every value.</summary>
+    private static void Write(NpgsqlBinaryImporter copy, object value, NpgsqlDbType type)
+    {
+        switch (value)
+        {
+            case DBNull:
+                copy.WriteNull();
+                break;
+            case string text:
+                copy.Write(text, type);
+                break;
+            case long number:
+                copy.Write(number, type);
+                break;
+            case int number:
+                copy.Write(number, type);
+                break;
+            case short number:
+                copy.Write(number, type);
+                break;
+            case double real:
+                copy.Write(real, type);
+                break;
+            case bool flag:
+                copy.Write(flag, type);
+                break;
+            case DateOnly day:
+                copy.Write(day, type);
+                break;
+            default:
+                copy.Write(value, type);
+                break;
+        }
     }
 }

@@ -57,6 +57,42 @@ public sealed class BackupVerbTests
         Assert.Contains(".media already exists", again.Error, StringComparison.Ordinal);
     }
 
+    [SkippableFact]
+    public async Task On_PostgreSQL_backup_copies_the_photos_and_refuses_with_the_pg_dump_command_to_run()
+    {
+        PostgresServer.SkipUnlessAvailable();
+        await using var tool = await ToolHost.StartAsync(new TestDatabase(provider: Bot.Storage.DatabaseProvider.PostgreSql));
+        var media = Path.Combine(tool.Database.Folder, "media");
+        var store = new Bot.Media.MediaStore(media, 1024 * 1024);
+        var photo = Fakes.FakeMedia.Jpeg("one");
+        var reference = (await store.SaveAsync((s, ct) => s.WriteAsync(photo, ct).AsTask(), default)).Reference;
+        var copy = Path.Combine(tool.Database.Folder, "copies", "backup.dump");
+
+        var run = await VerbHarness.RunAsync("backup", copy, tool.Database.ConfigArg, $"--Media:Directory={media}");
+
+        Assert.Equal(1, run.ExitCode);
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(tool.Database.ConnectionString);
+        var command = $"pg_dump --format=custom --file={copy} \"host={builder.Host} port={builder.Port} dbname={builder.Database} user={builder.Username}\"";
+        Assert.Contains($"the database is on PostgreSQL, which this command does not copy: run {command}", run.Error, StringComparison.Ordinal);
+        Assert.Contains($"the stored photos were copied: 1 files in {copy}.media", run.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(copy));
+        Assert.Equal(photo, await File.ReadAllBytesAsync(Path.Combine(copy + ".media", reference.RelativePath)));
+
+        // The command as printed makes the dump (where the client is installed).
+        var pgDump = new[] { "/usr/bin/pg_dump", "/usr/lib/postgresql/15/bin/pg_dump" }.FirstOrDefault(File.Exists);
+        if (pgDump is not null)
+        {
+            var dump = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("bash", ["-c", command.Replace("pg_dump", pgDump, StringComparison.Ordinal)])
+            {
+                RedirectStandardError = true,
+            })!;
+            var error = await dump.StandardError.ReadToEndAsync();
+            await dump.WaitForExitAsync();
+            Assert.True(dump.ExitCode == 0, error);
+            Assert.True(new FileInfo(copy).Length > 100_000);
+        }
+    }
+
     [Fact]
     public async Task Backup_refuses_to_overwrite_with_a_one_line_reason()
     {

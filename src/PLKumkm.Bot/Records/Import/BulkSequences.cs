@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Metadata;
 using PLKumkm.Bot.Core;
 using PLKumkm.Bot.Storage.Entities;
@@ -24,7 +24,7 @@ internal sealed class BulkSequences(IModel model)
         return RegistrationNumbers.Format(prefix, next);
     }
 
-    public void Load(SqliteConnection connection, SqliteTransaction transaction)
+    public void Load(DbConnection connection, DbTransaction transaction)
     {
         _last.Clear();
         _used.Clear();
@@ -39,21 +39,29 @@ internal sealed class BulkSequences(IModel model)
     }
 
     /// <summary>Writes the sequences this transaction used.</summary>
-    public void Save(SqliteConnection connection, SqliteTransaction transaction)
+    public void Save(DbConnection connection, DbTransaction transaction)
     {
         var (prefix, last) = (Column(nameof(RegistrationSequence.Prefix)), Column(nameof(RegistrationSequence.LastValue)));
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = $"INSERT INTO {Quote(_table.Name)} ({prefix}, {last}) VALUES ($prefix, $last) ON CONFLICT ({prefix}) DO UPDATE SET {last} = excluded.{last}";
+        command.CommandText = $"INSERT INTO {Quote(_table.Name)} ({prefix}, {last}) VALUES (@prefix, @last) ON CONFLICT ({prefix}) DO UPDATE SET {last} = excluded.{last}";
         foreach (var used in _used)
         {
             command.Parameters.Clear();
-            command.Parameters.AddWithValue("$prefix", used);
-            command.Parameters.AddWithValue("$last", _last[used]);
+            Add(command, "@prefix", used);
+            Add(command, "@last", _last[used]);
             command.ExecuteNonQuery();
         }
 
         _used.Clear();
+    }
+
+    private static void Add(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
     }
 
     private string Column(string property) => Quote(_table[property].Name);

@@ -1,18 +1,19 @@
 using PLKumkm.Bot.Core;
 using PLKumkm.Bot.Importing;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Metadata;
 using PLKumkm.Bot.Records.Rules;
+using PLKumkm.Bot.Storage;
 using PLKumkm.Bot.Storage.Counting;
+using PLKumkm.Bot.Records.Import.PostgreSql;
 using PLKumkm.Bot.Storage.Entities;
 using PLKumkm.Bot.Storage.Protection;
 
 namespace PLKumkm.Bot.Records.Import;
 
 /// <summary>
-/// Writes validated rows straight to SQLite with prepared statements, in large transactions, deciding exactly as
+/// Writes validated rows straight to the database (<see cref="IBulkUmkmStore"/>: SQLite or PostgreSQL), in large transactions, deciding exactly as
 /// <see cref="RecordWriter"/> does for the import: <see cref="RecordAccess"/> and <see cref="RecordRules"/> decide; only
-/// how matches are found (<see cref="StoredBusinesses"/>, <see cref="SqliteUmkmMatches"/>) and rows, versions
+/// how matches are found (<see cref="StoredBusinesses"/>, <see cref="IBulkUmkmStore.Matches"/>) and rows, versions
 /// (<see cref="BulkVersions"/>), registration numbers (<see cref="BulkSequences"/>) and counts (in the same transaction)
 /// are written is this path's own.
 /// </summary>
@@ -34,7 +35,7 @@ internal sealed class BulkUmkmWriter : IDisposable
     /// <summary>Who writes: the admin's import, national, no person (<see cref="NewUmkmRecords"/> makes new records as it).</summary>
     private static readonly Submitter Importer = Submitter.Import(null);
 
-    private readonly SqliteConnection _connection;
+    private readonly IBulkUmkmStore _store;
     private readonly EntityTable<UmkmRecord> _records;
     private readonly DateTimeOffset _now;
     private readonly int _batchSize;
@@ -43,19 +44,14 @@ internal sealed class BulkUmkmWriter : IDisposable
     private readonly int _updatedAtColumn;
     private readonly int _statusColumn;
     private readonly int _flagReasonColumn;
-    private readonly IModel _model;
     private readonly FieldProtector _protector;
     private readonly ImportCandidates? _candidates;
     private readonly BulkSequences _sequences;
     private readonly StoredBusinesses _businesses;
-    private DeferredIndexes? _deferred;
-    private SqliteUmkmMatches? _matches;
-    private BulkVersions? _versions;
-    private ChangedColumns? _updates;
-    private SqliteTransaction? _transaction;
-    private SqliteStatement? _insert;
+    private bool _open;
     private int _inBatch;
 
+    /// <param name="connectionString">A SQLite or a PostgreSQL database (<see cref="DatabaseProviders.Of"/>).</param>
     /// <param name="deferIndexesUpTo">
     /// Load with deferred indexes when the table's highest record id is at most this (−1: never).
     /// </param>
@@ -63,7 +59,15 @@ internal sealed class BulkUmkmWriter : IDisposable
     /// <param name="protector">The key the model's converters encrypt with: lookups compare its hashes.</param>
     public BulkUmkmWriter(string connectionString, IModel model, FieldProtector protector, EntityTable<UmkmRecord> records, DateTimeOffset now, int batchSize,
         long deferIndexesUpTo = -1, long expectedRows = 0)
+        : this(Open(connectionString, model, records, protector), model, protector, records, now, batchSize, deferIndexesUpTo, expectedRows)
     {
+    }
+
+    /// <param name="store">Owned from now on (disposed with the writer).</param>
+    public BulkUmkmWriter(IBulkUmkmStore store, IModel model, FieldProtector protector, EntityTable<UmkmRecord> records, DateTimeOffset now, int batchSize,
+        long deferIndexesUpTo = -1, long expectedRows = 0)
+    {
+        _store = store;
         _records = records;
         _protector = protector;
         _sequences = new BulkSequences(model);
@@ -71,24 +75,23 @@ internal sealed class BulkUmkmWriter : IDisposable
         _updatedAtColumn = _records.IndexOf(nameof(UmkmRecord.UpdatedAt));
         _statusColumn = _records.IndexOf(nameof(UmkmRecord.Status));
         _flagReasonColumn = _records.IndexOf(nameof(UmkmRecord.FlagReason));
-        _model = model;
         _now = now;
         _batchSize = batchSize;
-        _connection = new SqliteConnection(connectionString);
-        _connection.Open();
-        // A bigger page cache keeps the (NIK, name) and other indexes in memory while they grow.
-        Execute(Storage.SqliteConnectionSetup.Pragmas + " PRAGMA cache_size = -131072; PRAGMA temp_store = MEMORY;");
-        // The highest id, not a count: as cheap on ten million records as on none.
-        var stored = Scalar($"SELECT COALESCE(MAX({Q(_records.Key!.Name)}), 0) FROM {Q(_records.Name)}");
-        if (deferIndexesUpTo >= 0 && stored <= deferIndexesUpTo && stored + 2 * expectedRows < int.MaxValue)
+        try
         {
-            _candidates = new ImportCandidates((int)Math.Min(stored + expectedRows, 1 << 28));
-            // Appending to a table without indexes and sorting to build them need no large page cache
-            // (measured: 32 MB as fast as 128 MB); the memory goes to the candidates instead.
-            Execute("PRAGMA cache_size = -32768");
+            var stored = _store.MaxRecordId();
+            if (deferIndexesUpTo >= 0 && stored <= deferIndexesUpTo && stored + 2 * expectedRows < int.MaxValue)
+            {
+                _candidates = new ImportCandidates((int)Math.Min(stored + expectedRows, 1 << 28));
+            }
+        }
+        catch
+        {
+            _store.Dispose();
+            throw;
         }
 
-        _businesses = new StoredBusinesses(_connection, _records, _candidates);
+        _businesses = new StoredBusinesses(_store, _records, _candidates);
     }
 
     /// <summary>Time spent creating the deferred indexes again.</summary>
@@ -107,7 +110,7 @@ internal sealed class BulkUmkmWriter : IDisposable
     /// <returns>Why the row was refused (nothing written), or null.</returns>
     public RowProblem? Write(UmkmImportRow row)
     {
-        if (_transaction is null)
+        if (!_open)
         {
             Begin();
         }
@@ -135,65 +138,60 @@ internal sealed class BulkUmkmWriter : IDisposable
     /// <summary>Commits what is pending (call once after the last row).</summary>
     public void Commit()
     {
-        if (_transaction is null)
+        if (!_open)
         {
             return;
         }
 
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        DailyCountStore.Apply(_connection, _transaction, _deltas);
-        _sequences.Save(_connection, _transaction);
-        if (_deferred is not null)
+        _store.Flush();
+        DailyCountStore.Apply(_store.Connection, _store.Transaction, _deltas);
+        _sequences.Save(_store.Connection, _store.Transaction);
+        if (_candidates is not null)
         {
-            _deferred.Restore();
+            _store.RestoreIndexes();
             IndexRebuild += watch.Elapsed;
             watch.Restart();
         }
 
-        _businesses.End(_transaction);
-        _transaction.Commit();
+        _businesses.End();
+        _store.Commit();
         Committing += watch.Elapsed;
-        DisposeBatch();
+        EndBatch();
     }
 
     public void Dispose()
     {
-        DisposeBatch();
-        _connection.Dispose();
+        EndBatch();
+        _store.Dispose();
     }
+
+    private static IBulkUmkmStore Open(string connectionString, IModel model, EntityTable<UmkmRecord> records, FieldProtector protector) =>
+        DatabaseProviders.Of(connectionString) == DatabaseProvider.PostgreSql
+            ? new PostgresBulkStore(connectionString, model, records, Importer, protector)
+            : new SqliteBulkStore(connectionString, model, records, Importer, protector);
 
     private void Begin()
     {
-        _transaction = _connection.BeginTransaction(deferred: false);
-        _insert = new SqliteStatement(_connection, _records.InsertSql());
-        _businesses.Begin(_transaction);
-        if (_candidates is not null)
-        {
-            // Every stored row is among the candidates now: no index until the commit.
-            _deferred = DeferredIndexes.Drop(_connection, _transaction, _records.Name);
-        }
-
-        _matches = new SqliteUmkmMatches(_connection, _model, _candidates);
-        _versions = new BulkVersions(_connection, _model, Importer, _protector);
-        _updates = new ChangedColumns(_connection, _records);
-        _sequences.Load(_connection, _transaction);
+        _store.Begin(_candidates);
+        _open = true;
+        _businesses.Begin();
+        _sequences.Load(_store.Connection, _store.Transaction);
     }
 
     private void Insert(UmkmImportRow row)
     {
         // Made as RecordRules.NewUmkm makes it, on a validation thread; an import creates anywhere (RecordAccess).
         var record = row.Record;
-        var note = RecordRules.FlagUmkm(record, _matches!.For(record));
+        var note = RecordRules.FlagUmkm(record, _store.Matches(record));
         row.InsertValues[_statusColumn] = _records.Columns[_statusColumn].ToProvider(record);
         row.InsertValues[_flagReasonColumn] = record.FlagReason;
         record.RegistrationNumber = _sequences.Next(RecordKind.Umkm, record.KodeKabupaten);
         row.InsertValues[_numberColumn] = record.RegistrationNumber;
-        _insert!.Bind(row.InsertValues);
-        _insert.Execute();
-        record.Id = SQLitePCL.raw.sqlite3_last_insert_rowid(_connection.Handle);
+        record.Id = _store.Insert(row.InsertValues);
         _candidates?.Add(record);
         // Worked out on a validation thread for an active record; a flag changes the status it records.
-        _versions!.Add(record, null, note, _now, record.Status == RecordStatus.Active ? row.CreationChanges : null);
+        _store.AddVersion(record, null, note, _now, record.Status == RecordStatus.Active ? row.CreationChanges : null);
         _deltas.Add(RecordKind.Umkm, record.KodeKabupaten, record.WaktuKirim, record.Status, +1);
         Added++;
     }
@@ -212,7 +210,7 @@ internal sealed class BulkUmkmWriter : IDisposable
         var (nikHash, normalName, village, nib, hpHash) = (existing.NikHash, existing.NamaUsahaNormal, existing.KodeDesa, existing.Nib, existing.HpHash);
         RecordRules.Update(existing, answers, verdict, Importer, _now);
         ProtectedColumns.StampHashes(existing, _protector);
-        var note = RecordRules.FlagUmkm(existing, _matches!.For(existing));
+        var note = RecordRules.FlagUmkm(existing, _store.Matches(existing));
         var values = _records.Values(existing);
         if (ChangedColumns.Of(stored, values, _records.HashTwins) is not { } changed)
         {
@@ -226,47 +224,21 @@ internal sealed class BulkUmkmWriter : IDisposable
         existing.UpdatedAt = _now;
         values[_updatedAtColumn] = _records.Columns[_updatedAtColumn].ToProvider(existing);
         changed[_updatedAtColumn] = true;
-        _updates!.Write(existing.Id, values, changed);
+        _store.Update(existing.Id, values, changed);
         _candidates?.AddChanged(existing, nikHash, normalName, village, nib, hpHash);
-        _versions!.Add(existing, before, note, _now);
+        _store.AddVersion(existing, before, note, _now);
         _deltas.Add(RecordKind.Umkm, regency, sentAt, status, -1);
         _deltas.Add(RecordKind.Umkm, existing.KodeKabupaten, existing.WaktuKirim, existing.Status, +1);
         Updated++;
         return null;
     }
 
-    private void DisposeBatch()
+    private void EndBatch()
     {
-        _insert?.Dispose();
-        _insert = null;
-        _businesses.Dispose();
-        _matches?.Dispose();
-        _matches = null;
-        _versions?.Dispose();
-        _versions = null;
-        _updates?.Dispose();
-        _updates = null;
         // Not committed: rolled back, a deferred load's dropped indexes with it.
-        _transaction?.Dispose();
-        _transaction = null;
-        _deferred = null;
+        _store.EndBatch();
+        _open = false;
         _deltas.Clear();
         _inBatch = 0;
     }
-
-    private void Execute(string sql)
-    {
-        using var command = _connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
-
-    private long Scalar(string sql)
-    {
-        using var command = _connection.CreateCommand();
-        command.CommandText = sql;
-        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    private static string Q(string name) => EntityTable<UmkmRecord>.Quote(name);
 }

@@ -106,6 +106,13 @@ internal sealed class EntityTable<T>
     public string UpdateSql(IReadOnlyList<bool> changed) =>
         $"UPDATE \"{Name}\" SET {string.Join(", ", Columns.Where((_, i) => changed[i]).Select(c => $"{Quote(c.Name)} = ?"))} WHERE {Quote(Key!.Name)} = ?";
 
+    /// <summary>As <see cref="UpdateSql(IReadOnlyList{bool})"/>, with numbered parameters (<paramref name="parameter"/> of 1…n).</summary>
+    public string UpdateSql(IReadOnlyList<bool> changed, Func<int, string> parameter)
+    {
+        var set = Columns.Where((_, i) => changed[i]).Select((c, i) => $"{Quote(c.Name)} = {parameter(i + 1)}").ToList();
+        return $"UPDATE \"{Name}\" SET {string.Join(", ", set)} WHERE {Quote(Key!.Name)} = {parameter(set.Count + 1)}";
+    }
+
     /// <summary>Whether a stored value (as SQLite returns it) equals a value about to be stored.</summary>
     public static bool SameStored(object? stored, object? value) => (stored, value) switch
     {

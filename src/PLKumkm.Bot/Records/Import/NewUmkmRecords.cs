@@ -9,14 +9,20 @@ namespace PLKumkm.Bot.Records.Import;
 /// validation threads so the single writer only binds and inserts: encrypting the NIK, the phone and the history and
 /// hashing the lookups (what <see cref="Storage.BotDbContext"/> does on save) happen there too.
 /// </summary>
-internal sealed class NewUmkmRecords(EntityTable<UmkmRecord> table, DateTimeOffset now, FieldProtector protector)
+/// <param name="utf8">Text values already encoded as UTF-8 (<see cref="Utf8Text"/>, what <see cref="SqliteStatement"/> binds
+/// fastest); false: as strings (PostgreSQL).</param>
+internal sealed class NewUmkmRecords(EntityTable<UmkmRecord> table, DateTimeOffset now, FieldProtector protector, bool utf8 = true)
 {
     public EntityTable<UmkmRecord> Table => table;
 
     public FieldProtector Protector => protector;
 
-    /// <summary>Version 1 of a new record's history: every field it has, from nothing, as stored (encrypted).</summary>
-    public Utf8Text CreationChanges(UmkmRecord record) => new(System.Text.Encoding.UTF8.GetBytes(protector.Protect(RecordHistory.CreationUtf8(record))));
+    /// <summary>Version 1 of a new record's history: every field it has, from nothing, as stored (encrypted): a <see cref="Utf8Text"/> or a string.</summary>
+    public object CreationChanges(UmkmRecord record)
+    {
+        var stored = protector.Protect(RecordHistory.CreationUtf8(record));
+        return utf8 ? new Utf8Text(System.Text.Encoding.UTF8.GetBytes(stored)) : stored;
+    }
 
     public DateTimeOffset Now => now;
 
@@ -28,7 +34,7 @@ internal sealed class NewUmkmRecords(EntityTable<UmkmRecord> table, DateTimeOffs
         var record = RecordRules.NewUmkm(answers, Submitter.Import(answers.GetValueOrDefault("enumerator")), now);
         ProtectedColumns.StampHashes(record, protector);
         var values = table.Values(record);
-        for (var i = 0; i < values.Length; i++)
+        for (var i = 0; i < values.Length && utf8; i++)
         {
             values[i] = Utf8Text.Encode(values[i]);
         }

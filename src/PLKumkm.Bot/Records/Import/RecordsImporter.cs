@@ -60,7 +60,7 @@ internal sealed class RecordsImporter(BotDbContext db, RegionCatalog regions, Qu
 
     /// <exception cref="ImportException">The file cannot be read, is not in <paramref name="encoding"/>, or its header is wrong; nothing is imported.</exception>
     public Task<RecordsImportResult> ImportAsync(string path, CsvEncoding encoding, CancellationToken ct) =>
-        // SQLite work is synchronous; a thread of its own keeps it off the caller's.
+        // The writing is synchronous; a thread of its own keeps it off the caller's.
         Task.Factory.StartNew(() => Import(path, encoding, ct), ct, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     private RecordsImportResult Import(string path, CsvEncoding encoding, CancellationToken ct)
@@ -72,7 +72,7 @@ internal sealed class RecordsImporter(BotDbContext db, RegionCatalog regions, Qu
         var columns = UmkmRowReader.CheckHeader(csv.Header, questionnaire);
         var now = clock.GetUtcNow();
         var table = new EntityTable<UmkmRecord>(db.Model);
-        var newRecords = new NewUmkmRecords(table, now, db.Protection);
+        var newRecords = new NewUmkmRecords(table, now, db.Protection, utf8: db.Database.GetDbConnection() is not Npgsql.NpgsqlConnection);
         var cache = new AnswerCache();
 
         // Chunks go to the validators and, in file order, to the writer; both queues are short, so rows
@@ -84,12 +84,6 @@ internal sealed class RecordsImporter(BotDbContext db, RegionCatalog regions, Qu
         using var work = new BlockingCollection<Chunk>(capacity);
         using var ordered = new BlockingCollection<Chunk>(capacity);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var threads = new List<Thread> { Start("import reader", () => ReadChunks(csv, work, ordered, stop.Token)) };
-        for (var i = 0; i < Math.Max(1, Environment.ProcessorCount); i++)
-        {
-            threads.Add(Start("import validator", () => Validate(work, columns, questionnaire, newRecords, cache, stop.Token)));
-        }
-
         var problems = new List<RowProblem>();
         int read = 0, rejected = 0;
         // A row of a real file is 200–400 bytes: this errs towards fewer rows, so towards the usual path.
@@ -97,8 +91,17 @@ internal sealed class RecordsImporter(BotDbContext db, RegionCatalog regions, Qu
         var expectedRows = fileBytes / BytesPerRow;
         using var writer = new BulkUmkmWriter(db.Database.GetConnectionString()!, db.Model, db.Protection, table, now, BatchSize,
             DeferIndexesUpTo ?? (fileBytes >= DeferIndexesFromBytes ? 0 : -1), expectedRows);
+        // Started once the writer is there, and always stopped and joined below before the queues they use are
+        // disposed: a thread left running met its disposed queue, an unhandled exception that ended the process.
+        var threads = new List<Thread>();
         try
         {
+            threads.Add(Start("import reader", () => ReadChunks(csv, work, ordered, stop.Token)));
+            for (var i = 0; i < Math.Max(1, Environment.ProcessorCount); i++)
+            {
+                threads.Add(Start("import validator", () => Validate(work, columns, questionnaire, newRecords, cache, stop.Token)));
+            }
+
             foreach (var chunk in ordered.GetConsumingEnumerable(stop.Token))
             {
                 foreach (var outcome in chunk.Wait(stop.Token))

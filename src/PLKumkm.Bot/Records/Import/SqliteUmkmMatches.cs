@@ -14,9 +14,8 @@ namespace PLKumkm.Bot.Records.Import;
 /// </summary>
 internal sealed class SqliteUmkmMatches : IDisposable
 {
-    // Positions 1… are a lookup's values; 7, 8 and 9 the withdrawn, active and flagged statuses (bound once: SQLite keeps
-    // a binding until it is replaced); 10 a candidate's id.
-    private const int CandidatePosition = 10;
+    // A candidate's id (see UmkmMatchSql); the statuses are bound once: SQLite keeps a binding until it is replaced.
+    private const int CandidatePosition = UmkmMatchSql.Candidate;
 
     private readonly SqliteStatement _sameName;
     private readonly SqliteStatement _nibUmkm;
@@ -33,51 +32,21 @@ internal sealed class SqliteUmkmMatches : IDisposable
     public SqliteUmkmMatches(SqliteConnection connection, IModel model, ImportCandidates? candidates = null)
     {
         _candidates = candidates;
-        var umkm = new EntityTable<UmkmRecord>(model);
-        var koperasi = new EntityTable<KoperasiRecord>(model);
-        var decisions = new EntityTable<ReviewDecision>(model);
-        string U(string property) => Q(umkm[property].Name);
-        string K(string property) => Q(koperasi[property].Name);
-        string D(string property) => Q(decisions[property].Name);
-        var id = Q(umkm.Key!.Name);
-        var status = umkm[nameof(UmkmRecord.Status)];
-        var other = $"{U(nameof(UmkmRecord.RegistrationNumber))}, {U(nameof(UmkmRecord.KodeKabupaten))}";
-        var counted = $"{U(nameof(UmkmRecord.Status))} IN (?8, ?9)";
+        var sql = new UmkmMatchSql(model, candidates is not null, n => "?" + n.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        _sameName = Prepared(sql.SameName);
+        _nibUmkm = Prepared(sql.NibUmkm);
+        _nibKoperasi = Prepared(sql.NibKoperasi);
+        _phone = Prepared(sql.Phone);
+        _approved = new SqliteStatement(connection, sql.Approved);
+        _approved.Bind(2, sql.ApprovedValue);
+        _approved.Bind(3, sql.UmkmKind);
 
-        // NIK and phone are compared by their keyed hashes (the stored values are encrypted).
-        // ?1 village, ?2 name, ?3 own id (0 when new), ?4 NIK hash: the oldest counted record of another owner.
-        _sameName = Lookup(other,
-            $"{U(nameof(UmkmRecord.KodeDesa))} = ?1 AND {U(nameof(UmkmRecord.NamaUsahaNormal))} = ?2 " +
-            $"AND (?3 = 0 OR {id} < ?3) AND ({U(nameof(UmkmRecord.NikHash))} IS NULL OR {U(nameof(UmkmRecord.NikHash))} <> ?4) AND {counted}", $"ORDER BY {id} LIMIT 1");
-        // ?1 NIB, ?2 own id, ?3 created (ticks): who had the NIB first.
-        _nibUmkm = Lookup(other,
-            $"{U(nameof(UmkmRecord.Nib))} = ?1 AND {id} <> ?2 AND {U(nameof(UmkmRecord.Status))} <> ?7 " +
-            $"AND (?2 = 0 OR {U(nameof(UmkmRecord.CreatedAt))} < ?3 OR ({U(nameof(UmkmRecord.CreatedAt))} = ?3 AND {id} < ?2))", $"ORDER BY {id} LIMIT 1");
-        _nibKoperasi = Prepared(connection,
-            $"SELECT {K(nameof(KoperasiRecord.RegistrationNumber))}, {K(nameof(KoperasiRecord.KodeKabupaten))} FROM {Q(koperasi.Name)} " +
-            $"WHERE {K(nameof(KoperasiRecord.Nib))} = ?1 AND {K(nameof(KoperasiRecord.Status))} <> ?7 " +
-            $"AND (?2 = 0 OR {K(nameof(KoperasiRecord.CreatedAt))} < ?3) ORDER BY {Q(koperasi.Key!.Name)} LIMIT 1");
-        // ?1 phone hash, ?2 own id.
-        _phone = Lookup($"{other}, {U(nameof(UmkmRecord.NikHash))}, {U(nameof(UmkmRecord.NamaUsahaNormal))}",
-            $"{U(nameof(UmkmRecord.HpHash))} = ?1 AND {id} <> ?2 AND {counted}", $"LIMIT {RecordRules.MaxPhoneCandidates}");
-        // ?1 record id.
-        _approved = new SqliteStatement(connection,
-            $"SELECT 1 FROM {Q(decisions.Name)} WHERE {D(nameof(ReviewDecision.RecordId))} = ?1 " +
-            $"AND {D(nameof(ReviewDecision.Decision))} = ?2 AND {D(nameof(ReviewDecision.Kind))} = ?3 LIMIT 1");
-        _approved.Bind(2, decisions[nameof(ReviewDecision.Decision)].ToProvider(ReviewOutcome.Approved));
-        _approved.Bind(3, decisions[nameof(ReviewDecision.Kind)].ToProvider(RecordKind.Umkm));
-
-        SqliteStatement Lookup(string columns, string where, string rest) => Prepared(connection,
-            candidates is null
-                ? $"SELECT {columns} FROM {Q(umkm.Name)} WHERE {where} {rest}"
-                : $"SELECT {columns} FROM {Q(umkm.Name)} WHERE {id} = ?{CandidatePosition} AND {where}");
-
-        SqliteStatement Prepared(SqliteConnection c, string sql)
+        SqliteStatement Prepared(string text)
         {
-            var statement = new SqliteStatement(c, sql);
-            statement.BindIfUsed(7, status.ToProvider(RecordStatus.Withdrawn));
-            statement.BindIfUsed(8, status.ToProvider(RecordStatus.Active));
-            statement.BindIfUsed(9, status.ToProvider(RecordStatus.Flagged));
+            var statement = new SqliteStatement(connection, text);
+            statement.BindIfUsed(UmkmMatchSql.Withdrawn, sql.Status(RecordStatus.Withdrawn));
+            statement.BindIfUsed(UmkmMatchSql.Active, sql.Status(RecordStatus.Active));
+            statement.BindIfUsed(UmkmMatchSql.Flagged, sql.Status(RecordStatus.Flagged));
             return statement;
         }
     }

@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using PLKumkm.Bot.Core;
 using PLKumkm.Bot.Storage.Entities;
 
@@ -12,30 +12,24 @@ namespace PLKumkm.Bot.Records.Import;
 /// first catches up with what other writers (the running bot) added since the last one. While a first load runs
 /// without the table's indexes, <see cref="ImportCandidates"/> names the rows to check by primary key instead.
 /// </summary>
-internal sealed class StoredBusinesses(SqliteConnection connection, EntityTable<UmkmRecord> records, ImportCandidates? candidates) : IDisposable
+internal sealed class StoredBusinesses(IBulkUmkmStore store, EntityTable<UmkmRecord> records, ImportCandidates? candidates)
 {
     private readonly HashSet<ulong> _known = [];
     private readonly List<long> _ids = [];
     private readonly object _withdrawn = records[nameof(UmkmRecord.Status)].ToProvider(RecordStatus.Withdrawn)!;
-    private SqliteStatement? _find;
     private long _maxId;
 
-    /// <summary>Prepares the lookup for a new transaction, and makes what is stored findable.</summary>
-    public void Begin(SqliteTransaction transaction)
+    /// <summary>In a new transaction (<see cref="IBulkUmkmStore.Begin"/>): makes what is stored findable.</summary>
+    public void Begin()
     {
-        _find = new SqliteStatement(connection,
-            $"SELECT {records.SelectList()} FROM {Q(records.Name)} WHERE {Col(nameof(UmkmRecord.NikHash))} = ?1 AND " +
-            $"{Col(nameof(UmkmRecord.NamaUsahaNormal))} = ?2 AND {Col(nameof(UmkmRecord.Status))} <> ?3" +
-            (candidates is null ? " LIMIT 1" : $" AND {Q(records.Key!.Name)} = ?4"));
-        _find.Bind(3, _withdrawn);
         if (candidates is null)
         {
-            CatchUp(transaction);
+            CatchUp();
         }
         else
         {
             // Every stored row (whatever its status: the rules' own conditions check that).
-            LoadCandidates(transaction);
+            LoadCandidates();
         }
     }
 
@@ -47,7 +41,7 @@ internal sealed class StoredBusinesses(SqliteConnection connection, EntityTable<
             candidates.Business.Find(ImportCandidates.BusinessKey(nikHash, normalName), _ids);
             foreach (var id in _ids)
             {
-                if (Row(nikHash, normalName, id) is { } candidate)
+                if (store.BusinessRow(nikHash, normalName, id) is { } candidate)
                 {
                     return candidate;
                 }
@@ -57,7 +51,7 @@ internal sealed class StoredBusinesses(SqliteConnection connection, EntityTable<
         }
 
         var hash = BusinessKeyHash.Of(nikHash, normalName);
-        var stored = _known.Contains(hash) ? Row(nikHash, normalName, 0) : null;
+        var stored = _known.Contains(hash) ? store.BusinessRow(nikHash, normalName, 0) : null;
         if (stored is null)
         {
             _known.Add(hash);
@@ -66,26 +60,16 @@ internal sealed class StoredBusinesses(SqliteConnection connection, EntityTable<
         return stored;
     }
 
-    /// <summary>Before the commit: where the next transaction's catching up starts.</summary>
-    public void End(SqliteTransaction transaction)
-    {
-        using var command = Command(transaction, $"SELECT COALESCE(MAX({Q(records.Key!.Name)}), 0) FROM {Q(records.Name)}");
-        _maxId = Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-    }
+    /// <summary>Before the commit (all written): where the next transaction's catching up starts.</summary>
+    public void End() => _maxId = store.MaxRecordId();
 
-    public void Dispose()
+    private void CatchUp()
     {
-        _find?.Dispose();
-        _find = null;
-    }
-
-    private void CatchUp(SqliteTransaction transaction)
-    {
-        using var command = Command(transaction,
+        using var command = Command(
             $"SELECT {Q(records.Key!.Name)}, {Col(nameof(UmkmRecord.NikHash))}, {Col(nameof(UmkmRecord.NamaUsahaNormal))} FROM {Q(records.Name)} " +
-            $"WHERE {Q(records.Key.Name)} > $max AND {Col(nameof(UmkmRecord.NikHash))} IS NOT NULL AND {Col(nameof(UmkmRecord.Status))} <> $withdrawn");
-        command.Parameters.AddWithValue("$max", _maxId);
-        command.Parameters.AddWithValue("$withdrawn", _withdrawn);
+            $"WHERE {Q(records.Key.Name)} > @max AND {Col(nameof(UmkmRecord.NikHash))} IS NOT NULL AND {Col(nameof(UmkmRecord.Status))} <> @withdrawn");
+        Parameter(command, "@max", _maxId);
+        Parameter(command, "@withdrawn", _withdrawn);
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
@@ -94,9 +78,9 @@ internal sealed class StoredBusinesses(SqliteConnection connection, EntityTable<
         }
     }
 
-    private void LoadCandidates(SqliteTransaction transaction)
+    private void LoadCandidates()
     {
-        using var command = Command(transaction,
+        using var command = Command(
             $"SELECT {Q(records.Key!.Name)}, {Col(nameof(UmkmRecord.NikHash))}, {Col(nameof(UmkmRecord.NamaUsahaNormal))}, {Col(nameof(UmkmRecord.KodeDesa))}, " +
             $"{Col(nameof(UmkmRecord.Nib))}, {Col(nameof(UmkmRecord.HpHash))} FROM {Q(records.Name)}");
         using var reader = command.ExecuteReader();
@@ -107,43 +91,20 @@ internal sealed class StoredBusinesses(SqliteConnection connection, EntityTable<
         }
     }
 
-    /// <param name="id">Only that row (deferred indexes); 0: by the index.</param>
-    private object?[]? Row(string nikHash, string normalName, long id)
+    private DbCommand Command(string sql)
     {
-        _find!.Bind(1, nikHash);
-        _find.Bind(2, normalName);
-        if (id != 0)
-        {
-            _find.Bind(4, id);
-        }
-
-        try
-        {
-            if (!_find.Step())
-            {
-                return null;
-            }
-
-            var stored = new object?[records.Columns.Count + 1];
-            for (var i = 0; i < stored.Length; i++)
-            {
-                stored[i] = _find.Column(i);
-            }
-
-            return stored;
-        }
-        finally
-        {
-            _find.Reset();
-        }
-    }
-
-    private SqliteCommand Command(SqliteTransaction transaction, string sql)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
+        var command = store.Connection.CreateCommand();
+        command.Transaction = store.Transaction;
         command.CommandText = sql;
         return command;
+    }
+
+    private static void Parameter(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
     }
 
     private string Col(string property) => Q(records[property].Name);

@@ -13,7 +13,7 @@ internal sealed record UmkmImportRow(
     KeyValuePair<string, string>[] Answers,
     UmkmRecord Record,
     object?[] InsertValues,
-    Utf8Text CreationChanges)
+    object CreationChanges)
 {
     /// <summary>The keyed hash of the row's NIK: what the stored business is found by.</summary>
     public string NikHash => Record.NikHash!;

@@ -40,11 +40,13 @@ internal static class DailyCountStore
         var provinces = new Dictionary<CountKey, int>();
         var regencyTotals = new Dictionary<(string, RecordKind), int>();
         var provinceTotals = new Dictionary<(string, RecordKind), int>();
+        // PostgreSQL: the upserts sent as arrays, a statement per table (see Batch).
+        using var batch = connection is Npgsql.NpgsqlConnection ? new Batch(connection, transaction) : null;
         using (var regency = Command(connection, transaction, UpsertRegency, withDay: true))
         {
             foreach (var (key, delta) in deltas.NonZero)
             {
-                Run(regency, key.RegencyCode, key.Day, key.Kind, delta);
+                Run(regency, key.RegencyCode, key.Day, key.Kind, delta, batch);
                 Add(provinces, key with { RegencyCode = key.ProvinceCode }, delta);
                 Add(regencyTotals, (key.RegencyCode, key.Kind), delta);
                 Add(provinceTotals, (key.ProvinceCode, key.Kind), delta);
@@ -55,7 +57,7 @@ internal static class DailyCountStore
         {
             foreach (var (key, delta) in provinces.Where(p => p.Value != 0))
             {
-                Run(province, key.RegencyCode, key.Day, key.Kind, delta);
+                Run(province, key.RegencyCode, key.Day, key.Kind, delta, batch);
             }
         }
 
@@ -64,9 +66,11 @@ internal static class DailyCountStore
             using var command = Command(connection, transaction, sql, withDay: false);
             foreach (var ((code, kind), delta) in totals.Where(t => t.Value != 0))
             {
-                Run(command, code, null, kind, delta);
+                Run(command, code, null, kind, delta, batch);
             }
         }
+
+        batch?.Execute();
     }
 
     private static void Add<TKey>(Dictionary<TKey, int> sums, TKey key, int delta)
@@ -93,8 +97,14 @@ internal static class DailyCountStore
         return command;
     }
 
-    private static void Run(DbCommand command, string code, DateOnly? day, RecordKind kind, int delta)
+    private static void Run(DbCommand command, string code, DateOnly? day, RecordKind kind, int delta, Batch? batch)
     {
+        if (batch is not null)
+        {
+            batch.Add(command.CommandText, code, day, kind.ToString(), delta);
+            return;
+        }
+
         command.Parameters["@code"].Value = code;
         if (day is { } d)
         {
@@ -105,5 +115,66 @@ internal static class DailyCountStore
         command.Parameters["@kind"].Value = kind.ToString();
         command.Parameters["@delta"].Value = delta;
         command.ExecuteNonQuery();
+    }
+
+    /// <summary>
+    /// PostgreSQL: each statement's rows gathered and sent as arrays, one <c>INSERT … SELECT FROM unnest(…)</c> per table
+    /// (a first load has ~100,000 day counts: one round trip each took longer than the load). Each table's keys are
+    /// distinct here (summed above), as one upsert statement needs.
+    /// </summary>
+    private sealed class Batch(DbConnection connection, DbTransaction? transaction) : IDisposable
+    {
+        private readonly Dictionary<string, (List<string> Codes, List<DateOnly> Days, List<string> Kinds, List<int> Deltas)> _rows = new(StringComparer.Ordinal);
+
+        public void Add(string sql, string code, DateOnly? day, string kind, int delta)
+        {
+            if (!_rows.TryGetValue(sql, out var rows))
+            {
+                _rows[sql] = rows = ([], [], [], []);
+            }
+
+            rows.Codes.Add(code);
+            if (day is { } d)
+            {
+                rows.Days.Add(d);
+            }
+
+            rows.Kinds.Add(kind);
+            rows.Deltas.Add(delta);
+        }
+
+        public void Execute()
+        {
+            foreach (var (sql, rows) in _rows)
+            {
+                using var command = connection.CreateCommand();
+                command.Transaction = transaction;
+                var withDay = rows.Days.Count > 0;
+                command.CommandText = withDay
+                    ? sql.Replace("VALUES (@code, @day, @kind, @delta)", "SELECT * FROM unnest(@code, @day, @kind, @delta)", StringComparison.Ordinal)
+                    : sql.Replace("VALUES (@code, @kind, @delta)", "SELECT * FROM unnest(@code, @kind, @delta)", StringComparison.Ordinal);
+                Parameter(command, "@code", rows.Codes.ToArray());
+                if (withDay)
+                {
+                    Parameter(command, "@day", rows.Days.ToArray());
+                }
+
+                Parameter(command, "@kind", rows.Kinds.ToArray());
+                Parameter(command, "@delta", rows.Deltas.ToArray());
+                command.ExecuteNonQuery();
+            }
+
+            _rows.Clear();
+        }
+
+        public void Dispose() => _rows.Clear();
+
+        private static void Parameter(DbCommand command, string name, object value)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
     }
 }

@@ -10,7 +10,7 @@ namespace PLKumkm.Bot.Storage.PostgreSql;
 internal static class PostgresStartup
 {
     /// <summary>The advisory lock key of start-up (any fixed number; "PLKUMKM" in letters' positions).</summary>
-    private const long StartupLock = 16_12_11_21_13_11_13;
+    internal const long StartupLock = 16_12_11_21_13_11_13;
 
     public static async Task EnsureDatabaseAsync(BotDbContext db, CancellationToken ct)
     {

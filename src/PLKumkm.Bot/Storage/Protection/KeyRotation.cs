@@ -1,5 +1,8 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Npgsql;
+using PLKumkm.Bot.Storage.PostgreSql;
 
 namespace PLKumkm.Bot.Storage.Protection;
 
@@ -7,7 +10,9 @@ internal sealed record RotationResult(string OldKeyId, string NewKeyId, long Val
 
 /// <summary>
 /// <c>keys rotate</c>: every protected value re-encrypted and every hash recomputed under a new key, with the bot
-/// stopped (the database is held exclusively for the whole pass; a running bot makes it fail at once).
+/// stopped (the database is held exclusively for the whole pass; a running bot makes it fail at once). On PostgreSQL
+/// (no such lock): the start-up lock is held for the whole pass, so a bot starting meanwhile waits before it reads its
+/// key, and any other session on the database (a running bot, idle or not) refuses the rotation.
 /// </summary>
 /// <remarks>
 /// Crash-safe in steps: the new key is written first as <c>KEYFILE.new</c> and the old one copied to
@@ -32,9 +37,8 @@ internal sealed class KeyRotation(ConfiguredKey key, string connectionString, IM
         }
 
         var old = key.Protector;
-        SqliteConnection.ClearAllPools();
         // The lock first: a refusal (the bot still running) must leave no key file behind.
-        var (connection, stored) = OpenExclusive();
+        var (connection, stored) = DatabaseProviders.Of(connectionString) == DatabaseProvider.PostgreSql ? OpenAlone() : OpenExclusive();
         using var _ = connection;
         var pending = Path.GetFullPath(newKeyFile ?? key.FilePath + NewSuffix);
         var fresh = new FieldProtector(KeyFiles.ReadOrCreate(pending));
@@ -57,9 +61,9 @@ internal sealed class KeyRotation(ConfiguredKey key, string connectionString, IM
         var values = new ProtectedDataPass(connection, model, [old, fresh], fresh).Run(ct);
         using (var mark = connection.CreateCommand())
         {
-            mark.CommandText = "UPDATE data_protection SET KeyId = $id, SetAt = $at WHERE Id = 1";
-            mark.Parameters.AddWithValue("$id", fresh.KeyId);
-            mark.Parameters.AddWithValue("$at", new DateTimeOffsetToBinaryConverterWithUtc().ConvertToProvider(clock.GetUtcNow()));
+            mark.CommandText = "UPDATE data_protection SET \"KeyId\" = @id, \"SetAt\" = @at WHERE \"Id\" = 1";
+            Add(mark, "@id", fresh.KeyId);
+            Add(mark, "@at", new DateTimeOffsetToBinaryConverterWithUtc().ConvertToProvider(clock.GetUtcNow())!);
             mark.ExecuteNonQuery();
         }
 
@@ -83,8 +87,9 @@ internal sealed class KeyRotation(ConfiguredKey key, string connectionString, IM
     /// connection (a running bot, idle or not) has it open: the check that the bot is stopped and the guarantee that
     /// it stays out.
     /// </summary>
-    private (SqliteConnection Connection, string StoredKeyId) OpenExclusive()
+    private (DbConnection Connection, string StoredKeyId) OpenExclusive()
     {
+        SqliteConnection.ClearAllPools();
         var builder = new SqliteConnectionStringBuilder(connectionString) { Pooling = false, DefaultTimeout = 1 };
         var connection = new SqliteConnection(builder.ToString());
         try
@@ -110,10 +115,63 @@ internal sealed class KeyRotation(ConfiguredKey key, string connectionString, IM
         }
     }
 
-    private static string StoredKeyId(SqliteConnection connection)
+    /// <summary>
+    /// PostgreSQL: this session takes the start-up lock (a bot starting waits there, before it reads its key, until this
+    /// connection closes), then finds no other session on the database; one there (a running bot, or any other client)
+    /// refuses the rotation.
+    /// </summary>
+    private (DbConnection Connection, string StoredKeyId) OpenAlone()
+    {
+        // This process's own idle connections are not another client.
+        NpgsqlConnection.ClearAllPools();
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ToString());
+        try
+        {
+            connection.Open();
+            using (var locking = new NpgsqlCommand($"SELECT pg_try_advisory_lock({PostgresStartup.StartupLock})", connection))
+            {
+                if (locking.ExecuteScalar() is not true)
+                {
+                    throw InUse("a bot is starting");
+                }
+            }
+
+            using (var others = new NpgsqlCommand(
+                "SELECT count(*), string_agg(DISTINCT COALESCE(NULLIF(application_name, ''), 'unnamed') || '@' || COALESCE(host(client_addr), 'local'), ', ') " +
+                "FROM pg_stat_activity WHERE datname = current_database() AND backend_type = 'client backend' AND pid <> pg_backend_pid()", connection))
+            using (var reader = others.ExecuteReader())
+            {
+                reader.Read();
+                if (reader.GetInt64(0) > 0)
+                {
+                    throw InUse($"{reader.GetInt64(0)} other session(s): {reader.GetString(1)}");
+                }
+            }
+
+            return (connection, StoredKeyId(connection));
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+
+        static DataProtectionException InUse(string who) =>
+            new($"the database is in use ({who}): stop the bot (and any other command or client using the database) before `keys rotate`");
+    }
+
+    private static void Add(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+
+    private static string StoredKeyId(DbConnection connection)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT KeyId FROM data_protection WHERE Id = 1";
+        command.CommandText = "SELECT \"KeyId\" FROM data_protection WHERE \"Id\" = 1";
         return command.ExecuteScalar() as string
             ?? throw new DataProtectionException("the database has no data protection key yet: start the bot once before rotating");
     }

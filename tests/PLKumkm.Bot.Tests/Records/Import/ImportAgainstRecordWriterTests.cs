@@ -68,9 +68,9 @@ public sealed class ImportAgainstRecordWriterTests
             Assert.True(b.IndexesDeferred);
             Assert.Equal(expected, Outcome(a));
             Assert.Equal(expected, Outcome(b));
-            var stored = DatabaseDump.Of(writer.Database.Path, withTimes: true, nonZeroCounts: true);
-            Assert.Equal(stored, DatabaseDump.Of(usual.Database.Path, withTimes: true, nonZeroCounts: true));
-            Assert.Equal(stored, DatabaseDump.Of(first.Database.Path, withTimes: true, nonZeroCounts: true));
+            var stored = DatabaseDump.Of(writer.Database, withTimes: true, nonZeroCounts: true);
+            Assert.Equal(stored, DatabaseDump.Of(usual.Database, withTimes: true, nonZeroCounts: true));
+            Assert.Equal(stored, DatabaseDump.Of(first.Database, withTimes: true, nonZeroCounts: true));
             if (round == 1)
             {
                 // The rows do meet every rule (so the comparison compares something).

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using PLKumkm.Bot.Conversations;
 using PLKumkm.Bot.Records;
@@ -48,8 +47,8 @@ public sealed class RecordsImportFirstLoadTests
         Assert.True(b.IndexesDeferred);
         Assert.Equal((11, 8, 2, 0, 1), (a.Read, a.Added, a.Updated, a.Unchanged, a.Rejected));
         Assert.Equal((a.Read, a.Added, a.Updated, a.Unchanged, a.Rejected), (b.Read, b.Added, b.Updated, b.Unchanged, b.Rejected));
-        var expected = Dump(usual.Database.Path);
-        Assert.Equal(expected, Dump(first.Database.Path));
+        var expected = Dump(usual.Database);
+        Assert.Equal(expected, Dump(first.Database));
         // The rules did fire (so the comparison compares something).
         Assert.Contains("kemungkinan duplikat dari KUMKM-1601-000002", expected);
         Assert.Contains("NIB sudah dipakai KUMKM-1601-000002", expected);
@@ -63,20 +62,20 @@ public sealed class RecordsImportFirstLoadTests
         Assert.True(firstAgain.IndexesDeferred);
         Assert.Equal((0, 4, 6), (usualAgain.Added, usualAgain.Updated, usualAgain.Unchanged));
         Assert.Equal((0, 4, 6), (firstAgain.Added, firstAgain.Updated, firstAgain.Unchanged));
-        Assert.Equal(Dump(usual.Database.Path), Dump(first.Database.Path));
+        Assert.Equal(Dump(usual.Database), Dump(first.Database));
     }
 
     [Fact]
     public async Task A_first_load_leaves_the_indexes_exactly_as_the_migrations_made_them()
     {
         await using var tool = await ToolHost.StartAsync();
-        var before = Indexes(tool.Database.Path);
+        var before = Indexes(tool.Database);
         Assert.Contains(before, i => i.Contains("IX_umkm_records_NikHash_NamaUsahaNormal", StringComparison.Ordinal));
 
         var result = await ImportAsync(tool, Rows, defer: true);
 
         Assert.True(result.IndexesDeferred);
-        Assert.Equal(before, Indexes(tool.Database.Path));
+        Assert.Equal(before, Indexes(tool.Database));
     }
 
     [Fact]
@@ -96,14 +95,15 @@ public sealed class RecordsImportFirstLoadTests
             await db.SaveChangesAsync();
         }
 
-        var indexes = Indexes(tool.Database.Path);
-        var stored = Dump(tool.Database.Path);
+        var indexes = Indexes(tool.Database);
+        var stored = Dump(tool.Database);
 
-        var error = await Assert.ThrowsAsync<SqliteException>(() => ImportAsync(tool, Rows, defer: true));
+        var error = await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => ImportAsync(tool, Rows, defer: true));
 
-        Assert.Contains("UNIQUE", error.Message, StringComparison.Ordinal);
-        Assert.Equal(indexes, Indexes(tool.Database.Path));
-        Assert.Equal(stored, Dump(tool.Database.Path));
+        // SQLite: "UNIQUE constraint failed"; PostgreSQL: "duplicate key value violates unique constraint".
+        Assert.Contains("unique", error.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(indexes, Indexes(tool.Database));
+        Assert.Equal(stored, Dump(tool.Database));
     }
 
     [Fact]
@@ -155,9 +155,12 @@ public sealed class RecordsImportFirstLoadTests
         }.ImportAsync(path, CancellationToken.None));
     }
 
-    private static List<string> Indexes(string path) =>
-        DatabaseDump.Query(path, "SELECT name || ': ' || sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name");
+    /// <summary>Every index as its definition: SQLite's <c>sqlite_master</c>, PostgreSQL's <c>pg_indexes</c>.</summary>
+    private static List<string> Indexes(TestDatabase database) =>
+        DatabaseDump.Query(database, database.IsPostgres
+            ? "SELECT indexname || ': ' || indexdef FROM pg_indexes WHERE schemaname = current_schema() ORDER BY indexname COLLATE \"C\""
+            : "SELECT name || ': ' || sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name");
 
     /// <summary>What the import writes, as text, but the times it takes from the clock.</summary>
-    private static string Dump(string path) => DatabaseDump.Of(path);
+    private static string Dump(TestDatabase database) => DatabaseDump.Of(database);
 }

@@ -173,6 +173,28 @@ public sealed class RecordsImportTests
         Assert.Equal(1, await db.DailyCounts.SumAsync(c => c.Count));
     }
 
+    [Fact]
+    public async Task A_writer_that_fails_ends_the_import_with_its_error_and_leaves_the_process_running()
+    {
+        await using var tool = await ToolHost.StartAsync();
+        var csv = new StringWriter();
+        new SyntheticRecords(RegionCatalog.Shared, "16").Write(csv, 0, 3_000,
+            new DateTimeOffset(2022, 9, 1, 0, 0, 0, TimeSpan.FromHours(7)), new DateTimeOffset(2022, 9, 12, 23, 59, 59, TimeSpan.FromHours(7)));
+        var file = tool.WriteFile("records.csv", csv.ToString());
+        // The writer cannot even find its table: it fails while the reader and validators are already at work.
+        await using (var db = tool.Database.Open())
+        {
+            await db.Database.ExecuteSqlRawAsync("ALTER TABLE umkm_records RENAME TO umkm_records_gone");
+        }
+
+        var error = await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => ImportAsync(tool, file));
+
+        Assert.Contains("umkm_records", error.Message, StringComparison.Ordinal);
+        // Before the fix a validator, still running, met its disposed queue: an unhandled ObjectDisposedException
+        // that ended the process (here: the test host) a moment later.
+        await Task.Delay(500);
+    }
+
     private static Task<RecordsImportResult> ImportAsync(ToolHost tool, string path) =>
         tool.InScopeAsync(s => s.GetRequiredService<RecordsImporter>().ImportAsync(path, CancellationToken.None));
 

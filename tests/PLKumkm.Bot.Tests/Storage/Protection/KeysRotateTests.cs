@@ -60,6 +60,56 @@ public sealed class KeysRotateTests
         Assert.False(File.Exists(tool.Database.KeyPath + ".old"));
     }
 
+    [SkippableFact]
+    public async Task On_PostgreSQL_rotation_rewrites_everything_under_the_new_key()
+    {
+        PostgresServer.SkipUnlessAvailable();
+        await using var tool = await ToolHost.StartAsync(new TestDatabase(provider: Bot.Storage.DatabaseProvider.PostgreSql));
+        await EncryptionAtRestTests.WritePersonalDataAsync(tool);
+        var old = tool.Database.Protector();
+        // The key file of this database alone (a host on PostgreSQL would otherwise take the shared data/plkumkm.key).
+        var keyFile = $"--DataProtection:KeyFile={tool.Database.KeyPath}";
+
+        var run = await VerbHarness.RunAsync("keys", "rotate", tool.Database.ConfigArg, keyFile);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        var fresh = tool.Database.Protector();
+        Assert.NotEqual(old.KeyId, fresh.KeyId);
+        await using (var stale = tool.Database.Open(old))
+        {
+            Assert.Throws<DataProtectionException>(() => stale.UmkmRecords.Select(r => r.Nik).ToList());
+        }
+
+        await using var ctx = tool.Database.Open(fresh);
+        Assert.Equal(["1601074508900001", "1601075203910002"], await ctx.UmkmRecords.OrderBy(r => r.Id).Select(r => r.Nik!).ToListAsync());
+        Assert.Equal("KUMKM-1601-000001",
+            (await new StoredMatches(ctx).SameBusinessAsync("1601074508900001", BusinessName.Normalize("Warung Bu Sari"), default))?.RegistrationNumber);
+        Assert.Equal(fresh.KeyId, await ctx.Database.SqlQueryRaw<string>("SELECT \"KeyId\" AS \"Value\" FROM data_protection").SingleAsync());
+    }
+
+    [SkippableFact]
+    public async Task On_PostgreSQL_rotation_refuses_while_another_session_is_on_the_database()
+    {
+        PostgresServer.SkipUnlessAvailable();
+        await using var tool = await ToolHost.StartAsync(new TestDatabase(provider: Bot.Storage.DatabaseProvider.PostgreSql));
+        // Not pooled, so the rotation's clearing of this process's pools leaves it open: another client, as a running bot is.
+        await using var running = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(tool.Database.ConnectionString)
+        {
+            Pooling = false, ApplicationName = "plkumkm-bot",
+        }.ToString());
+        await running.OpenAsync();
+
+        var run = await VerbHarness.RunAsync("keys", "rotate", tool.Database.ConfigArg, $"--DataProtection:KeyFile={tool.Database.KeyPath}");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("the database is in use (1 other session(s): plkumkm-bot@", run.Error);
+        Assert.Contains("stop the bot", run.Error);
+        Assert.False(File.Exists(tool.Database.KeyPath + ".new"));
+        Assert.False(File.Exists(tool.Database.KeyPath + ".old"));
+        await using var ctx = tool.Database.Open();
+        Assert.Equal(tool.Database.Protector().KeyId, await ctx.Database.SqlQueryRaw<string>("SELECT \"KeyId\" AS \"Value\" FROM data_protection").SingleAsync());
+    }
+
     [Fact]
     public async Task A_key_set_in_configuration_needs_a_new_key_file_to_rotate_to()
     {

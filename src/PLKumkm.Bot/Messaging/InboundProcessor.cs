@@ -154,6 +154,17 @@ internal sealed partial class InboundProcessor(
             }
         }
 
+        // Still under the write gate, like the stall check of EnqueueCommitted. If the look fails, every chat of the
+        // batch waits for the backlog pass, which sends in order: committed replies are never sent out of turn.
+        try
+        {
+            delivery.StallBehindOthers(await outboxStore.WaitingOnOthersAsync(db, committed, CancellationToken.None));
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException)
+        {
+            delivery.StallBehindOthers(committed.Select(c => c.Address));
+        }
+
         return delivery.EnqueueCommitted(committed);
     }
 

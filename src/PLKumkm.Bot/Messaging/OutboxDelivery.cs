@@ -48,6 +48,15 @@ internal sealed class OutboxDelivery : IAsyncDisposable, IDisposable
         return live.Count == 0 ? Task.CompletedTask : _lane.QueueCommitted(live);
     }
 
+    /// <summary>A chat whose older reply another instance holds: its new replies wait for the backlog pass.</summary>
+    public void StallBehindOthers(IEnumerable<string> addresses)
+    {
+        foreach (var address in addresses)
+        {
+            _stalled.Stall(address);
+        }
+    }
+
     /// <summary>Completes when everything queued so far has been through the lane.</summary>
     public Task FlushAsync() => _lane.FlushAsync();
 

@@ -32,14 +32,17 @@ internal sealed class OutboxStore(IServiceScopeFactory scopes, WriteGate gate, T
         var db = scope.ServiceProvider.GetRequiredService<BotDbContext>();
         using (await gate.EnterAsync(cancellationToken))
         {
-            var backlog = await ClaimAsync(db, await Unsent(db).Where(o => o.Address == address)
-                .OrderBy(o => o.Id).Take(_options.BacklogBatchSize).ToListAsync(cancellationToken), cancellationToken);
-            if (backlog.Count == 0)
+            var unsent = await Unsent(db).Where(o => o.Address == address)
+                .OrderBy(o => o.Id).Take(_options.BacklogBatchSize).ToListAsync(cancellationToken);
+            if (unsent.Count == 0)
             {
                 caughtUp();
+                return unsent;
             }
 
-            return backlog;
+            // Only up to the first reply another instance still holds: the chat's later replies wait behind it.
+            var mine = (await ClaimAsync(db, unsent, cancellationToken)).Select(o => o.Id).ToHashSet();
+            return unsent.TakeWhile(o => mine.Contains(o.Id)).ToList();
         }
     }
 
@@ -57,6 +60,24 @@ internal sealed class OutboxStore(IServiceScopeFactory scopes, WriteGate gate, T
         {
             return await ClaimAsync(db, pending, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// Of the chats just committed to, those with an older reply still unsent that this instance does not hold (another
+    /// instance is sending it, or died holding it): their new replies must wait behind it (several instances only).
+    /// </summary>
+    public async Task<List<string>> WaitingOnOthersAsync(BotDbContext db, IReadOnlyList<OutboxMessage> committed, CancellationToken ct)
+    {
+        if (!instance.Shared || committed.Count == 0)
+        {
+            return [];
+        }
+
+        var addresses = committed.Select(c => c.Address).Distinct(StringComparer.Ordinal).ToList();
+        var first = committed.Min(c => c.Id);
+        return await db.Outbox.AsNoTracking()
+            .Where(o => addresses.Contains(o.Address) && o.SentAt == null && o.FailedAt == null && o.Id < first && o.ClaimedBy != instance.Id)
+            .Select(o => o.Address).Distinct().ToListAsync(ct);
     }
 
     /// <summary>The claim a reply is committed with by the instance that will send it (several instances on one database).</summary>

@@ -154,18 +154,7 @@ internal sealed partial class InboundProcessor(
             }
         }
 
-        // Still under the write gate, like the stall check of EnqueueCommitted. If the look fails, every chat of the
-        // batch waits for the backlog pass, which sends in order: committed replies are never sent out of turn.
-        try
-        {
-            delivery.StallBehindOthers(await outboxStore.WaitingOnOthersAsync(db, committed, CancellationToken.None));
-        }
-        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException)
-        {
-            delivery.StallBehindOthers(committed.Select(c => c.Address));
-        }
-
-        return delivery.EnqueueCommitted(committed);
+        return await delivery.EnqueueCommittedAsync(db, committed);
     }
 
     /// <summary>One update's effects and replies, saved (not yet committed).</summary>

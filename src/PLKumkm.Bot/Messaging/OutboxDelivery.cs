@@ -48,13 +48,29 @@ internal sealed class OutboxDelivery : IAsyncDisposable, IDisposable
         return live.Count == 0 ? Task.CompletedTask : _lane.QueueCommitted(live);
     }
 
-    /// <summary>A chat whose older reply another instance holds: its new replies wait for the backlog pass.</summary>
-    public void StallBehindOthers(IEnumerable<string> addresses)
+    /// <summary>
+    /// <see cref="EnqueueCommitted"/> for the pipeline: with other instances on the database, a chat whose older reply
+    /// another instance holds (sending it, or dead with it) first stalls behind it. If that look fails, every chat of the
+    /// batch waits for the backlog pass, which sends in order: committed replies are never sent out of turn.
+    /// </summary>
+    public async Task<Task> EnqueueCommittedAsync(Storage.BotDbContext db, IReadOnlyList<OutboxMessage> committed)
     {
-        foreach (var address in addresses)
+        IEnumerable<string> behind;
+        try
+        {
+            behind = await _store.WaitingOnOthersAsync(db, committed, CancellationToken.None);
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException)
+        {
+            behind = committed.Select(c => c.Address);
+        }
+
+        foreach (var address in behind)
         {
             _stalled.Stall(address);
         }
+
+        return EnqueueCommitted(committed);
     }
 
     /// <summary>Completes when everything queued so far has been through the lane.</summary>

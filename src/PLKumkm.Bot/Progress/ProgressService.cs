@@ -17,30 +17,6 @@ namespace PLKumkm.Bot.Progress;
 /// </summary>
 internal sealed class ProgressService(BotDbContext db, RegionCatalog catalog, TimeProvider clock)
 {
-    // Quoted names, @parameters and bigint sums: the same statements on SQLite and PostgreSQL.
-    private const string TargetsSql = "SELECT \"RegionCode\", \"Target\", \"Enumerators\", \"Coordinators\", \"Start\", \"End\" FROM targets";
-
-    // A regency's total minus the days after the one asked about (none when asked about today), and that day,
-    // for every regency of one province: index seeks per regency, never a regency's whole history. The
-    // range keeps to one province ('/' sorts right after '.' in byte order, hence PostgreSQL's "C" collation).
-    private const string RegencySqlFormat =
-        $"SELECT t.\"RegencyCode\", t.\"Kind\", t.\"Count\" - COALESCE((SELECT CAST(SUM(d.\"Count\") AS BIGINT) FROM {DailyCountStore.RegencyTable} d " +
-        "WHERE d.\"RegencyCode\" = t.\"RegencyCode\" AND d.\"Day\" > @day AND d.\"Kind\" = t.\"Kind\"), 0), " +
-        $"COALESCE((SELECT CAST(SUM(d.\"Count\") AS BIGINT) FROM {DailyCountStore.RegencyTable} d WHERE d.\"RegencyCode\" = t.\"RegencyCode\" AND d.\"Day\" = @day AND d.\"Kind\" = t.\"Kind\"), 0) " +
-        $"FROM {DailyCountStore.RegencyTotalTable} t WHERE t.\"RegencyCode\"{{0}} >= @from AND t.\"RegencyCode\"{{0}} < @to";
-
-    private static readonly string RegencySql = string.Format(CultureInfo.InvariantCulture, RegencySqlFormat, "");
-    private static readonly string PostgresRegencySql = string.Format(CultureInfo.InvariantCulture, RegencySqlFormat, " COLLATE \"C\"");
-
-    // The same for every province.
-    private const string ProvinceSql =
-        $"SELECT t.\"ProvinceCode\", t.\"Kind\", t.\"Count\" - COALESCE((SELECT CAST(SUM(p.\"Count\") AS BIGINT) FROM {DailyCountStore.ProvinceTable} p " +
-        "WHERE p.\"ProvinceCode\" = t.\"ProvinceCode\" AND p.\"Day\" > @day AND p.\"Kind\" = t.\"Kind\"), 0), " +
-        $"COALESCE((SELECT CAST(SUM(p.\"Count\") AS BIGINT) FROM {DailyCountStore.ProvinceTable} p WHERE p.\"ProvinceCode\" = t.\"ProvinceCode\" AND p.\"Day\" = @day AND p.\"Kind\" = t.\"Kind\"), 0) " +
-        $"FROM {DailyCountStore.ProvinceTotalTable} t";
-
-    private const string TargetsStampSql = "SELECT COUNT(*), COALESCE(MAX(\"UpdatedAt\"), 0) FROM targets";
-
     // Targets change a few times a campaign and are read by every answer: kept per database until their stamp changes.
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (long Count, long Latest, TargetBook Book)> TargetCache = new();
 
@@ -85,7 +61,7 @@ internal sealed class ProgressService(BotDbContext db, RegionCatalog catalog, Ti
         try
         {
             var targets = await TargetsAsync(ct);
-            var (sql, province) = parent.Level == RegionLevel.Country ? (ProvinceSql, (string?)null) : (RegencySql, parent.Code);
+            var (sql, province) = parent.Level == RegionLevel.Country ? (ProgressSql.ProvinceSql, (string?)null) : (ProgressSql.RegencySql, parent.Code);
             var counts = await CountsAsync(sql, province, moment.Day, ct);
             var weekBefore = await CountsAsync(sql, province, WeekBefore(moment), ct);
             var children = catalog.ChildrenOf(parent.Code);
@@ -114,26 +90,26 @@ internal sealed class ProgressService(BotDbContext db, RegionCatalog catalog, Ti
     private async Task<RegionProgress> RegencyAsync(Region regency, ProgressMoment moment, TargetBook targets, CancellationToken ct)
     {
         var province = catalog.ProvinceOf(regency.Code)!;
-        var counts = await CountsAsync(RegencySql, province.Code, moment.Day, ct);
+        var counts = await CountsAsync(ProgressSql.RegencySql, province.Code, moment.Day, ct);
         var own = counts.GetValueOrDefault(regency.Code);
-        var weekBefore = (await CountsAsync(RegencySql, province.Code, WeekBefore(moment), ct)).GetValueOrDefault(regency.Code);
+        var weekBefore = (await CountsAsync(ProgressSql.RegencySql, province.Code, WeekBefore(moment), ct)).GetValueOrDefault(regency.Code);
         return new RegionProgress(regency, moment, own.Collected, own.OnDay, targets.For(regency),
             Rank(regency, province, catalog.ChildrenOf(province.Code), counts, targets), weekBefore.Collected);
     }
 
     private async Task<RegionProgress> ProvinceAsync(Region province, ProgressMoment moment, TargetBook targets, CancellationToken ct)
     {
-        var counts = await CountsAsync(ProvinceSql, null, moment.Day, ct);
+        var counts = await CountsAsync(ProgressSql.ProvinceSql, null, moment.Day, ct);
         var own = counts.GetValueOrDefault(province.Code);
-        var weekBefore = (await CountsAsync(ProvinceSql, null, WeekBefore(moment), ct)).GetValueOrDefault(province.Code);
+        var weekBefore = (await CountsAsync(ProgressSql.ProvinceSql, null, WeekBefore(moment), ct)).GetValueOrDefault(province.Code);
         return new RegionProgress(province, moment, own.Collected, own.OnDay, targets.For(province),
             Rank(province, RegionCatalog.Indonesia, catalog.ChildrenOf(null), counts, targets), weekBefore.Collected);
     }
 
     private async Task<RegionProgress> CountryAsync(ProgressMoment moment, TargetBook targets, CancellationToken ct)
     {
-        var total = Sum((await CountsAsync(ProvinceSql, null, moment.Day, ct)).Values);
-        var weekBefore = Sum((await CountsAsync(ProvinceSql, null, WeekBefore(moment), ct)).Values);
+        var total = Sum((await CountsAsync(ProgressSql.ProvinceSql, null, moment.Day, ct)).Values);
+        var weekBefore = Sum((await CountsAsync(ProgressSql.ProvinceSql, null, WeekBefore(moment), ct)).Values);
         return new RegionProgress(RegionCatalog.Indonesia, moment, total.Collected, total.OnDay, targets.For(RegionCatalog.Indonesia), null,
             weekBefore.Collected);
     }
@@ -171,7 +147,7 @@ internal sealed class ProgressService(BotDbContext db, RegionCatalog catalog, Ti
     private async Task<Dictionary<string, Counts>> CountsAsync(string sql, string? provinceCode, DateOnly day, CancellationToken ct)
     {
         await using var command = Connection.CreateCommand();
-        command.CommandText = ReferenceEquals(sql, RegencySql) && Connection is NpgsqlConnection ? PostgresRegencySql : sql;
+        command.CommandText = ReferenceEquals(sql, ProgressSql.RegencySql) && Connection is NpgsqlConnection ? ProgressSql.PostgresRegencySql : sql;
         command.Transaction = Transaction;
         Add(command, "@day", day);
         if (provinceCode is not null)
@@ -201,7 +177,7 @@ internal sealed class ProgressService(BotDbContext db, RegionCatalog catalog, Ti
         long count, latest;
         await using (var command = Connection.CreateCommand())
         {
-            command.CommandText = TargetsStampSql;
+            command.CommandText = ProgressSql.TargetsStampSql;
             command.Transaction = Transaction;
             await using var reader = await command.ExecuteReaderAsync(ct);
             await reader.ReadAsync(ct);
@@ -214,7 +190,7 @@ internal sealed class ProgressService(BotDbContext db, RegionCatalog catalog, Ti
             return cached.Book;
         }
 
-        var book = await TargetBook.LoadAsync(Connection, Transaction, TargetsSql, catalog, ct);
+        var book = await TargetBook.LoadAsync(Connection, Transaction, ProgressSql.TargetsSql, catalog, ct);
         TargetCache[key] = (count, latest, book);
         return book;
     }

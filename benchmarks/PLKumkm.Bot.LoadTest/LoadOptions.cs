@@ -8,7 +8,8 @@ internal sealed class LoadOptions
     public const string Usage = """
         usage: PLKumkm.Bot.LoadTest <mode> [options]
           modes: load | echo | memory | fault | throttle | flood | all
-                 postgres (load on SQLite and on PostgreSQL, then the fault run with two bot processes on one PostgreSQL; needs --postgres)
+                 postgres (load on SQLite, on PostgreSQL with one instance and with two behind webhooks, then the fault runs
+                           with two bot processes on one PostgreSQL, webhooks spread over both and long polling; needs --postgres)
                  pipeline (profiling: the bot's own cost per update, no network)
           --duration S        closed-loop measuring window (default 20)
           --warmup S          warm-up before measuring (default 120: the JIT is still tiering methods up after one minute)
@@ -29,6 +30,7 @@ internal sealed class LoadOptions
           --with-progress     all: also run benchmarks/PLKumkm.Bot.Benchmarks (progress at 1M/10M records, import; long)
           --bot-arg SETTING   flood mode: a setting for the bot process (e.g. --bot-arg --Webhooks:MaxUnauthenticatedReads=8)
           --postgres CONN     postgres mode: an admin connection string (default: $PLKUMKM_TEST_POSTGRES); a database is made and dropped
+          --webhook           load, fault and all: updates posted to the bot's webhook by the fake (as Telegram does) instead of long polling
           --keep              keep the temporary databases
           --no-echo           load mode without the echo baseline (profiling)
           --per-step          pipeline mode: cost of each questionnaire step (users must be a multiple of 100)
@@ -59,6 +61,7 @@ internal sealed class LoadOptions
     public bool Keep { get; private set; }
     public string? Postgres { get; private set; } = Environment.GetEnvironmentVariable("PLKUMKM_TEST_POSTGRES") is { Length: > 0 } admin ? admin : null;
     public bool NoEcho { get; private set; }
+    public Targets.Delivery Delivery { get; private set; } = Targets.Delivery.Polling;
     public bool WithProgress { get; private set; }
     public bool PerStep { get; private set; }
     public bool OneByOne { get; private set; }
@@ -104,6 +107,7 @@ internal sealed class LoadOptions
                 case "--bot-dll": o.BotDll = Value(); break;
                 case "--bot-arg": o.ExtraBotArgs.Add(Value()); break;
                 case "--keep": o.Keep = true; break;
+                case "--webhook": o.Delivery = Targets.Delivery.Webhook; break;
                 case "--postgres": o.Postgres = Value(); break;
                 case "--no-echo": o.NoEcho = true; break;
                 case "--with-progress": o.WithProgress = true; break;

@@ -68,7 +68,7 @@ internal static class LoadTestProgram
                 break;
 
             case "load":
-                await LoadMode.RunBotAsync(o, figures, checks, ct).ConfigureAwait(false);
+                await LoadMode.RunBotAsync(o, figures, checks, ct, delivery: o.Delivery).ConfigureAwait(false);
                 if (!o.NoEcho)
                 {
                     await LoadMode.RunEchoAsync(o, figures, checks, ct).ConfigureAwait(false);
@@ -85,15 +85,21 @@ internal static class LoadTestProgram
                 var admin = o.Postgres ?? throw new ArgumentException("the postgres mode needs --postgres CONN (or PLKUMKM_TEST_POSTGRES): an admin connection string");
                 if (!o.Smoke)
                 {
-                    // The same closed and open loop on both providers in one run, then the two-instance fault run.
+                    // The same closed and open loop on both providers and on one and two instances in one run.
                     await LoadMode.RunBotAsync(o, figures, checks, ct).ConfigureAwait(false);
+                    await LoadMode.RunBotAsync(o, figures, checks, ct, delivery: Targets.Delivery.Webhook).ConfigureAwait(false);
                     await LoadMode.RunBotAsync(o, figures, checks, ct, admin).ConfigureAwait(false);
+                    await LoadMode.RunBotAsync(o, figures, checks, ct, admin, Targets.Delivery.Webhook).ConfigureAwait(false);
+                    await LoadMode.RunBotAsync(o, figures, checks, ct, admin, Targets.Delivery.Webhook, instances: 2).ConfigureAwait(false);
                 }
 
+                // Webhooks spread over two instances (both busy, either killed), then long polling (one busy, the
+                // leader killed).
+                await FaultMode.RunAsync(o, figures, checks, ct, admin, Targets.Delivery.Webhook).ConfigureAwait(false);
                 await FaultMode.RunAsync(o, figures, checks, ct, admin).ConfigureAwait(false);
                 break;
             case "fault":
-                await FaultMode.RunAsync(o, figures, checks, ct).ConfigureAwait(false);
+                await FaultMode.RunAsync(o, figures, checks, ct, delivery: o.Delivery).ConfigureAwait(false);
                 break;
             case "throttle":
                 await ThrottleMode.RunAsync(o, checks, ct).ConfigureAwait(false);
@@ -102,10 +108,10 @@ internal static class LoadTestProgram
                 await FloodMode.RunAsync(o, checks, ct).ConfigureAwait(false);
                 break;
             case "all":
-                await LoadMode.RunBotAsync(o, figures, checks, ct).ConfigureAwait(false);
+                await LoadMode.RunBotAsync(o, figures, checks, ct, delivery: o.Delivery).ConfigureAwait(false);
                 await LoadMode.RunEchoAsync(o, figures, checks, ct).ConfigureAwait(false);
                 await MemoryMode.RunAsync(o, figures, checks, ct).ConfigureAwait(false);
-                await FaultMode.RunAsync(o, figures, checks, ct).ConfigureAwait(false);
+                await FaultMode.RunAsync(o, figures, checks, ct, delivery: o.Delivery).ConfigureAwait(false);
                 await ThrottleMode.RunAsync(o, checks, ct).ConfigureAwait(false);
                 await FloodMode.RunAsync(o, checks, ct).ConfigureAwait(false);
                 if (o.WithProgress)

@@ -9,7 +9,9 @@ namespace PLKumkm.Bot.LoadTest.Modes;
 /// <summary>
 /// The bot as a separate process under load, killed hard at random moments and restarted. Afterwards the database
 /// (opened read-only) must hold every acknowledged update's effect exactly once and every reply must have arrived.
-/// With <paramref name="postgres"/> (the <c>postgres</c> mode): two bot processes on one PostgreSQL database, and each
+/// With <c>postgres</c> (the <c>postgres</c> mode): two bot processes on one PostgreSQL database. With webhooks, the fake
+/// Bot API spreads its posts over both (a load balancer) and the kills alternate between them; a post to the killed one
+/// fails and is retried, and the other takes its queued work over once the claims run out. With long polling, each
 /// kill hits the one that polls Telegram; the other takes over (the leader lock) while the killed one restarts.
 /// </summary>
 internal static class FaultMode
@@ -34,13 +36,19 @@ internal static class FaultMode
         }
     }
 
-    public static async Task RunAsync(LoadOptions o, Figures figures, CheckResults checks, CancellationToken ct, string? postgres = null)
+    public static async Task RunAsync(LoadOptions o, Figures figures, CheckResults checks, CancellationToken ct,
+        string? postgres = null, Delivery delivery = Delivery.Polling)
     {
-        var name = postgres is null ? "fault" : "postgres fault";
+        var instances = postgres is null ? 1 : 2;
+        var webhooks = delivery == Delivery.Webhook;
+        var name = (postgres is null ? "fault" : "postgres fault") + (webhooks ? " (webhooks)" : "");
         Console.WriteLine();
-        Console.WriteLine(postgres is null
-            ? $"== fault: bot process killed hard {o.Kills} times under load ({o.FaultUsers:N0} users, {o.FaultDuration:0} s)"
-            : $"== postgres: two bot processes on one PostgreSQL, the polling one killed hard {o.Kills} times under load ({o.FaultUsers:N0} users, {o.FaultDuration:0} s)");
+        Console.WriteLine((postgres, webhooks) switch
+        {
+            (null, _) => $"== {name}: bot process killed hard {o.Kills} times under load ({o.FaultUsers:N0} users, {o.FaultDuration:0} s)",
+            (_, true) => $"== {name}: two bot processes on one PostgreSQL, webhooks spread over both, one or the other killed hard {o.Kills} times under load ({o.FaultUsers:N0} users, {o.FaultDuration:0} s)",
+            _ => $"== {name}: two bot processes on one PostgreSQL, the polling one killed hard {o.Kills} times under load ({o.FaultUsers:N0} users, {o.FaultDuration:0} s)",
+        });
         var dll = BotLocator.Find(o.BotDll);
         var calibration = await Calibration.RunAsync(ct).ConfigureAwait(false);
         Console.WriteLine($"  calibration: {calibration}");
@@ -48,9 +56,6 @@ internal static class FaultMode
         await using var fake = await FakeBotApi.StartAsync(cancellationToken: ct).ConfigureAwait(false);
         fake.RecordHistory = false;
         using var workspace = new Workspace(postgres) { Keep = o.Keep };
-        string[] args = postgres is null
-            ? InProcessBot.BotArgs(fake, workspace)
-            : [.. InProcessBot.BotArgs(fake, workspace), "--Logging:LogLevel:PLKumkm.Bot.Storage.PostgreSql.LeaderLock=Information"];
         var stepLog = new System.Collections.Concurrent.ConcurrentQueue<(long Chat, int Registration, int Step, int Replies)>();
         var driver = new Driver(fake, LoadMode.FirstChat, o.FaultUsers, Driver.Mix(o.VisitorShare, o.EnumeratorShare, o.OfficialShare))
         {
@@ -59,7 +64,8 @@ internal static class FaultMode
         };
         var random = new Random(42);
         await StaffSeeder.AddEnumeratorsAsync(workspace, driver.Users, ct).ConfigureAwait(false);
-        var bots = Enumerable.Range(0, postgres is null ? 1 : 2).Select(_ => BotProcess.Start(dll, args, workspace.Folder)).ToList();
+        using var bots = BotFleet.Start(dll, fake, workspace, delivery, instances,
+            postgres is null ? [] : ["--Logging:LogLevel:PLKumkm.Bot.Storage.PostgreSql.LeaderLock=Information"]);
         var kills = new List<string>();
         var killsWithoutWork = 0;
         bool idle;
@@ -83,13 +89,15 @@ internal static class FaultMode
                 var answeredBefore = driver.Answered;
                 // Updates sent and not yet answered: the work the kill interrupts.
                 var inFlight = driver.Sent - answeredBefore;
-                var victim = bots.Count == 1 ? 0 : Math.Max(0, bots.FindIndex(b => b.Tail.Contains(Leading, StringComparison.Ordinal)));
-                bots[victim].Kill();
+                var victim = (bots.Count, webhooks) switch
+                {
+                    (1, _) => 0,
+                    (_, true) => k % bots.Count,
+                    _ => Math.Max(0, bots.Bots.ToList().FindIndex(b => b.Tail.Contains(Leading, StringComparison.Ordinal))),
+                };
                 killsWithoutWork += inFlight > 0 ? 0 : 1;
                 kills.Add($"t={started.Elapsed.TotalSeconds:0.0}s after {answeredBefore:N0} answers, {inFlight:N0} in flight" + (bots.Count == 1 ? "" : $" (instance {victim})"));
-                bots[victim].Dispose();
-                await Task.Delay(random.Next(0, 300), ct).ConfigureAwait(false);
-                bots[victim] = BotProcess.Start(dll, args, workspace.Folder);
+                await bots.KillAndRestartAsync(victim, TimeSpan.FromMilliseconds(random.Next(0, 300)), ct).ConfigureAwait(false);
             }
 
             await Task.Delay(TimeSpan.FromSeconds(Math.Max(1, spacing / 2)), ct).ConfigureAwait(false);
@@ -105,25 +113,20 @@ internal static class FaultMode
             {
                 for (var i = 0; i < bots.Count; i++)
                 {
-                    Console.WriteLine($"  instance {i} output:\n{bots[i].Tail}");
+                    Console.WriteLine($"  instance {i} output:\n{bots.Bots[i].Tail}");
                 }
             }
 
-            foreach (var bot in bots)
-            {
-                await bot.StopAsync(TimeSpan.FromSeconds(20)).ConfigureAwait(false);
-            }
+            await bots.StopAsync(TimeSpan.FromSeconds(20)).ConfigureAwait(false);
         }
         finally
         {
-            foreach (var bot in bots)
+            foreach (var bot in bots.Bots)
             {
                 if (!bot.HasExited)
                 {
                     Console.WriteLine("  last bot output:\n" + bot.Tail);
                 }
-
-                bot.Dispose();
             }
         }
 
@@ -141,10 +144,16 @@ internal static class FaultMode
         checks.Expect($"{name}: every update eventually answered", unanswered);
 
         var confirmed = fake.ConfirmedOffset ?? 0;
-        var acknowledged = Enumerable.Range(100, Math.Max(0, confirmed - 100));
+        IReadOnlyCollection<int> acknowledged = webhooks ? fake.WebhookAcknowledged : [.. Enumerable.Range(100, Math.Max(0, confirmed - 100))];
         var missing = DbChecks.MissingUpdateKeys(db, acknowledged);
         lost.AddRange(missing);
-        checks.Expect($"{name}: every acknowledged update has its idempotency key", missing, $"{confirmed - 100:N0} acknowledged");
+        checks.Expect($"{name}: every acknowledged update has its idempotency key", missing, $"{acknowledged.Count:N0} acknowledged");
+        if (webhooks)
+        {
+            var (posts, retries) = fake.WebhookPostCounts;
+            Console.WriteLine($"  webhook posts: {posts:N0}, of which {retries:N0} failed and were retried (cut off by a kill, or refused by both)");
+        }
+
 
         var doubles = DbChecks.DuplicateBusinesses(db);
         duplicated.AddRange(doubles);
@@ -169,12 +178,12 @@ internal static class FaultMode
             (problem.Contains(ReplyCounts.TooMany, StringComparison.Ordinal) ? duplicated : lost).Add(problem);
         }
 
-        var delivery = DeliveryCheck.Compare(committed, fake, driver.Users.Select(u => u.Chat));
-        lost.AddRange(delivery.Problems);
-        checks.Expect($"{name}: every reply received is a committed reply, in order", delivery.Problems,
-            $"{delivery.Delivered:N0} delivered, {delivery.Resent:N0} re-sent after a kill (sent but not yet marked sent)");
+        var received = DeliveryCheck.Compare(committed, fake, driver.Users.Select(u => u.Chat));
+        lost.AddRange(received.Problems);
+        checks.Expect($"{name}: every reply received is a committed reply, in order", received.Problems,
+            $"{received.Delivered:N0} delivered, {received.Resent:N0} re-sent after a kill (sent but not yet marked sent)");
 
-        if (postgres is null)
+        if (postgres is null && !webhooks)
         {
             figures.Kills = kills.Count;
             figures.FaultLost = lost.Count;

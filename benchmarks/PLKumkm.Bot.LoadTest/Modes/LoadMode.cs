@@ -12,11 +12,15 @@ internal static class LoadMode
     public const long FirstChat = 1_000_000;
 
     /// <param name="postgres">An admin connection string: the same run with the bot's database on PostgreSQL.</param>
-    public static async Task RunBotAsync(LoadOptions o, Figures figures, CheckResults checks, CancellationToken ct, string? postgres = null)
+    /// <param name="delivery">Long polling, or webhooks posted by the fake (spread over the instances).</param>
+    /// <param name="instances">Bot processes on the one database (more than one only on PostgreSQL).</param>
+    public static async Task RunBotAsync(LoadOptions o, Figures figures, CheckResults checks, CancellationToken ct,
+        string? postgres = null, Delivery delivery = Delivery.Polling, int instances = 1)
     {
-        var name = postgres is null ? "load" : "load on PostgreSQL";
+        var name = (postgres is null ? "load" : "load on PostgreSQL")
+            + (delivery == Delivery.Webhook ? $", webhooks{(instances > 1 ? $" over {instances} instances" : "")}" : "");
         Console.WriteLine();
-        Console.WriteLine($"== {name}: the real bot in its own process, {o.Users:N0} users ({o.EnumeratorShare:P0} enumerators sending quick entries, {o.OfficialShare:P0} officials asking progress, {o.VisitorShare:P0} asking for help, the rest owners in the questionnaire)");
+        Console.WriteLine($"== {name}: the real bot in its own process{(instances > 1 ? "es" : "")}, {o.Users:N0} users ({o.EnumeratorShare:P0} enumerators sending quick entries, {o.OfficialShare:P0} officials asking progress, {o.VisitorShare:P0} asking for help, the rest owners in the questionnaire)");
         var dll = BotLocator.Find(o.BotDll);
         await using var fake = await FakeBotApi.StartAsync(cancellationToken: ct).ConfigureAwait(false);
         fake.RecordHistory = false;
@@ -29,8 +33,8 @@ internal static class LoadMode
         };
         await StaffSeeder.AddEnumeratorsAsync(workspace, driver.Users, ct).ConfigureAwait(false);
         var (closed, open, cost, idle, peak) = await MeasureAsync(
-            o, driver, BotProcess.Start(dll, InProcessBot.BotArgs(fake, workspace), workspace.Folder), withOpenLoop: true, ct).ConfigureAwait(false);
-        if (postgres is null)
+            o, driver, BotFleet.Start(dll, fake, workspace, delivery, instances), withOpenLoop: true, ct).ConfigureAwait(false);
+        if (postgres is null && delivery == Delivery.Polling)
         {
             figures.BotRate = closed.PerSecond;
             if (open is not null)
@@ -40,7 +44,7 @@ internal static class LoadMode
             }
         }
 
-        Console.WriteLine($"  peak memory of the bot process: {Figures.Mb(peak)} (resident set, VmHWM)");
+        Console.WriteLine($"  peak memory of {(instances > 1 ? "the largest bot process" : "the bot process")}: {Figures.Mb(peak)} (resident set, VmHWM)");
         Console.WriteLine(cost);
         Console.WriteLine($"  database: {Figures.Mb(workspace.DatabaseBytes)} after {driver.Sent:N0} updates, {driver.Registrations:N0} records (registrations and quick entries)");
 
@@ -65,7 +69,7 @@ internal static class LoadMode
         fake.RecordHistory = false;
         fake.KeepSent = false;
         var driver = new Driver(fake, FirstChat, o.Users, Driver.Mix(o.VisitorShare, o.EnumeratorShare, o.OfficialShare));
-        var echo = BotProcess.StartDll(typeof(LoadMode).Assembly.Location, [EchoBot.Mode, fake.Token, fake.BaseUrl], AppContext.BaseDirectory);
+        var echo = BotFleet.Of(BotProcess.StartDll(typeof(LoadMode).Assembly.Location, [EchoBot.Mode, fake.Token, fake.BaseUrl], AppContext.BaseDirectory));
         var (closed, _, cost, idle, _) = await MeasureAsync(o, driver, echo, withOpenLoop: false, ct).ConfigureAwait(false);
         Console.WriteLine(cost);
         figures.EchoRate = closed.PerSecond;
@@ -83,7 +87,7 @@ internal static class LoadMode
     /// for the bot's process and for this one (fake API and simulated users) apart.
     /// </summary>
     private static async Task<(WindowResult Closed, OpenLoopResult? Open, string Cost, bool Idle, long PeakRss)> MeasureAsync(
-        LoadOptions o, Driver driver, BotProcess bot, bool withOpenLoop, CancellationToken ct)
+        LoadOptions o, Driver driver, BotFleet bot, bool withOpenLoop, CancellationToken ct)
     {
         using var sampling = new CancellationTokenSource();
         var sampler = Task.Run(async () =>
@@ -100,14 +104,14 @@ internal static class LoadMode
 
             // The warm-up starts once the process answers (start-up migrates the database and loads the regions).
             var starting = Stopwatch.StartNew();
-            while (driver.Answered == 0 && starting.Elapsed < TimeSpan.FromSeconds(60) && !bot.HasExited)
+            while (driver.Answered == 0 && starting.Elapsed < TimeSpan.FromSeconds(60) && !bot.AnyExited)
             {
                 await Task.Delay(20, ct).ConfigureAwait(false);
             }
 
             // A smoke run on a busy machine (CI beside other jobs) waits for real work instead of trusting the clock:
             // the checks below need a minimum of updates sent, whatever the machine's speed.
-            while (driver.Answered < o.WarmupAnswers && starting.Elapsed < TimeSpan.FromSeconds(90) && !bot.HasExited)
+            while (driver.Answered < o.WarmupAnswers && starting.Elapsed < TimeSpan.FromSeconds(90) && !bot.AnyExited)
             {
                 await Task.Delay(20, ct).ConfigureAwait(false);
             }
@@ -123,7 +127,7 @@ internal static class LoadMode
             Console.WriteLine($"  update-to-reply: {closed.Latency}");
             var answered = Math.Max(1, closed.Answered);
             var cost = FormattableString.Invariant(
-                $"  CPU per answered update in the closed loop: bot process {botCpu.TotalMilliseconds * 1000 / answered:0} µs ({botCpu.TotalSeconds / closed.Elapsed.TotalSeconds:0.00} cores busy), fake API and simulated users {ownCpu.TotalMilliseconds * 1000 / answered:0} µs ({ownCpu.TotalSeconds / closed.Elapsed.TotalSeconds:0.00} cores)");
+                $"  CPU per answered update in the closed loop: bot process{(bot.Count > 1 ? "es" : "")} {botCpu.TotalMilliseconds * 1000 / answered:0} µs ({botCpu.TotalSeconds / closed.Elapsed.TotalSeconds:0.00} cores busy), fake API and simulated users {ownCpu.TotalMilliseconds * 1000 / answered:0} µs ({ownCpu.TotalSeconds / closed.Elapsed.TotalSeconds:0.00} cores)");
 
             OpenLoopResult? open = null;
             if (withOpenLoop && o.OpenDuration > 0 && o.Rate > 0)

@@ -6,7 +6,7 @@ namespace PLKumkm.Bot.LoadTest.Simulation;
 
 /// <summary>
 /// Drives simulated users against a <see cref="FakeBotApi"/>. An update counts as answered when the bot has both
-/// acknowledged the update (its getUpdates offset moved past it) and sent the step's replies (as many as the
+/// acknowledged the update (its getUpdates offset moved past it, or in webhook mode it answered the post) and sent the step's replies (as many as the
 /// calibration found, or the first one): only then does the user send the next message, as a person reads the
 /// answer before typing. The bot acknowledges a batch once it is committed, so replies may come after the acknowledgement. Closed loop: every user sends again at once;
 /// open loop: <see cref="RunOpenLoopAsync"/> sends at a fixed rate from the idle users.
@@ -19,6 +19,7 @@ internal sealed class Driver
     private readonly SimUser[] _users;
     private readonly long _firstChat;
     private readonly ConcurrentDictionary<int, SimUser> _outstanding = new();
+    private readonly ConcurrentDictionary<int, bool> _acknowledgedEarly = new();
     private readonly ConcurrentQueue<SimUser> _idle = new();
     private readonly ConcurrentQueue<SimUser> _notStarted = new();
     private readonly object _confirmGate = new();
@@ -51,6 +52,7 @@ internal sealed class Driver
 
         fake.SentObserver = OnSent;
         fake.ConfirmObserver = OnConfirmed;
+        fake.WebhookAcknowledgedObserver = OnWebhookAcknowledged;
     }
 
     /// <summary>A mix: about <paramref name="visitorShare"/> of the users only ask for help, <paramref name="enumeratorShare"/>
@@ -270,7 +272,7 @@ internal sealed class Driver
         Interlocked.Increment(ref _sent);
 
         // The acknowledgement may have gone past this id before it was registered above.
-        if (Volatile.Read(ref _confirmed) > id && _outstanding.TryRemove(id, out var late))
+        if ((Volatile.Read(ref _confirmed) > id || _acknowledgedEarly.TryRemove(id, out _)) && _outstanding.TryRemove(id, out var late))
         {
             OnAcknowledged(late, id);
         }
@@ -348,6 +350,18 @@ internal sealed class Driver
             {
                 OnAcknowledged(user, id);
             }
+        }
+    }
+
+    /// <summary>Webhook mode: the bot answered the post of <paramref name="id"/> with 2xx.</summary>
+    private void OnWebhookAcknowledged(int id)
+    {
+        // Possibly before SendNext has registered the id: it looks here afterwards.
+        _acknowledgedEarly[id] = true;
+        if (_outstanding.TryRemove(id, out var user))
+        {
+            _acknowledgedEarly.TryRemove(id, out _);
+            OnAcknowledged(user, id);
         }
     }
 

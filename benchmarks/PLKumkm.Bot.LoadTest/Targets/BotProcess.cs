@@ -68,10 +68,22 @@ internal sealed partial class BotProcess : IDisposable
         }
     }
 
+    /// <summary>CPU the process had used just before <see cref="Kill"/> (an exited process's can no longer be read).</summary>
+    public TimeSpan ExitedProcessorTime { get; private set; }
+
     /// <summary>The hard way: no shutdown, no flush, like a power cut of the process.</summary>
     public void Kill()
     {
         SampleMemory();
+        try
+        {
+            ExitedProcessorTime = ProcessorTime;
+        }
+        catch (InvalidOperationException)
+        {
+            // Already gone.
+        }
+
         _process.Kill(entireProcessTree: true);
         _process.WaitForExit();
     }

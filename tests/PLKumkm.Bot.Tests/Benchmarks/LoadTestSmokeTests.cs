@@ -37,15 +37,28 @@ public sealed class LoadTestSmokeTests
     }
 
     [SkippableFact]
-    public async Task Postgres_mode_kills_the_polling_instance_of_two_and_the_other_takes_over_with_nothing_lost_or_duplicated()
+    public async Task Postgres_mode_kills_either_of_two_webhook_instances_and_the_polling_one_of_two_with_nothing_lost_or_duplicated()
     {
         PostgresServer.SkipUnlessAvailable();
         var (exit, output) = await RunAsync("postgres", "--smoke", "--postgres", PostgresServer.Admin!);
 
         Assert.True(exit == 0, output);
-        Assert.Contains("lost = 0, duplicated = 0", output, StringComparison.Ordinal);
+        Assert.Equal(2, output.Split("lost = 0, duplicated = 0").Length - 1);
+        Assert.Contains("[ok] postgres fault (webhooks): every update eventually answered", output, StringComparison.Ordinal);
+        Assert.Contains("[ok] postgres fault (webhooks): every acknowledged update has its idempotency key", output, StringComparison.Ordinal);
         Assert.Contains("[ok] postgres fault: every update eventually answered", output, StringComparison.Ordinal);
         Assert.Contains("(instance ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Fault_mode_with_webhooks_kills_the_bot_process_while_posts_are_in_flight_and_finds_nothing_lost_or_duplicated()
+    {
+        var (exit, output) = await RunAsync("fault", "--smoke", "--webhook");
+
+        Assert.True(exit == 0, output);
+        Assert.Contains("lost = 0, duplicated = 0", output, StringComparison.Ordinal);
+        Assert.Contains("[ok] fault (webhooks): every acknowledged update has its idempotency key", output, StringComparison.Ordinal);
+        Assert.Contains("webhook posts: ", output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -318,6 +318,11 @@ public sealed partial class FakeBotApi
         lock (_gate)
         {
             _webhookUrl = string.IsNullOrEmpty(url) ? null : url;
+            _webhookSecret = FakeJson.GetString(parameters, "secret_token");
+            if (_webhookUrl is not null && PushWebhooks)
+            {
+                StartPushing((int)Math.Clamp(FakeJson.GetLong(parameters, "max_connections") ?? 40, 1, 100));
+            }
         }
 
         return Ok(true);

@@ -123,6 +123,11 @@ public sealed partial class FakeBotApi : IAsyncDisposable
     {
         // Release long polls first, or shutdown would wait for them to time out.
         await _stopping.CancelAsync().ConfigureAwait(false);
+        if (_pusher is not null)
+        {
+            await _pusher.ConfigureAwait(false);
+        }
+
         if (_app is not null)
         {
             await _app.StopAsync().ConfigureAwait(false);
@@ -190,7 +195,9 @@ public sealed partial class FakeBotApi : IAsyncDisposable
         {
             var id = _nextUpdateId++;
             var json = update(id).ToJsonString();
-            _pending.Add(new PendingUpdate(id, json, redelivery: false));
+            var pending = new PendingUpdate(id, json, redelivery: false);
+            _pending.Add(pending);
+            _pushQueue?.Writer.TryWrite(pending);
             if (RecordHistory)
             {
                 _history[id] = json;
@@ -212,7 +219,9 @@ public sealed partial class FakeBotApi : IAsyncDisposable
                 throw new ArgumentException($"Update {updateId} was never enqueued (or RecordHistory is off).", nameof(updateId));
             }
 
-            _pending.Add(new PendingUpdate(updateId, json, redelivery: true));
+            var pending = new PendingUpdate(updateId, json, redelivery: true);
+            _pending.Add(pending);
+            _pushQueue?.Writer.TryWrite(pending);
             PulseUpdates();
         }
     }
@@ -394,6 +403,9 @@ public sealed partial class FakeBotApi : IAsyncDisposable
         public bool Redelivery { get; } = redelivery;
 
         public bool Delivered { get; set; }
+
+        /// <summary>Failed webhook posts of this update so far (the retry waits longer each time).</summary>
+        public int Attempts { get; set; }
     }
 
     private sealed record Fault(int ErrorCode, int? RetryAfter, string? RawBody);

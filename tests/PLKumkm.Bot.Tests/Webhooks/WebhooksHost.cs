@@ -36,10 +36,16 @@ internal sealed class WebhooksHost : IAsyncDisposable
     /// <summary>Where the host listens, e.g. <c>http://127.0.0.1:40123</c>.</summary>
     public string Address { get; }
 
-    public static async Task<WebhooksHost> StartAsync(string telegramSecret, params string[] settings)
+    public static Task<WebhooksHost> StartAsync(string telegramSecret, params string[] settings) =>
+        StartAsync(telegramSecret, pushTelegramUpdates: false, settings);
+
+    /// <param name="pushTelegramUpdates">The fake Bot API posts enqueued updates to the webhook, as Telegram does
+    /// (otherwise the test posts them itself).</param>
+    public static async Task<WebhooksHost> StartAsync(string telegramSecret, bool pushTelegramUpdates, params string[] settings)
     {
         var db = new TestDatabase();
         var telegram = await FakeBotApi.StartAsync();
+        telegram.PushWebhooks = pushTelegramUpdates;
         var graph = await FakeGraphApi.StartAsync();
         var host = BotHost.Build(HostMode.Run,
         [

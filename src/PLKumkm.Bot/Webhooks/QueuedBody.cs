@@ -11,6 +11,20 @@ internal sealed class QueuedBody(long id, string channel, IReadOnlyList<WebhookU
     public HashSet<string> Chats { get; } =
         updates.Where(u => u.Message is not null).Select(u => channel + ":" + u.ChatKey).ToHashSet(StringComparer.Ordinal);
 
+    /// <summary>
+    /// At most one message per chat (every Telegram body, nearly every WhatsApp one): it may share a group commit with
+    /// other bodies. A body with two messages of one chat runs alone, so a failed first one holds back the second.
+    /// </summary>
+    public bool Batchable { get; } = updates.Count(u => u.Message is not null) == updates.Where(u => u.Message is not null)
+        .Select(u => u.ChatKey).Distinct(StringComparer.Ordinal).Count();
+
     public int Attempts { get; set; } = attempts;
     public DateTimeOffset NotBefore { get; set; }
+
+    /// <summary>Another instance's claim as last seen (several instances on one database).</summary>
+    public string? ClaimedBy { get; set; }
+    public DateTimeOffset? ClaimedUntil { get; set; }
+
+    /// <summary>Another instance drains it now: its chats wait here until it is done (or the claim runs out).</summary>
+    public bool ClaimedByOther(Storage.BotInstance me, DateTimeOffset now) => ClaimedBy is not null && ClaimedBy != me.Id && ClaimedUntil > now;
 }

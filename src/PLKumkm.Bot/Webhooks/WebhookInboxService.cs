@@ -31,12 +31,15 @@ internal sealed partial class WebhookInboxService(
     private readonly Dictionary<string, IChannelSender> _senders =
         senders.GroupBy(s => s.Channel).ToDictionary(g => g.Key, g => g.Last(), StringComparer.Ordinal);
 
-    // Both touched by the dispatch loop only; row tasks report back through their results.
-    private readonly Dictionary<long, QueuedBody> _known = [];
+    // All touched by the dispatch loop only; row tasks report back through their results. Known bodies in queue order.
+    private readonly SortedDictionary<long, QueuedBody> _known = [];
     private readonly Dictionary<long, Task<RowResult>> _inFlight = [];
 
     // Bodies this instance has claimed (several instances on one database) and holds until they are done.
     private readonly HashSet<long> _claimed = [];
+
+    // The group commit under way until its transaction is committed: the next batch forms meanwhile.
+    private Task _committing = Task.CompletedTask;
 
     // Another instance's posts signal only their own process: with others around, look at the queue often.
     private TimeSpan IdleCheck => instance.Shared ? settings.SharedIdleCheck : settings.IdleCheck;
@@ -68,33 +71,39 @@ internal sealed partial class WebhookInboxService(
         await Task.WhenAll(_inFlight.Values);
     }
 
-    /// <summary>Starts every queued body whose chats are free and due; returns how long to wait before looking again.</summary>
+    /// <summary>
+    /// Starts every known body whose chats are free and due: those that can share a group commit together in one
+    /// batch (once the previous batch has committed, so bodies arriving meanwhile gather into the next), the others
+    /// alone. Returns how long to wait before looking again.
+    /// </summary>
     private async Task<TimeSpan> DispatchAsync(CancellationToken ct)
     {
         Harvest();
-        var pending = await store.PendingAsync(_channels, settings.ScanLimit, ct);
-        await LearnAsync(pending, ct);
+        await ScanAsync(ct);
         await store.RenewAsync(_claimed, ct);
 
         var now = clock.GetUtcNow();
         var wait = IdleCheck;
         var busy = new HashSet<string>(_inFlight.Keys.SelectMany(id => _known[id].Chats), StringComparer.Ordinal);
-        foreach (var row in pending)
+        var batchOpen = _committing.IsCompleted;
+        var batch = new List<QueuedBody>();
+        foreach (var body in _known.Values)
         {
-            if (_inFlight.ContainsKey(row.Id) || !_known.TryGetValue(row.Id, out var body))
+            if (_inFlight.ContainsKey(body.Id))
             {
                 continue;
             }
 
             // Another instance has it: its chats are that instance's until it is done, so they stay in order.
-            if (row.ClaimedByOther(instance, now))
+            if (body.ClaimedByOther(instance, now))
             {
                 busy.UnionWith(body.Chats);
                 continue;
             }
 
-            // A chat waiting on an earlier body (running, or backing off after a failure) waits for all of it.
-            if (body.NotBefore > now || body.Chats.Overlaps(busy))
+            // A chat waiting on an earlier body (running, or backing off after a failure) waits for all of it; so does
+            // one whose body waits for the next batch.
+            if (body.NotBefore > now || body.Chats.Overlaps(busy) || (body.Batchable && (!batchOpen || batch.Count >= settings.MaxBatch)))
             {
                 if (body.NotBefore > now && body.NotBefore - now < wait)
                 {
@@ -105,23 +114,38 @@ internal sealed partial class WebhookInboxService(
                 continue;
             }
 
-            if (_inFlight.Count >= settings.MaxInFlight)
+            if (_inFlight.Count + batch.Count >= settings.MaxInFlight)
             {
                 break;
             }
 
             busy.UnionWith(body.Chats);
-            if (!_claimed.Contains(row.Id))
+            if (!_claimed.Contains(body.Id))
             {
-                if (!await store.TryClaimAsync(row.Id, ct))
+                if (!await store.TryClaimAsync(body.Id, ct))
                 {
+                    // Taken by another instance a moment ago: leave it to that one until the next full look says more.
+                    body.ClaimedBy = "";
+                    body.ClaimedUntil = now + BotInstance.ClaimTime;
                     continue;
                 }
 
-                _claimed.Add(row.Id);
+                _claimed.Add(body.Id);
             }
 
-            _inFlight[row.Id] = RunAsync(body, ct);
+            if (body.Batchable)
+            {
+                batch.Add(body);
+            }
+            else
+            {
+                _inFlight[body.Id] = RunAsync(body, ct);
+            }
+        }
+
+        if (batch.Count > 0)
+        {
+            StartBatch(batch, ct);
         }
 
         return wait;
@@ -144,41 +168,6 @@ internal sealed partial class WebhookInboxService(
                 body.Attempts = result.Attempts;
                 body.NotBefore = result.NotBefore;
             }
-        }
-    }
-
-    /// <summary>Reads the bodies not seen before; one that cannot be read is given up on at once.</summary>
-    private async Task LearnAsync(List<WebhookInboxStore.PendingRow> pending, CancellationToken ct)
-    {
-        var stillQueued = pending.Select(r => r.Id).ToHashSet();
-        foreach (var gone in _known.Keys.Where(id => !stillQueued.Contains(id) && !_inFlight.ContainsKey(id)).ToList())
-        {
-            _known.Remove(gone);
-            _claimed.Remove(gone);
-        }
-
-        var unseen = pending.Where(r => !_known.ContainsKey(r.Id)).ToList();
-        if (unseen.Count == 0)
-        {
-            return;
-        }
-
-        var payloads = await store.PayloadsAsync(unseen.Select(r => r.Id).ToList(), ct);
-        foreach (var row in unseen)
-        {
-            IReadOnlyList<WebhookUpdate> updates;
-            try
-            {
-                updates = _readers[row.Channel].Read(payloads.GetValueOrDefault(row.Id, ""), row.ReceivedAt);
-            }
-            catch (Exception e)
-            {
-                LogUnreadable(e.GetType().Name, row.Id, row.Channel);
-                await store.MarkGivenUpAsync(row.Id, row.Attempts + 1, "unreadable: " + e.GetType().Name);
-                continue;
-            }
-
-            _known[row.Id] = new QueuedBody(row.Id, row.Channel, updates, row.Attempts);
         }
     }
 

@@ -10,8 +10,11 @@ internal sealed class WebhookInboxSettings
 
     public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Bodies processed at the same time (each for chats no other body in flight touches).</summary>
-    public int MaxInFlight { get; init; } = 16;
+    /// <summary>Bodies processed at the same time (each for chats no other body in flight touches), batches included.</summary>
+    public int MaxInFlight { get; init; } = 400;
+
+    /// <summary>Bodies in one group commit (as many as one getUpdates call may bring in polling mode).</summary>
+    public int MaxBatch { get; init; } = 100;
 
     /// <summary>How far ahead in the queue a pass looks for work whose chats are free.</summary>
     public int ScanLimit { get; init; } = 500;

@@ -13,13 +13,14 @@ internal sealed class WebhookInboxStore(IServiceScopeFactory scopes, WriteGate g
         public bool ClaimedByOther(BotInstance me, DateTimeOffset now) => ClaimedBy is not null && ClaimedBy != me.Id && ClaimedUntil > now;
     }
 
-    /// <summary>The oldest unprocessed rows of the given channels, in queue order, without payloads.</summary>
-    public async Task<List<PendingRow>> PendingAsync(IReadOnlyCollection<string> channels, int limit, CancellationToken ct)
+    /// <summary>The oldest unprocessed rows of the given channels after <paramref name="afterId"/>, in queue order,
+    /// without payloads.</summary>
+    public async Task<List<PendingRow>> PendingAsync(IReadOnlyCollection<string> channels, int limit, CancellationToken ct, long afterId = 0)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BotDbContext>();
         return await db.WebhookInbox.AsNoTracking()
-            .Where(i => i.ProcessedAt == null && channels.Contains(i.Channel))
+            .Where(i => i.ProcessedAt == null && i.Id > afterId && channels.Contains(i.Channel))
             .OrderBy(i => i.Id)
             .Take(limit)
             .Select(i => new PendingRow(i.Id, i.Channel, i.ReceivedAt, i.Attempts, i.ClaimedBy, i.ClaimedUntil))
@@ -67,8 +68,11 @@ internal sealed class WebhookInboxStore(IServiceScopeFactory scopes, WriteGate g
     }
 
     /// <summary>Done: the payload is cleared, its effects live in the records and the outbox now.</summary>
-    public Task MarkProcessedAsync(long id, int attempts) =>
-        UpdateAsync((db, now) => db.WebhookInbox.Where(i => i.Id == id).ExecuteUpdateAsync(s => s
+    public Task MarkProcessedAsync(long id, int attempts) => MarkProcessedAsync([id], attempts);
+
+    /// <summary>Several bodies done at once (a group commit's), in one statement.</summary>
+    public Task MarkProcessedAsync(IReadOnlyCollection<long> ids, int attempts) =>
+        UpdateAsync((db, now) => db.WebhookInbox.Where(i => ids.Contains(i.Id)).ExecuteUpdateAsync(s => s
             .SetProperty(i => i.ProcessedAt, now)
             .SetProperty(i => i.Payload, "")
             .SetProperty(i => i.Attempts, attempts)

@@ -109,6 +109,11 @@ internal sealed partial class WebhookInboxService
                 ClaimedBy = row.ClaimedBy,
                 ClaimedUntil = row.ClaimedUntil,
             };
+            if (instance.Shared && (row.ClaimedBy == instance.Id || stored.Any(b => b.Id == row.Id)))
+            {
+                // Claimed when it was stored here (and renewed with the others from now on).
+                _claimed.Add(row.Id);
+            }
         }
     }
 }

@@ -38,8 +38,9 @@ internal sealed partial class WebhookInboxService(
     // Bodies this instance has claimed (several instances on one database) and holds until they are done.
     private readonly HashSet<long> _claimed = [];
 
-    // The group commit under way until its transaction is committed: the next batch forms meanwhile.
-    private Task _committing = Task.CompletedTask;
+    // Group commits under way until their transactions are committed: the next batch forms meanwhile. Alone on SQLite
+    // one at a time (one writer); on PostgreSQL a few at once, so the engine's work and the round trips overlap.
+    private readonly List<Task> _committing = [];
 
     // Another instance's posts signal only their own process: with others around, look at the queue often.
     private TimeSpan IdleCheck => instance.Shared ? settings.SharedIdleCheck : settings.IdleCheck;
@@ -85,7 +86,8 @@ internal sealed partial class WebhookInboxService(
         var now = clock.GetUtcNow();
         var wait = IdleCheck;
         var busy = new HashSet<string>(_inFlight.Keys.SelectMany(id => _known[id].Chats), StringComparer.Ordinal);
-        var batchOpen = _committing.IsCompleted;
+        _committing.RemoveAll(t => t.IsCompleted);
+        var batchOpen = _committing.Count < (instance.Shared ? settings.SharedCommittingBatches : 1);
         var batch = new List<QueuedBody>();
         foreach (var body in _known.Values)
         {

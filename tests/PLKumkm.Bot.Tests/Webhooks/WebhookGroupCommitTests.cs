@@ -35,13 +35,12 @@ public sealed class WebhookGroupCommitTests
         users.ForEach(u => fake.SawInbound(u));
 
         // The writer is busy (another commit holds the database): the posts wait, and then go through as one.
-        var gate = host.Services.GetRequiredService<WriteGate>();
         Task<HttpResponseMessage>[] posts;
-        using (await gate.EnterAsync(CancellationToken.None))
+        await using (await HoldWritesAsync(host, db))
         {
             posts = [.. users.Select((u, i) => W.PostAsync(http, url, W.Body(W.Text(u, i == 0 ? "boom" : "/bantuan"))))];
             await Task.Delay(500);
-            Assert.All(posts, p => Assert.False(p.IsCompleted, "a post was answered before its body was stored"));
+            Assert.All(posts, p => Assert.False(p.IsCompleted, "a post was answered before its body was stored: " + (p.IsCompletedSuccessfully ? p.Result.StatusCode.ToString() : p.Exception?.GetBaseException().Message)));
         }
 
         foreach (var post in posts)
@@ -110,6 +109,37 @@ public sealed class WebhookGroupCommitTests
         await host.StopAsync();
     }
 
+    /// <summary>Keeps the inbox from being written: the write gate on SQLite; on PostgreSQL (where the gate stands
+    /// open) a transaction holding a lock on the table that inserts wait for.</summary>
+    private static async Task<IAsyncDisposable> HoldWritesAsync(IHost host, TestDatabase db)
+    {
+#if POSTGRES
+        _ = host;
+        var ctx = db.Open();
+        var transaction = await ctx.Database.BeginTransactionAsync();
+        await ctx.Database.ExecuteSqlRawAsync("LOCK TABLE webhook_inbox IN SHARE MODE");
+        return new Held(async () =>
+        {
+            await transaction.CommitAsync();
+            await transaction.DisposeAsync();
+            await ctx.DisposeAsync();
+        });
+#else
+        _ = db;
+        var entered = await host.Services.GetRequiredService<WriteGate>().EnterAsync(CancellationToken.None);
+        return new Held(() =>
+        {
+            entered.Dispose();
+            return Task.CompletedTask;
+        });
+#endif
+    }
+
+    private sealed class Held(Func<Task> release) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync() => await release();
+    }
+
     private static List<string?> Answers(FakeGraphApi fake, string user) =>
         [.. fake.SentTo(user).Select(m => Regencies.FirstOrDefault(code => (m.Text ?? "").Contains(Bot.Regions.RegionCatalog.Shared.Find(code)!.Name, StringComparison.Ordinal)))
             .Where(code => code is not null)];
@@ -124,6 +154,8 @@ public sealed class WebhookGroupCommitTests
             $"--WhatsApp:AppSecret={W.AppSecret}",
             $"--WhatsApp:VerifyToken={W.VerifyToken}",
             $"--WhatsApp:GraphBaseUrl={fake.BaseUrl}",
+            // Ten posts read at once (the default lets four read and answers 503 to the rest).
+            "--Webhooks:MaxUnauthenticatedReads=16",
         ], builder =>
         {
             WhatsAppBotSession.FastRetries(builder);

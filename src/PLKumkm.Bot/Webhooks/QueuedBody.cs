@@ -15,7 +15,7 @@ internal sealed class QueuedBody(long id, string channel, IReadOnlyList<WebhookU
     /// At most one message per chat (every Telegram body, nearly every WhatsApp one): it may share a group commit with
     /// other bodies. A body with two messages of one chat runs alone, so a failed first one holds back the second.
     /// </summary>
-    public bool Batchable { get; } = updates.Count(u => u.Message is not null) == updates.Where(u => u.Message is not null)
+    public bool Batchable { get; init; } = updates.Count(u => u.Message is not null) == updates.Where(u => u.Message is not null)
         .Select(u => u.ChatKey).Distinct(StringComparer.Ordinal).Count();
 
     public int Attempts { get; set; } = attempts;

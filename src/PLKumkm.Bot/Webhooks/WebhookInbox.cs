@@ -12,7 +12,7 @@ namespace PLKumkm.Bot.Webhooks;
 /// while it writes is in the next round), and each stored body is handed to the drain in memory, so it need not read
 /// back what was just written.
 /// </summary>
-internal sealed class WebhookInbox(IServiceScopeFactory scopes, WriteGate gate, TimeProvider clock, BotInstance instance)
+internal sealed class WebhookInbox(IServiceScopeFactory scopes, WriteGate gate, TimeProvider clock)
 {
     private readonly SemaphoreSlim _signal = new(0, 1);
     private readonly object _lock = new();
@@ -74,14 +74,15 @@ internal sealed class WebhookInbox(IServiceScopeFactory scopes, WriteGate gate, 
             {
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<BotDbContext>();
-                // With other instances the body is this one's from the start: they leave it alone unless this one dies.
+                // Not claimed here: the drain claims it (claiming at insert is for when the group commit is safe on
+                // PostgreSQL; see WebhookInboxService.Batch).
                 var rows = round.Select(b => new WebhookInboxItem
                 {
                     Channel = b.Channel,
                     Payload = b.Payload,
                     ReceivedAt = b.ReceivedAt,
-                    ClaimedBy = instance.Shared ? instance.Id : null,
-                    ClaimedUntil = instance.Shared ? clock.GetUtcNow() + BotInstance.ClaimTime : null,
+                    ClaimedBy = null,
+                    ClaimedUntil = null,
                 }).ToList();
                 db.WebhookInbox.AddRange(rows);
                 using (await gate.EnterAsync(CancellationToken.None))

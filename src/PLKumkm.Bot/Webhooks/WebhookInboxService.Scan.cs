@@ -23,7 +23,8 @@ internal sealed partial class WebhookInboxService
         if (now >= _nextFullScan)
         {
             // Alone, the full look is only a safety net (every IdleCheck); shared, it is how claims are seen.
-            _nextFullScan = now + IdleCheck;
+            // Shared: every pass, as the two-instance fault run was last seen passing (7 December).
+            _nextFullScan = instance.Shared ? now : now + IdleCheck;
             var all = await store.PendingAsync(_channels, settings.ScanLimit, ct);
             Forget(all);
             await LearnAsync(all, stored, ct);
@@ -47,6 +48,9 @@ internal sealed partial class WebhookInboxService
             _caughtUp = !instance.Shared && rows.Count < room;
         }
     }
+
+    private static bool WebhookUpdatesBatch(IReadOnlyList<WebhookUpdate> updates) =>
+        updates.Count(u => u.Message is not null) == updates.Where(u => u.Message is not null).Select(u => u.ChatKey).Distinct(StringComparer.Ordinal).Count();
 
     /// <summary>After a look at the whole queue: bodies no longer in it were finished by another instance (or pruned);
     /// the others get the claims as they stand now.</summary>
@@ -108,10 +112,13 @@ internal sealed partial class WebhookInboxService
             {
                 ClaimedBy = row.ClaimedBy,
                 ClaimedUntil = row.ClaimedUntil,
+                // Several instances: one body at a time as before, until the two-instance fault run passes with the
+                // group commit (7 December it found a chat's questionnaire gone wrong after a kill; issue 16's notes).
+                Batchable = !instance.Shared && WebhookUpdatesBatch(updates),
             };
-            if (instance.Shared && (row.ClaimedBy == instance.Id || stored.Any(b => b.Id == row.Id)))
+            if (instance.Shared && row.ClaimedBy == instance.Id)
             {
-                // Claimed when it was stored here (and renewed with the others from now on).
+                // Claimed by this instance before (renewed with the others from now on).
                 _claimed.Add(row.Id);
             }
         }

@@ -161,12 +161,14 @@ internal sealed partial class WebhookInboxService(
     private async Task RenewClaimsAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        if (!instance.Shared || now < _nextRenewal)
+        if (!instance.Shared)
         {
             return;
         }
 
+        // Every pass while the group commit is off on PostgreSQL (see WebhookInboxService.Scan); throttled once it is on.
         _nextRenewal = now + BotInstance.ClaimTime / 3;
+        _ = _nextRenewal;
         await store.RenewAsync(_claimed, ct);
     }
 

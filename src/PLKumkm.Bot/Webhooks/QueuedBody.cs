@@ -11,12 +11,18 @@ internal sealed class QueuedBody(long id, string channel, IReadOnlyList<WebhookU
     public HashSet<string> Chats { get; } =
         updates.Where(u => u.Message is not null).Select(u => channel + ":" + u.ChatKey).ToHashSet(StringComparer.Ordinal);
 
+    /// <summary>May share a group commit with other bodies (see <see cref="OneMessagePerChat"/>); set by the drain.</summary>
+    public bool Batchable { get; init; }
+
     /// <summary>
-    /// At most one message per chat (every Telegram body, nearly every WhatsApp one): it may share a group commit with
-    /// other bodies. A body with two messages of one chat runs alone, so a failed first one holds back the second.
+    /// At most one message per chat (every Telegram body, nearly every WhatsApp one). A body with two messages of one
+    /// chat runs alone, so a failed first one holds back the second.
     /// </summary>
-    public bool Batchable { get; init; } = updates.Count(u => u.Message is not null) == updates.Where(u => u.Message is not null)
-        .Select(u => u.ChatKey).Distinct(StringComparer.Ordinal).Count();
+    public static bool OneMessagePerChat(IReadOnlyList<WebhookUpdate> updates)
+    {
+        var chats = updates.Where(u => u.Message is not null).Select(u => u.ChatKey).ToList();
+        return chats.Count == chats.Distinct(StringComparer.Ordinal).Count();
+    }
 
     public int Attempts { get; set; } = attempts;
     public DateTimeOffset NotBefore { get; set; }

@@ -74,16 +74,7 @@ internal sealed class WebhookInbox(IServiceScopeFactory scopes, WriteGate gate, 
             {
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<BotDbContext>();
-                // Not claimed here: the drain claims it (claiming at insert is for when the group commit is safe on
-                // PostgreSQL; see WebhookInboxService.Batch).
-                var rows = round.Select(b => new WebhookInboxItem
-                {
-                    Channel = b.Channel,
-                    Payload = b.Payload,
-                    ReceivedAt = b.ReceivedAt,
-                    ClaimedBy = null,
-                    ClaimedUntil = null,
-                }).ToList();
+                var rows = round.Select(b => new WebhookInboxItem { Channel = b.Channel, Payload = b.Payload, ReceivedAt = b.ReceivedAt }).ToList();
                 db.WebhookInbox.AddRange(rows);
                 using (await gate.EnterAsync(CancellationToken.None))
                 {

@@ -13,7 +13,7 @@ internal sealed partial class WebhookInboxService
     private void StartBatch(List<QueuedBody> bodies, CancellationToken ct)
     {
         var committed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _committing.Add(committed.Task);
+        _committing = committed.Task;
         var run = RunBatchAsync(bodies, committed, ct);
         foreach (var body in bodies)
         {

@@ -3,10 +3,10 @@ namespace PLKumkm.Bot.Webhooks;
 /// <summary>
 /// How the drain learns what is queued. Alone on its database (SQLite) every body is this process's own, handed over
 /// in memory as it is stored (<see cref="WebhookInbox.TakeStored"/>), or was left from before the start: after one
-/// look at the whole queue that finds its end, nothing is read back. With other instances (PostgreSQL) each pass asks
-/// for the rows after the last one it knows (theirs included; its own payloads come from memory), and every
-/// <see cref="WebhookInboxSettings.SharedIdleCheck"/> it looks at the whole queue again: to see their claims, the bodies
-/// they finished, and rows whose lower id committed after a higher one.
+/// look at the whole queue that finds its end, nothing is read back (a whole look every
+/// <see cref="WebhookInboxSettings.IdleCheck"/> stays as a safety net). With other instances (PostgreSQL) every pass
+/// looks at the whole queue, as before the group commit: to see their claims, the bodies they finished, and rows whose
+/// lower id committed after a higher one (its own payloads still come from memory).
 /// </summary>
 internal sealed partial class WebhookInboxService
 {
@@ -48,9 +48,6 @@ internal sealed partial class WebhookInboxService
             _caughtUp = !instance.Shared && rows.Count < room;
         }
     }
-
-    private static bool WebhookUpdatesBatch(IReadOnlyList<WebhookUpdate> updates) =>
-        updates.Count(u => u.Message is not null) == updates.Where(u => u.Message is not null).Select(u => u.ChatKey).Distinct(StringComparer.Ordinal).Count();
 
     /// <summary>After a look at the whole queue: bodies no longer in it were finished by another instance (or pruned);
     /// the others get the claims as they stand now.</summary>
@@ -114,7 +111,7 @@ internal sealed partial class WebhookInboxService
                 ClaimedUntil = row.ClaimedUntil,
                 // Several instances: one body at a time as before, until the two-instance fault run passes with the
                 // group commit (7 December it found a chat's questionnaire gone wrong after a kill; issue 16's notes).
-                Batchable = !instance.Shared && WebhookUpdatesBatch(updates),
+                Batchable = !instance.Shared && QueuedBody.OneMessagePerChat(updates),
             };
             if (instance.Shared && row.ClaimedBy == instance.Id)
             {

@@ -37,11 +37,9 @@ internal sealed partial class WebhookInboxService(
 
     // Bodies this instance has claimed (several instances on one database) and holds until they are done.
     private readonly HashSet<long> _claimed = [];
-    private DateTimeOffset _nextRenewal = DateTimeOffset.MinValue;
 
-    // Group commits under way until their transactions are committed: the next batch forms meanwhile. Alone on SQLite
-    // one at a time (one writer); on PostgreSQL a few at once, so the engine's work and the round trips overlap.
-    private readonly List<Task> _committing = [];
+    // The group commit under way until its transaction is committed (one writer): the next batch forms meanwhile.
+    private Task _committing = Task.CompletedTask;
 
     // Another instance's posts signal only their own process: with others around, look at the queue often.
     private TimeSpan IdleCheck => instance.Shared ? settings.SharedIdleCheck : settings.IdleCheck;
@@ -82,13 +80,12 @@ internal sealed partial class WebhookInboxService(
     {
         Harvest();
         await ScanAsync(ct);
-        await RenewClaimsAsync(ct);
+        await store.RenewAsync(_claimed, ct);
 
         var now = clock.GetUtcNow();
         var wait = IdleCheck;
         var busy = new HashSet<string>(_inFlight.Keys.SelectMany(id => _known[id].Chats), StringComparer.Ordinal);
-        _committing.RemoveAll(t => t.IsCompleted);
-        var batchOpen = _committing.Count < (instance.Shared ? settings.SharedCommittingBatches : 1);
+        var batchOpen = _committing.IsCompleted;
         var batch = new List<QueuedBody>();
         foreach (var body in _known.Values)
         {
@@ -152,24 +149,6 @@ internal sealed partial class WebhookInboxService(
         }
 
         return wait;
-    }
-
-    /// <summary>
-    /// Keeps this instance's claims alive: a third of the claim time before they would run out, not every pass (each
-    /// renewal rewrites every claimed row, and on PostgreSQL each rewrite leaves a dead row version behind).
-    /// </summary>
-    private async Task RenewClaimsAsync(CancellationToken ct)
-    {
-        var now = clock.GetUtcNow();
-        if (!instance.Shared)
-        {
-            return;
-        }
-
-        // Every pass while the group commit is off on PostgreSQL (see WebhookInboxService.Scan); throttled once it is on.
-        _nextRenewal = now + BotInstance.ClaimTime / 3;
-        _ = _nextRenewal;
-        await store.RenewAsync(_claimed, ct);
     }
 
     /// <summary>Takes in the results of finished bodies.</summary>

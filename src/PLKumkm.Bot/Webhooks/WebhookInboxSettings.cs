@@ -13,9 +13,6 @@ internal sealed class WebhookInboxSettings
     /// <summary>Bodies processed at the same time (each for chats no other body in flight touches), batches included.</summary>
     public int MaxInFlight { get; init; } = 400;
 
-    /// <summary>Group commits that may be committing at once on PostgreSQL (on SQLite one: it has one writer).</summary>
-    public int SharedCommittingBatches { get; init; } = 4;
-
     /// <summary>Bodies in one group commit (as many as one getUpdates call may bring in polling mode).</summary>
     public int MaxBatch { get; init; } = 100;
 

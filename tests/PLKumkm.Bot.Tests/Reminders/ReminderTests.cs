@@ -81,7 +81,7 @@ public sealed class ReminderTests
         chat.Clock.Advance(TimeSpan.FromHours(13));
         await StartFormAsync(chat, "siti");
         await StartFormAsync(chat, "budi");
-        Assert.StartsWith("Baik, saya tidak akan mengirim pengingat lagi.", StaffChat.Text(await chat.SayAsync("budi", "/berhenti")), StringComparison.Ordinal);
+        Assert.StartsWith("Baik, saya tidak akan mengirim pengingat maupun siaran/pengumuman lagi;", StaffChat.Text(await chat.SayAsync("budi", "/berhenti")), StringComparison.Ordinal);
 
         var siti = await RunAsync(chat, "siti", TimeSpan.FromDays(2));
 
@@ -93,7 +93,7 @@ public sealed class ReminderTests
         var ani = Assert.Single(await RunAsync(chat, "ani", TimeSpan.FromDays(2))).Message.Text;
         Assert.StartsWith("⏰ Pendaftaran UMKM Anda belum dimulai: sekitar", ani, StringComparison.Ordinal);
         Assert.DoesNotContain("0 dari", ani, StringComparison.Ordinal);
-        Assert.StartsWith("Pengingat sudah dihentikan", StaffChat.Text(await chat.SayAsync("budi", "/berhenti")), StringComparison.Ordinal);
+        Assert.StartsWith("Pengingat dan siaran/pengumuman sudah dihentikan", StaffChat.Text(await chat.SayAsync("budi", "/berhenti")), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -13,6 +13,19 @@ internal static class BroadcastAudience
 {
     public static readonly string[] Names = ["owners", "owners-unfinished", "enumerators", "coordinators"];
 
+    /// <summary>
+    /// The audience without those who said <c>/berhenti</c>: it opts a person out of every message the bot starts on its
+    /// own (WhatsApp Business policy), so <paramref name="region"/>'s broadcasts leave them out and say how many.
+    /// </summary>
+    public static async Task<(List<long> People, int Stopped)> ReachableAsync(BotDbContext db, string audience, string region, CancellationToken ct)
+    {
+        var everyone = await PeopleAsync(db, audience, region, ct);
+        // Few people stop; their ids are a small set, whatever the size of the audience.
+        var stopped = (await db.People.AsNoTracking().Where(p => p.RemindersStoppedAt != null).Select(p => p.Id).ToListAsync(ct)).ToHashSet();
+        var people = everyone.Where(p => !stopped.Contains(p)).ToList();
+        return (people, everyone.Count - people.Count);
+    }
+
     public static async Task<List<long>> PeopleAsync(BotDbContext db, string audience, string region, CancellationToken ct)
     {
         switch (audience)

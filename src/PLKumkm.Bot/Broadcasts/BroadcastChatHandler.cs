@@ -52,12 +52,12 @@ internal sealed class BroadcastChatHandler(RegionCatalog regions, TimeProvider c
         }
 
         var db = context.Db;
-        var people = await BroadcastAudience.PeopleAsync(db, audience, scope, cancellationToken);
+        var (people, stopped) = await BroadcastAudience.ReachableAsync(db, audience, scope, cancellationToken);
         people.Remove(context.Person.Id);
         var regionName = scope.Length == 0 ? RegionCatalog.Indonesia.Name : regions.Find(scope)?.FullName ?? scope;
         if (people.Count == 0)
         {
-            context.Reply(BroadcastTexts.Nobody(BroadcastTexts.AudienceName(audience), regionName));
+            context.Reply(BroadcastTexts.Nobody(BroadcastTexts.AudienceName(audience), regionName, stopped));
             return true;
         }
 
@@ -80,7 +80,7 @@ internal sealed class BroadcastChatHandler(RegionCatalog regions, TimeProvider c
         }
 
         var en = context.Language == Languages.English;
-        context.Reply(new OutboundMessage(BroadcastTexts.Confirm(people.Count, BroadcastTexts.AudienceName(audience), regionName, text).In(context.Language))
+        context.Reply(new OutboundMessage(BroadcastTexts.Confirm(people.Count, BroadcastTexts.AudienceName(audience), regionName, text, stopped).In(context.Language))
         {
             Options =
             [

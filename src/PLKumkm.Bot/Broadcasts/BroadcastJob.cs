@@ -25,7 +25,7 @@ internal sealed class BroadcastJob(BotDbContext db, BroadcastSender sender, Sche
                 d.Broadcasts.Where(b => b.Id == id && b.ReportedAt == null).ExecuteUpdateAsync(b => b.SetProperty(x => x.ReportedAt, now), ct);
             if (creator is not null && await scheduled.AddressOfAsync(creator.Id, ct) is { } address)
             {
-                var done = BroadcastTexts.Done(report.Stored + report.StoredBefore, report.WithoutChat).In(creator.Language);
+                var done = BroadcastTexts.Done(report.Stored + report.StoredBefore, report.WithoutChat, report.Stopped).In(creator.Language);
                 await scheduled.StoreAsync(Claim, address, new OutboundMessage(done) { Language = creator.Language }, now, deliver: true, ct);
             }
             else

@@ -10,7 +10,7 @@ namespace PLKumkm.Bot.Broadcasts;
 
 /// <summary>What a broadcast run did (or, dry, would do).</summary>
 internal sealed record BroadcastReport(long? BroadcastId, int Audience, int Stored, int StoredBefore, int WithoutChat,
-    IReadOnlyDictionary<string, int> PerChannel, bool DryRun);
+    IReadOnlyDictionary<string, int> PerChannel, bool DryRun, int Stopped = 0);
 
 /// <summary>
 /// Stores one message per person of an audience in the outbox, paced to each channel's limit, for the running bot to
@@ -42,7 +42,7 @@ internal sealed partial class BroadcastSender(
     {
         var key = KeyOf(region, audience, text);
         var broadcast = await db.Broadcasts.FirstOrDefaultAsync(b => b.Key == key, ct);
-        var people = await BroadcastAudience.PeopleAsync(db, audience, region, ct);
+        var (people, stopped) = await BroadcastAudience.ReachableAsync(db, audience, region, ct);
         var before = broadcast is null
             ? []
             : (await db.BroadcastRecipients.AsNoTracking().Where(r => r.BroadcastId == broadcast.Id).Select(r => r.PersonId).ToListAsync(ct)).ToHashSet();
@@ -65,7 +65,7 @@ internal sealed partial class BroadcastSender(
         var storedBefore = people.Count(before.Contains);
         if (dryRun)
         {
-            return new BroadcastReport(broadcast?.Id, people.Count, 0, storedBefore, withoutChat, perChannel, DryRun: true);
+            return new BroadcastReport(broadcast?.Id, people.Count, 0, storedBefore, withoutChat, perChannel, DryRun: true, stopped);
         }
 
         if (broadcast is null)
@@ -137,7 +137,7 @@ internal sealed partial class BroadcastSender(
         }
 
         LogDone(broadcast.Id, stored, storedBefore, withoutChat);
-        return new BroadcastReport(broadcast.Id, people.Count, stored, storedBefore, withoutChat, perChannel, DryRun: false);
+        return new BroadcastReport(broadcast.Id, people.Count, stored, storedBefore, withoutChat, perChannel, DryRun: false, stopped);
     }
 
     private IEnumerable<List<(long PersonId, string Address)>> Seconds(List<(long PersonId, string Address)> todo)

@@ -30,15 +30,20 @@ internal static class BroadcastTexts
         _ => new("pemilik usaha yang pendaftarannya belum selesai", "business owners with an unfinished registration"),
     };
 
-    public static UserText Nobody(UserText audience, string region) => new(
-        $"Belum ada {audience.Id} di {region} yang bisa menerima siaran.",
-        $"There are no {audience.En} in {region} to receive a broadcast yet.");
+    public static UserText Nobody(UserText audience, string region, int stopped) => new(
+        $"Belum ada {audience.Id} di {region} yang bisa menerima siaran." + StoppedId(stopped),
+        $"There are no {audience.En} in {region} to receive a broadcast yet." + StoppedEn(stopped));
 
-    public static UserText Confirm(int count, UserText audience, string region, string text) => new(
-        $"📣 Siaran ke {count} {audience.Id} di {region}:\n\n{text}\n\nKirim sekarang?",
-        $"📣 Broadcast to {count} {audience.En} in {region}:\n\n{text}\n\nSend it now?");
+    public static UserText Confirm(int count, UserText audience, string region, string text, int stopped) => new(
+        $"📣 Siaran ke {count} {audience.Id} di {region}:\n\n{text}\n\n" + StoppedId(stopped).TrimStart() + (stopped > 0 ? "\n" : "") + "Kirim sekarang?",
+        $"📣 Broadcast to {count} {audience.En} in {region}:\n\n{text}\n\n" + StoppedEn(stopped).TrimStart() + (stopped > 0 ? "\n" : "") + "Send it now?");
 
-    public static UserText Done(int stored, int withoutChat) => new(
-        $"📣 Siaran Anda sudah dikirim ke {stored} orang" + (withoutChat > 0 ? $"; {withoutChat} orang belum bisa dihubungi lewat chat." : "."),
-        $"📣 Your broadcast went out to {stored} people" + (withoutChat > 0 ? $"; {withoutChat} cannot be reached by chat yet." : "."));
+    public static UserText Done(int stored, int withoutChat, int stopped) => new(
+        $"📣 Siaran Anda sudah dikirim ke {stored} orang" + (withoutChat > 0 ? $"; {withoutChat} orang belum bisa dihubungi lewat chat." : ".") + StoppedId(stopped),
+        $"📣 Your broadcast went out to {stored} people" + (withoutChat > 0 ? $"; {withoutChat} cannot be reached by chat yet." : ".") + StoppedEn(stopped));
+
+    // Said only when someone was left out: the author should know why the count is lower than the audience.
+    private static string StoppedId(int stopped) => stopped > 0 ? $" {stopped} orang tidak menerimanya karena meminta berhenti (/berhenti)." : "";
+
+    private static string StoppedEn(int stopped) => stopped > 0 ? $" {stopped} left out because they asked to stop (/berhenti)." : "";
 }

@@ -11,7 +11,8 @@ namespace PLKumkm.Bot.Digests;
 
 /// <summary>
 /// <c>/langganan</c> [time]: a coordinator, official or admin subscribes to the daily digest of their region (or moves
-/// it to another local time); <c>/berhenti</c> stops it.
+/// it to another local time); <c>/berhenti</c> stops it and everything else the bot starts on its own (reminders,
+/// broadcasts) for anyone. <c>/langganan</c> is also the way back: it clears that stop, for everyone.
 /// </summary>
 internal sealed class SubscriptionHandler(RegionCatalog regions, TimeProvider clock, IOptions<DigestOptions> options) : IMessageHandler
 {
@@ -37,6 +38,15 @@ internal sealed class SubscriptionHandler(RegionCatalog regions, TimeProvider cl
 
         if (!DigestComposer.Receives(person) || RolePolicy.ScopeOf(person) is not { } scope)
         {
+            // An owner or enumerator who stopped has no digest to come back to, only reminders and broadcasts.
+            if (person.RemindersStoppedAt is not null)
+            {
+                person.RemindersStoppedAt = null;
+                await db.SaveChangesAsync(cancellationToken);
+                context.Reply(DigestTexts.Resumed);
+                return true;
+            }
+
             context.Reply(DigestTexts.StaffOnly);
             return true;
         }
@@ -55,6 +65,8 @@ internal sealed class SubscriptionHandler(RegionCatalog regions, TimeProvider cl
         var today = DateOnly.FromDateTime(local.DateTime);
         var subscription = existing ?? db.DigestSubscriptions.Add(new DigestSubscription { PersonId = person.Id, CreatedAt = clock.GetUtcNow() }).Entity;
         subscription.LocalMinute = at;
+        // Subscribing again takes back the whole /berhenti, not only the digest.
+        person.RemindersStoppedAt = null;
         // Today's time already past: the first digest is tomorrow's, at that time (and a digest already had today stays
         // the only one today).
         var tomorrow = local.Hour * 60 + local.Minute >= at;

@@ -51,9 +51,12 @@ internal sealed partial class ReminderSender(
             }
 
             int answered;
+            string? business;
             try
             {
-                answered = SessionStore.Read(session).Answers.Count;
+                var answers = SessionStore.Read(session).Answers;
+                answered = answers.Count;
+                business = answers.GetValueOrDefault("nama_usaha") ?? answers.GetValueOrDefault("nama_koperasi");
             }
             catch (JsonException)
             {
@@ -63,7 +66,11 @@ internal sealed partial class ReminderSender(
             var questionnaire = questionnaires.Get(session.QuestionnaireId);
             var title = questionnaire.Title.In(person.Language);
             var last = session.RemindersSent == 1;
-            var message = new OutboundMessage(ReminderTexts.Form(title, answered, questionnaire.Questions.Count, last).In(person.Language))
+            // An enumerator's open form is one they fill in for a business, not their own registration.
+            var text = person.Role == PersonRole.Enumerator
+                ? ReminderTexts.OnBehalf(title, business, answered, questionnaire.Questions.Count, last)
+                : ReminderTexts.Form(title, answered, questionnaire.Questions.Count, last);
+            var message = new OutboundMessage(text.In(person.Language))
             {
                 Language = person.Language,
                 Options = [new ReplyOption(person.Language == Languages.English ? "▶️ Continue" : "▶️ Lanjutkan", "/start")],

@@ -71,7 +71,7 @@ public sealed class BroadcastTests
         await File.WriteAllTextAsync(file, "Terima kasih sudah mendaftar!\u202e\n");
 
         var dry = await Cli.RunAsync("broadcast", "--region", "OKU", "--to", "coordinators", "--text", file, "--dry-run", chat.Db.ConfigArg);
-        Assert.Equal((0, "broadcast (dry run) to coordinators in Kabupaten Ogan Komering Ulu: 1 person; would send 1 (test 1), 0 already sent earlier, 0 without a reachable chat\n", ""), dry);
+        Assert.Equal((0, "broadcast (dry run) to coordinators in Kabupaten Ogan Komering Ulu: 1 person; would send 1 (test 1), 0 already sent earlier, 0 without a reachable chat, 0 left out because they asked to stop (/berhenti)\n", ""), dry);
         await using (var db = chat.Db.Open())
         {
             Assert.False(await db.Outbox.AnyAsync(o => o.SentAt == null));
@@ -80,7 +80,7 @@ public sealed class BroadcastTests
         // 6 enumerators at 2 a second: three seconds' worth.
         var real = await Cli.RunAsync("broadcast", "--region", "16.01", "--to", "enumerators", "--text", file, "--Broadcasts:TelegramPerSecond=2", chat.Db.ConfigArg);
         Assert.Equal(0, real.Exit);
-        Assert.Matches(@"^broadcast \d+ to enumerators in Kabupaten Ogan Komering Ulu: 6 stored now \(test 6\), 0 earlier, 0 without a reachable chat; the running bot delivers them\n$", real.Output);
+        Assert.Matches(@"^broadcast \d+ to enumerators in Kabupaten Ogan Komering Ulu: 6 stored now \(test 6\), 0 earlier, 0 without a reachable chat, 0 left out because they asked to stop \(/berhenti\); the running bot delivers them\n$", real.Output);
         Assert.Contains("0 stored now", (await Cli.RunAsync("broadcast", "--region", "16.01", "--to", "enumerators", "--text", file, chat.Db.ConfigArg)).Output, StringComparison.Ordinal);
 
         Assert.Equal("error: --to wants one of owners, owners-unfinished, enumerators, coordinators, not 'everyone'\n",

@@ -110,11 +110,11 @@ public sealed class DailyDigestTests
         Assert.Single(chat.Received("coord"));
         Assert.Equal(0, await SendDueAsync(chat));
 
-        Assert.StartsWith("Baik, ringkasan harian dan pengingat dihentikan.", StaffChat.Text(await chat.SayAsync("coord", "/berhenti")), StringComparison.Ordinal);
+        Assert.StartsWith("Baik, ringkasan harian, pengingat dan siaran/pengumuman dihentikan;", StaffChat.Text(await chat.SayAsync("coord", "/berhenti")), StringComparison.Ordinal);
         chat.Clock.Advance(TimeSpan.FromDays(1));
         Assert.Equal(0, await SendDueAsync(chat));
         Assert.Empty(chat.Received("coord"));
-        Assert.StartsWith("Pengingat sudah dihentikan dan Anda tidak berlangganan", StaffChat.Text(await chat.SayAsync("coord", "/berhenti")), StringComparison.Ordinal);
+        Assert.StartsWith("Pengingat dan siaran/pengumuman sudah dihentikan dan Anda tidak berlangganan", StaffChat.Text(await chat.SayAsync("coord", "/berhenti")), StringComparison.Ordinal);
     }
 
     [Fact]

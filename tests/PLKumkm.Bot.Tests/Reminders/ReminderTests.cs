@@ -50,6 +50,21 @@ public sealed class ReminderTests
     }
 
     [Fact]
+    public async Task An_enumerators_unfinished_form_is_reminded_as_the_form_they_fill_in_for_a_business()
+    {
+        await using var chat = await StaffChat.StartAsync();
+        await chat.OnboardAsync("rudi", "0811 2000 0001", "enumerator", "16.01", "Rudi");
+        await StartFormAsync(chat, "rudi");
+
+        var (_, first) = (await RunAsync(chat, "rudi", TimeSpan.FromDays(1))).Single();
+        Assert.StartsWith("⏰ Pendaftaran UMKM yang Anda isi untuk sebuah usaha belum selesai:", first.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Pendaftaran UMKM Anda", first.Text, StringComparison.Ordinal);
+        Assert.Equal(["/start"], first.Options.Select(o => o.Value));
+        Assert.Equal("⏰ Pendaftaran UMKM yang Anda isi untuk \"Warung Siti\" belum selesai: 5 dari 28 pertanyaan sudah dijawab, dan semuanya tersimpan. Lanjutkan sekarang? (Ini pengingat terakhir.) Tidak ingin diingatkan? Ketik /berhenti.",
+            Bot.Reminders.ReminderTexts.OnBehalf("Pendaftaran UMKM", "Warung Siti", 5, 28, last: true).Id);
+    }
+
+    [Fact]
     public async Task An_unfinished_form_gets_one_reminder_after_a_day_and_a_last_one_after_three_then_none()
     {
         // 12 September 2022, 10:00 WIB.
@@ -81,7 +96,7 @@ public sealed class ReminderTests
         chat.Clock.Advance(TimeSpan.FromHours(13));
         await StartFormAsync(chat, "siti");
         await StartFormAsync(chat, "budi");
-        Assert.StartsWith("Baik, saya tidak akan mengirim pengingat lagi.", StaffChat.Text(await chat.SayAsync("budi", "/berhenti")), StringComparison.Ordinal);
+        Assert.StartsWith("Baik, saya tidak akan mengirim pengingat maupun siaran/pengumuman lagi;", StaffChat.Text(await chat.SayAsync("budi", "/berhenti")), StringComparison.Ordinal);
 
         var siti = await RunAsync(chat, "siti", TimeSpan.FromDays(2));
 
@@ -93,7 +108,7 @@ public sealed class ReminderTests
         var ani = Assert.Single(await RunAsync(chat, "ani", TimeSpan.FromDays(2))).Message.Text;
         Assert.StartsWith("⏰ Pendaftaran UMKM Anda belum dimulai: sekitar", ani, StringComparison.Ordinal);
         Assert.DoesNotContain("0 dari", ani, StringComparison.Ordinal);
-        Assert.StartsWith("Pengingat sudah dihentikan", StaffChat.Text(await chat.SayAsync("budi", "/berhenti")), StringComparison.Ordinal);
+        Assert.StartsWith("Pengingat dan siaran/pengumuman sudah dihentikan", StaffChat.Text(await chat.SayAsync("budi", "/berhenti")), StringComparison.Ordinal);
     }
 
     [Fact]

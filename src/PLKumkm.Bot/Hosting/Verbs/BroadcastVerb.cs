@@ -84,8 +84,8 @@ internal static class BroadcastVerb
         var channels = r.PerChannel.Count == 0 ? "" : " (" + string.Join(", ", r.PerChannel.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key} {c.Value}")) + ")";
         return r.DryRun
             ? string.Create(CultureInfo.InvariantCulture,
-                $"broadcast (dry run) to {audience} in {region}: {r.Audience} {(r.Audience == 1 ? "person" : "people")}; would send {r.PerChannel.Values.Sum()}{channels}, {r.StoredBefore} already sent earlier, {r.WithoutChat} without a reachable chat")
+                $"broadcast (dry run) to {audience} in {region}: {r.Audience} {(r.Audience == 1 ? "person" : "people")}; would send {r.PerChannel.Values.Sum()}{channels}, {r.StoredBefore} already sent earlier, {r.WithoutChat} without a reachable chat, {r.Stopped} left out because they asked to stop (/berhenti)")
             : string.Create(CultureInfo.InvariantCulture,
-                $"broadcast {r.BroadcastId} to {audience} in {region}: {r.Stored} stored now{channels}, {r.StoredBefore} earlier, {r.WithoutChat} without a reachable chat; the running bot delivers them");
+                $"broadcast {r.BroadcastId} to {audience} in {region}: {r.Stored} stored now{channels}, {r.StoredBefore} earlier, {r.WithoutChat} without a reachable chat, {r.Stopped} left out because they asked to stop (/berhenti); the running bot delivers them");
     }
 }

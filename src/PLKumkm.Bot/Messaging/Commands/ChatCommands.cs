@@ -192,8 +192,8 @@ internal static class ChatCommands
     {
         Help =
         {
-            [HelpSection.Coordinator] = new("/berhenti — hentikan ringkasan harian dan pengingat", "/berhenti — stop the daily digest and reminders"),
-            [HelpSection.Official] = new("/berhenti — hentikan ringkasan harian", "/berhenti — stop the daily digest"),
+            [HelpSection.Coordinator] = new("/berhenti — hentikan ringkasan harian, pengingat dan siaran", "/berhenti — stop the daily digest, reminders and broadcasts"),
+            [HelpSection.Official] = new("/berhenti — hentikan ringkasan harian, pengingat dan siaran", "/berhenti — stop the daily digest, reminders and broadcasts"),
         },
     };
 

@@ -21,7 +21,11 @@ internal sealed class Person
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? LastSeenAt { get; set; }
 
-    /// <summary>Set by <c>/berhenti</c>: no reminders are sent to this person.</summary>
+    /// <summary>
+    /// Set by <c>/berhenti</c>: nothing the bot starts on its own goes to this person (reminders, the daily digest,
+    /// broadcasts); replies to their own messages still do. Cleared by <c>/langganan</c>. (The name is older than its
+    /// wider meaning.)
+    /// </summary>
     public DateTimeOffset? RemindersStoppedAt { get; set; }
 
     /// <summary>When an enumerator was last reminded that nothing came from them (one reminder per silent spell).</summary>

@@ -46,19 +46,10 @@ internal sealed partial class BroadcastSender(
         var before = broadcast is null
             ? []
             : (await db.BroadcastRecipients.AsNoTracking().Where(r => r.BroadcastId == broadcast.Id).Select(r => r.PersonId).ToListAsync(ct)).ToHashSet();
-        var todo = new List<(long PersonId, string Address)>();
-        var withoutChat = 0;
-        foreach (var person in people.Where(p => !before.Contains(p)))
-        {
-            if (await scheduled.AddressOfAsync(person, ct) is { } address)
-            {
-                todo.Add((person, address));
-            }
-            else
-            {
-                withoutChat++;
-            }
-        }
+        var left = people.Where(p => !before.Contains(p)).ToList();
+        var addresses = await scheduled.AddressesOfAsync(left, ct);
+        var todo = left.Where(addresses.ContainsKey).Select(p => (PersonId: p, Address: addresses[p])).ToList();
+        var withoutChat = left.Count - todo.Count;
 
         var perChannel = todo.GroupBy(t => ChannelAddress.Split(t.Address).Channel)
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);

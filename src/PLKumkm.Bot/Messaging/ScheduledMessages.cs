@@ -16,6 +16,34 @@ internal sealed class ScheduledMessages(BotDbContext db, WriteGate gate, IServic
             .Where(a => a.PersonId == personId && a.UnreachableSince == null)
             .OrderByDescending(a => a.CreatedAt).Select(a => a.Address).FirstOrDefaultAsync(ct);
 
+    /// <summary>
+    /// <see cref="AddressOfAsync"/> for many people at once (a broadcast's audience): one query per
+    /// <see cref="LookupChunk"/> people instead of one per person. People without a reachable chat are not in it.
+    /// </summary>
+    public async Task<Dictionary<long, string>> AddressesOfAsync(IReadOnlyList<long> personIds, CancellationToken ct)
+    {
+        var latest = new Dictionary<long, (string Address, DateTimeOffset CreatedAt)>();
+        foreach (var chunk in personIds.Chunk(LookupChunk))
+        {
+            var rows = await db.PersonAddresses.AsNoTracking()
+                .Where(a => chunk.Contains(a.PersonId) && a.UnreachableSince == null)
+                .Select(a => new { a.PersonId, a.Address, a.CreatedAt })
+                .ToListAsync(ct);
+            foreach (var row in rows)
+            {
+                if (!latest.TryGetValue(row.PersonId, out var seen) || row.CreatedAt > seen.CreatedAt)
+                {
+                    latest[row.PersonId] = (row.Address, row.CreatedAt);
+                }
+            }
+        }
+
+        return latest.ToDictionary(l => l.Key, l => l.Value.Address);
+    }
+
+    /// <summary>People per address query: one parameter list that both providers take comfortably.</summary>
+    public const int LookupChunk = 2_000;
+
     /// <param name="claim">The conditional update that takes the job (0 rows: someone else took it first).</param>
     /// <param name="deliver">Hand it to the channels at once (the running bot); otherwise the running bot's outbox
     /// delivers it.</param>

@@ -65,6 +65,23 @@ public sealed class ReminderTests
     }
 
     [Fact]
+    public async Task An_enumerators_reminder_names_the_business_once_its_name_is_answered()
+    {
+        await using var chat = await StaffChat.StartAsync();
+        await chat.OnboardAsync("rudi", "0811 2000 0001", "enumerator", "16.01", "Rudi");
+        await StartFormAsync(chat, "rudi");
+        await chat.SayAsync("rudi", "1601 0745 0890 0001");
+        await chat.PressAsync("rudi", "jenis_kelamin=P");
+        await chat.SayAsync("rudi", "0812 3456 7890");
+        await chat.SayAsync("rudi", "Warung Siti");
+
+        var (_, reminder) = (await RunAsync(chat, "rudi", TimeSpan.FromDays(1))).Single();
+        Assert.StartsWith("⏰ Pendaftaran UMKM yang Anda isi untuk \"Warung Siti\" belum selesai: 5 dari 28 pertanyaan sudah dijawab",
+            reminder.Text, StringComparison.Ordinal);
+        Assert.Equal(["/start"], reminder.Options.Select(o => o.Value));
+    }
+
+    [Fact]
     public async Task An_unfinished_form_gets_one_reminder_after_a_day_and_a_last_one_after_three_then_none()
     {
         // 12 September 2022, 10:00 WIB.

@@ -193,6 +193,9 @@ namespace PLKumkm.Bot.Storage.Migrations
 
                     b.HasIndex("PersonId", "IsActive");
 
+                    b.HasIndex(new[] { "RemindersSent", "UpdatedAt" }, "IX_sessions_waiting")
+                        .HasFilter("\"IsActive\"");
+
                     b.ToTable("sessions", (string)null);
                 });
 

@@ -204,6 +204,9 @@ namespace PLKumkm.Bot.Storage.Migrations.PostgreSql
 
                     b.HasIndex("PersonId", "IsActive");
 
+                    b.HasIndex(new[] { "RemindersSent", "UpdatedAt" }, "IX_sessions_waiting")
+                        .HasFilter("\"IsActive\"");
+
                     b.ToTable("sessions", (string)null);
                 });
 

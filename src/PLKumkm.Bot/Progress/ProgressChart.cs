@@ -24,6 +24,16 @@ internal static class ProgressChart
         // Fixed padding: the layout measured its labels against exactly this data area.
         plot.Layout.Fixed(new PixelPadding(layout.Left, layout.Right, ProgressChartLayout.Bottom, ProgressChartLayout.Top));
 
+        // The forecasts first, so the real bars are drawn over them: pale where a region is heading, solid where it is.
+        var forecasts = rows.Select((row, i) => row.ForecastBarValue is { } end
+                ? new Bar { Position = Position(i, rows.Count), Value = end, Size = 0.7, FillColor = Colors.SteelBlue.Lighten(0.7f), LineWidth = 0 }
+                : null)
+            .OfType<Bar>().ToList();
+        if (forecasts.Count > 0)
+        {
+            plot.Add.Bars(forecasts).Horizontal = true;
+        }
+
         var bars = new Bar[rows.Count];
         for (var i = 0; i < rows.Count; i++)
         {

@@ -20,6 +20,15 @@ internal sealed record ChartRow(string Name, double Percent, double BarValue, bo
 {
     /// <summary>The label's left and right edge in pixels from the start of the data area.</summary>
     public (double Left, double Right) LabelSpan { get; init; }
+
+    /// <summary>
+    /// The percentage expected when the campaign ends at the pace of the last 7 days (<see cref="Forecast.PercentAtEnd"/>),
+    /// drawn as a pale bar behind the real one; null when there is no forecast (no pace yet, target reached, campaign over).
+    /// </summary>
+    public double? ForecastPercent { get; init; }
+
+    /// <summary>Where the pale forecast bar ends: the forecast, cut at the axis's end.</summary>
+    public double? ForecastBarValue { get; init; }
 }
 
 /// <summary>
@@ -99,14 +108,23 @@ internal sealed class ProgressChartLayout
         var top = entries.Count == 0 ? 100 : Math.Max(100, entries.Max(e => (double)e.Percent));
         // The smallest axis (in 2% steps) that gives every label a clear place. One always exists while a
         // label is narrower than the plot; past 200 steps (a label wider than that) they go after their bars regardless.
+        var forecasts = entries.Select(e => e.ForecastAt(ranking.Moment)).ToList();
         for (var xMax = top * 1.04; ; xMax += 2)
         {
             var rows = Place(entries, names, labels, counts, widths, dataWidth / xMax, dataWidth, force: xMax > (top * 1.04) + 400);
             if (rows is not null)
             {
-                return new ProgressChartLayout(TitleFor(ranking, en), SubtitleFor(ranking, en),
-                    en ? "% of target (red line: 100%); right: collected / target" : "% dari target (garis merah: 100%); kanan: terkumpul / target",
-                    rows, left, right, height, xMax);
+                rows = [.. rows.Select((row, i) => forecasts[i] is { } f && (double)f.PercentAtEnd > row.Percent
+                    ? row with { ForecastPercent = (double)f.PercentAtEnd, ForecastBarValue = Math.Min((double)f.PercentAtEnd, xMax) }
+                    : row)];
+                var axis = en ? "% of target (red line: 100%); right: collected / target" : "% dari target (garis merah: 100%); kanan: terkumpul / target";
+                if (rows.Any(r => r.ForecastPercent is not null))
+                {
+                    axis += en ? "\npale bar: expected at the census's end, at the pace of the last 7 days"
+                        : "\nbatang pucat: perkiraan di akhir pendataan, dengan laju 7 hari terakhir";
+                }
+
+                return new ProgressChartLayout(TitleFor(ranking, en), SubtitleFor(ranking, en), axis, rows, left, right, height, xMax);
             }
         }
     }

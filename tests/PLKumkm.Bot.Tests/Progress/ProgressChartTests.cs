@@ -134,6 +134,43 @@ public sealed class ProgressChartTests
         Assert.Equal([true, false], layout.Rows.Select(r => r.Reached));
     }
 
+    [Fact]
+    public void Each_regions_forecast_is_a_pale_bar_behind_its_own_and_the_axis_says_what_it_means()
+    {
+        // 30% with 3.600 in the last 7 days: 90% by 31 October. 20% with nothing in a week: no pace, no pale bar.
+        var ranking = WithWeekBefore(Ranking("16", [30, 20]), [12_600 - 3_600, 8_400]);
+        var layout = ProgressChartLayout.For(ranking, "id");
+
+        Assert.Equal([90, null], layout.Rows.Select(r => r.ForecastPercent));
+        Assert.Equal((double)ranking.Entries[0].ForecastAt(ranking.Moment)!.PercentAtEnd, layout.Rows[0].ForecastPercent);
+        Assert.EndsWith("\nbatang pucat: perkiraan di akhir pendataan, dengan laju 7 hari terakhir", layout.AxisLabel, StringComparison.Ordinal);
+        Assert.DoesNotContain("batang pucat", ProgressChartLayout.For(Ranking("16", [30, 20]), "id").AxisLabel, StringComparison.Ordinal);
+
+        // Looked at: pale blue between the bar's label and the forecast, white past it, on the first row.
+        using var image = SkiaSharp.SKBitmap.Decode(ProgressChart.Render(layout));
+        var y = ProgressChartLayout.Top + (ProgressChartLayout.RowHeight / 2);
+        int X(double percent) => layout.Left + (int)(percent * layout.PixelsPerPercent);
+        var pale = image.GetPixel(X(85), y);
+        var past = image.GetPixel(X(95), y);
+        Assert.True(pale.Blue > pale.Red + 20 && pale.Red > 150, $"pale bar at 85%: {pale}");
+        Assert.Equal(SkiaSharp.SKColors.White, past);
+        var solid = image.GetPixel(X(5), y);
+        Assert.True(solid.Red < 120 && solid.Blue > 150, $"solid bar at 5%: {solid}");
+    }
+
+    [Fact]
+    public void A_forecast_past_the_axis_ends_its_pale_bar_at_the_edge()
+    {
+        // 60% and 3.600 a day for a week: far past 100% by the end.
+        var ranking = WithWeekBefore(Ranking("16", [60]), [25_200 - 25_200]);
+        var row = ProgressChartLayout.For(ranking, "en").Rows.Single();
+        var layout = ProgressChartLayout.For(ranking, "en");
+
+        Assert.True(row.ForecastPercent > layout.XMax, $"{row.ForecastPercent} > {layout.XMax}");
+        Assert.Equal(layout.XMax, row.ForecastBarValue);
+        Assert.Contains("\npale bar: expected at the census's end", layout.AxisLabel, StringComparison.Ordinal);
+    }
+
     /// <summary>Set PLKUMKM_CHART_DIR to write sample charts there, to look at them.</summary>
     [SkippableFact]
     public void Sample_charts_are_written_when_asked()
@@ -146,7 +183,14 @@ public sealed class ProgressChartTests
         File.WriteAllBytes(Path.Combine(dir, "sumsel.png"), ProgressChart.Render(Ranking("16", [112, 100, 97.5, 94, 88, 72.3, 64.6, 64.6, 51, 40, 33.3, 21, 12, 5, 1.2, 0.3, 0]), "id"));
         File.WriteAllBytes(Path.Combine(dir, "indonesia.png"), ProgressChart.Render(Ranking(null, Spread(38, 130), now: late), "id"));
         File.WriteAllBytes(Path.Combine(dir, "indonesia-en.png"), ProgressChart.Render(Ranking(null, Spread(38, 99.4)), "en"));
+        var sumsel = Ranking("16", [112, 97.5, 72.3, 64.6, 51, 33.3, 12, 0.3]);
+        File.WriteAllBytes(Path.Combine(dir, "sumsel-forecast.png"), ProgressChart.Render(
+            WithWeekBefore(sumsel, [.. sumsel.Entries.Select((e, i) => (int)(e.Collected.Total - (i % 3 == 2 ? 0 : 420 * (3 + (i * 2)))))]), "id"));
     }
+
+    /// <summary>The same ranking with what each region (best first) had collected a week before.</summary>
+    private static Ranking WithWeekBefore(Ranking ranking, IReadOnlyList<int> weekBefore) =>
+        ranking with { Entries = [.. ranking.Entries.Select((e, i) => e with { WeekBefore = new Tally(weekBefore[i], 0) })] };
 
     private static List<double> Spread(int count, double top = 120) =>
         [.. Enumerable.Range(0, count).Select(i => Math.Round(top * Math.Pow((count - i) / (double)count, 1.6), 2))];

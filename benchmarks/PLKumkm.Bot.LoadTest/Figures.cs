@@ -15,10 +15,25 @@ internal sealed class Figures
     public long? FaultDuplicated { get; set; }
     public int? Kills { get; set; }
 
+    /// <summary>Every closed-loop run of the bot (name, updates/s, bot CPU µs per update), for one table at the end.</summary>
+    public List<(string Name, double Rate, double CpuMicroseconds)> Runs { get; } = [];
+
     public static string Mb(long bytes) => (bytes / 1024.0 / 1024.0).ToString("0.0", CultureInfo.InvariantCulture) + " MB";
 
     public void PrintGoals()
     {
+        if (Runs.Count > 1 || (Runs.Count == 1 && EchoRate is not null))
+        {
+            // Providers and deliveries side by side, from the same run on the same machine.
+            Console.WriteLine();
+            Console.WriteLine("== closed loop, every run");
+            foreach (var (name, perSecond, cpu) in Runs)
+            {
+                var ratio = EchoRate is { } e && e > 0 ? FormattableString.Invariant($", ratio to the echo bot {perSecond / e:0.00}") : "";
+                Console.WriteLine(FormattableString.Invariant($"  {name}: {perSecond:0} updates/s, {cpu:0} µs bot CPU per update{ratio}"));
+            }
+        }
+
         Console.WriteLine();
         Console.WriteLine("== goals (2-core machine)");
         if (BotRate is { } rate)

@@ -91,6 +91,11 @@ internal static class LoadTestProgram
                     await LoadMode.RunBotAsync(o, figures, checks, ct, admin).ConfigureAwait(false);
                     await LoadMode.RunBotAsync(o, figures, checks, ct, admin, Targets.Delivery.Webhook).ConfigureAwait(false);
                     await LoadMode.RunBotAsync(o, figures, checks, ct, admin, Targets.Delivery.Webhook, instances: 2).ConfigureAwait(false);
+                    if (!o.NoEcho)
+                    {
+                        // The yardstick for every run above, on the machine as it is now.
+                        await LoadMode.RunEchoAsync(o, figures, checks, ct).ConfigureAwait(false);
+                    }
                 }
 
                 // Webhooks spread over two instances (both busy, either killed), then long polling (one busy, the

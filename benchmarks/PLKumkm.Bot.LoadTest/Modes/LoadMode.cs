@@ -32,8 +32,9 @@ internal static class LoadMode
             StepReplies = calibration.RepliesForPendingStep,
         };
         await StaffSeeder.AddEnumeratorsAsync(workspace, driver.Users, ct).ConfigureAwait(false);
-        var (closed, open, cost, idle, peak) = await MeasureAsync(
+        var (closed, open, cost, idle, peak, cpu) = await MeasureAsync(
             o, driver, BotFleet.Start(dll, fake, workspace, delivery, instances), withOpenLoop: true, ct).ConfigureAwait(false);
+        figures.Runs.Add((name, closed.PerSecond, cpu));
         if (postgres is null && delivery == Delivery.Polling)
         {
             figures.BotRate = closed.PerSecond;
@@ -70,7 +71,8 @@ internal static class LoadMode
         fake.KeepSent = false;
         var driver = new Driver(fake, FirstChat, o.Users, Driver.Mix(o.VisitorShare, o.EnumeratorShare, o.OfficialShare));
         var echo = BotFleet.Of(BotProcess.StartDll(typeof(LoadMode).Assembly.Location, [EchoBot.Mode, fake.Token, fake.BaseUrl], AppContext.BaseDirectory));
-        var (closed, _, cost, idle, _) = await MeasureAsync(o, driver, echo, withOpenLoop: false, ct).ConfigureAwait(false);
+        var (closed, _, cost, idle, _, cpu) = await MeasureAsync(o, driver, echo, withOpenLoop: false, ct).ConfigureAwait(false);
+        figures.Runs.Add(("echo", closed.PerSecond, cpu));
         Console.WriteLine(cost);
         figures.EchoRate = closed.PerSecond;
         if (figures.BotRate is { } bot && closed.PerSecond > 0)
@@ -86,7 +88,7 @@ internal static class LoadMode
     /// Warm-up, then the closed loop (and optionally the open loop) against a bot in its own process; CPU is counted
     /// for the bot's process and for this one (fake API and simulated users) apart.
     /// </summary>
-    private static async Task<(WindowResult Closed, OpenLoopResult? Open, string Cost, bool Idle, long PeakRss)> MeasureAsync(
+    private static async Task<(WindowResult Closed, OpenLoopResult? Open, string Cost, bool Idle, long PeakRss, double BotCpu)> MeasureAsync(
         LoadOptions o, Driver driver, BotFleet bot, bool withOpenLoop, CancellationToken ct)
     {
         using var sampling = new CancellationTokenSource();
@@ -146,7 +148,7 @@ internal static class LoadMode
             await sampler.ConfigureAwait(false);
             var peak = bot.PeakRss;
             await bot.StopAsync(TimeSpan.FromSeconds(20)).ConfigureAwait(false);
-            return (closed, open, cost, idle, peak);
+            return (closed, open, cost, idle, peak, botCpu.TotalMilliseconds * 1000 / answered);
         }
         finally
         {

@@ -30,6 +30,8 @@ internal sealed class LoadOptions
           --with-progress     all: also run benchmarks/PLKumkm.Bot.Benchmarks (progress at 1M/10M records, import; long)
           --bot-arg SETTING   flood mode: a setting for the bot process (e.g. --bot-arg --Webhooks:MaxUnauthenticatedReads=8)
           --postgres CONN     postgres mode: an admin connection string (default: $PLKUMKM_TEST_POSTGRES); a database is made and dropped
+          --on-postgres       load: on the --postgres server instead of SQLite (one load of the postgres mode alone)
+          --instances N       load with --on-postgres: bot processes on the one database (default 1)
           --webhook           load, fault and all: updates posted to the bot's webhook by the fake (as Telegram does) instead of long polling
           --keep              keep the temporary databases
           --no-echo           load mode without the echo baseline (profiling)
@@ -65,6 +67,10 @@ internal sealed class LoadOptions
     public bool WithProgress { get; private set; }
     public bool PerStep { get; private set; }
     public bool OneByOne { get; private set; }
+
+    public bool OnPostgres { get; private set; }
+
+    public int Instances { get; private set; } = 1;
     public bool Smoke { get; private set; }
     public double VisitorShare { get; private set; } = 0.1;
     public double EnumeratorShare { get; private set; } = 0.1;
@@ -110,6 +116,8 @@ internal sealed class LoadOptions
                 case "--webhook": o.Delivery = Targets.Delivery.Webhook; break;
                 case "--postgres": o.Postgres = Value(); break;
                 case "--no-echo": o.NoEcho = true; break;
+                case "--on-postgres": o.OnPostgres = true; break;
+                case "--instances": o.Instances = Math.Clamp((int)Number(), 1, 8); break;
                 case "--with-progress": o.WithProgress = true; break;
                 case "--per-step": o.PerStep = true; break;
                 case "--one-by-one": o.OneByOne = true; break;

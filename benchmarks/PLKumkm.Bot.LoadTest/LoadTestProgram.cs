@@ -68,7 +68,14 @@ internal static class LoadTestProgram
                 break;
 
             case "load":
-                await LoadMode.RunBotAsync(o, figures, checks, ct, delivery: o.Delivery).ConfigureAwait(false);
+                var server = !o.OnPostgres ? null
+                    : o.Postgres ?? throw new ArgumentException("--on-postgres needs --postgres CONN (or PLKUMKM_TEST_POSTGRES)");
+                if (o.Instances > 1 && server is null)
+                {
+                    throw new ArgumentException("--instances needs --on-postgres: several bot processes share one PostgreSQL database");
+                }
+
+                await LoadMode.RunBotAsync(o, figures, checks, ct, server, o.Delivery, o.Instances).ConfigureAwait(false);
                 if (!o.NoEcho)
                 {
                     await LoadMode.RunEchoAsync(o, figures, checks, ct).ConfigureAwait(false);

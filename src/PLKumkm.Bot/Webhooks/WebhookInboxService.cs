@@ -37,6 +37,7 @@ internal sealed partial class WebhookInboxService(
 
     // Bodies this instance has claimed (several instances on one database) and holds until they are done.
     private readonly HashSet<long> _claimed = [];
+    private DateTimeOffset _nextRenewal = DateTimeOffset.MinValue;
 
     // The group commit under way until its transaction is committed (one writer): the next batch forms meanwhile.
     private Task _committing = Task.CompletedTask;
@@ -80,7 +81,7 @@ internal sealed partial class WebhookInboxService(
     {
         Harvest();
         await ScanAsync(ct);
-        await store.RenewAsync(_claimed, ct);
+        await RenewClaimsAsync(ct);
 
         var now = clock.GetUtcNow();
         var wait = IdleCheck;
@@ -149,6 +150,23 @@ internal sealed partial class WebhookInboxService(
         }
 
         return wait;
+    }
+
+    /// <summary>
+    /// Keeps this instance's claims alive: a third of the claim time before they would run out, not every pass (each
+    /// renewal rewrites every claimed row: with a busy queue that was most of a pass's cost, and on PostgreSQL each
+    /// rewrite leaves a dead row version behind).
+    /// </summary>
+    private async Task RenewClaimsAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        if (!instance.Shared || now < _nextRenewal)
+        {
+            return;
+        }
+
+        _nextRenewal = now + (BotInstance.ClaimTime / 3);
+        await store.RenewAsync(_claimed, ct);
     }
 
     /// <summary>Takes in the results of finished bodies.</summary>

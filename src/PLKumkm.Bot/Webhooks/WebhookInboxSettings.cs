@@ -26,6 +26,13 @@ internal sealed class WebhookInboxSettings
     /// and a dead one's bodies are taken over once its claims run out (<see cref="Storage.BotInstance.ClaimTime"/>).</summary>
     public TimeSpan SharedIdleCheck { get; init; } = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>
+    /// With other instances, how often a pass looks at the whole queue (their claims, what they finished, late
+    /// commits); the passes in between read only what is new. Short next to the claim time, so a dead instance's
+    /// bodies are still taken over within seconds.
+    /// </summary>
+    public TimeSpan SharedFullLook { get; init; } = TimeSpan.FromMilliseconds(100);
+
     public TimeSpan RetryDelay(int attempts)
     {
         var delay = BaseRetryDelay * Math.Pow(2, Math.Max(0, attempts - 1));

@@ -21,8 +21,6 @@ public sealed class WebhookGroupCommitTests
 {
     private static readonly string[] Regencies = ["16.01", "16.02", "16.03", "16.04", "16.05", "16.06"];
 
-#if !POSTGRES
-    // Group commit is for one instance alone for now (see WebhookInboxService.Scan): on PostgreSQL bodies go one by one.
     [Fact]
     public async Task Bodies_posted_while_the_writer_is_busy_are_committed_together_and_a_failed_one_is_retried_alone()
     {
@@ -68,8 +66,6 @@ public sealed class WebhookGroupCommitTests
         Assert.Equal(users.Count, await ctx.InboundUpdates.CountAsync());
         await host.StopAsync();
     }
-
-#endif
 
     [Fact]
     public async Task A_backlog_longer_than_one_look_and_new_posts_for_the_same_chat_are_answered_in_order()

@@ -154,8 +154,7 @@ internal sealed partial class WebhookInboxService(
 
     /// <summary>
     /// Keeps this instance's claims alive: a third of the claim time before they would run out, not every pass (each
-    /// renewal rewrites every claimed row: with a busy queue that was most of a pass's cost, and on PostgreSQL each
-    /// rewrite leaves a dead row version behind).
+    /// renewal rewrites every claimed row, and on PostgreSQL each rewrite leaves a dead row version behind).
     /// </summary>
     private async Task RenewClaimsAsync(CancellationToken ct)
     {

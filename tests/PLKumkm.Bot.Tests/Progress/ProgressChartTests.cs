@@ -186,6 +186,8 @@ public sealed class ProgressChartTests
         var sumsel = Ranking("16", [112, 97.5, 72.3, 64.6, 51, 33.3, 12, 0.3]);
         File.WriteAllBytes(Path.Combine(dir, "sumsel-forecast.png"), ProgressChart.Render(
             WithWeekBefore(sumsel, [.. sumsel.Entries.Select((e, i) => (int)(e.Collected.Total - (i % 3 == 2 ? 0 : 420 * (3 + (i * 2)))))]), "id"));
+        File.WriteAllBytes(Path.Combine(dir, "sumsel-forecast-en.png"), ProgressChart.Render(
+            WithWeekBefore(sumsel, [.. sumsel.Entries.Select((e, i) => (int)(e.Collected.Total - (i % 3 == 2 ? 0 : 420 * (3 + (i * 2)))))]), "en"));
     }
 
     /// <summary>The same ranking with what each region (best first) had collected a week before.</summary>

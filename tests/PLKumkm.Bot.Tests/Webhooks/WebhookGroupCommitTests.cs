@@ -29,7 +29,7 @@ public sealed class WebhookGroupCommitTests
         var batches = new BatchLog(failuresFor: "boom", times: 2);
         using var host = BuildHost(db, fake, new WebhookInboxSettings { BaseRetryDelay = TimeSpan.FromMilliseconds(200) }, batches);
         await host.StartAsync();
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(20) };
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
         var url = Address(host) + "/webhooks/whatsapp";
         var users = Enumerable.Range(0, 10).Select(i => $"6281277700{i:000}").ToList();
         users.ForEach(u => fake.SawInbound(u));
@@ -51,7 +51,7 @@ public sealed class WebhookGroupCommitTests
 
         foreach (var user in users)
         {
-            await fake.WaitForSentAsync(user, 1, TimeSpan.FromSeconds(20));
+            await fake.WaitForSentAsync(user, 1, TimeSpan.FromSeconds(60));
         }
 
         await WhatsAppBotSession.WaitDrainedAsync(db);
@@ -94,10 +94,10 @@ public sealed class WebhookGroupCommitTests
         // Two rows per look: the queue is read in several pages while new posts of the same chat arrive.
         using var host = BuildHost(db, fake, new WebhookInboxSettings { ScanLimit = 2 }, null);
         await host.StartAsync();
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(20) };
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
         var url = Address(host) + "/webhooks/whatsapp";
         // Posted once the first page is answered: the rest of the backlog is still unread then.
-        await fake.WaitUntilAsync(() => Answers(fake, user).Count >= 2, TimeSpan.FromSeconds(20));
+        await fake.WaitUntilAsync(() => Answers(fake, user).Count >= 2, TimeSpan.FromSeconds(60));
         foreach (var regency in Regencies[..2])
         {
             (await W.PostAsync(http, url, W.Body(W.Text(user, "progress " + regency), "Siti"))).Dispose();

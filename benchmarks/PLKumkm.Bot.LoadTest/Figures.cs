@@ -27,7 +27,7 @@ internal sealed class Figures
             // Providers and deliveries side by side, from the same run on the same machine.
             Console.WriteLine();
             Console.WriteLine("== closed loop, every run");
-            foreach (var (name, perSecond, cpu) in Runs.Where(r => r.Name != "echo"))
+            foreach (var (name, perSecond, cpu) in Runs)
             {
                 var ratio = EchoRate is { } e && e > 0 ? FormattableString.Invariant($", ratio to the echo bot {perSecond / e:0.00}") : "";
                 Console.WriteLine(FormattableString.Invariant($"  {name}: {perSecond:0} updates/s, {cpu:0} µs bot CPU per update{ratio}"));

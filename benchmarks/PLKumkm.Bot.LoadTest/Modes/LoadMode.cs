@@ -71,8 +71,7 @@ internal static class LoadMode
         fake.KeepSent = false;
         var driver = new Driver(fake, FirstChat, o.Users, Driver.Mix(o.VisitorShare, o.EnumeratorShare, o.OfficialShare));
         var echo = BotFleet.Of(BotProcess.StartDll(typeof(LoadMode).Assembly.Location, [EchoBot.Mode, fake.Token, fake.BaseUrl], AppContext.BaseDirectory));
-        var (closed, _, cost, idle, _, cpu) = await MeasureAsync(o, driver, echo, withOpenLoop: false, ct).ConfigureAwait(false);
-        figures.Runs.Add(("echo", closed.PerSecond, cpu));
+        var (closed, _, cost, idle, _, _) = await MeasureAsync(o, driver, echo, withOpenLoop: false, ct).ConfigureAwait(false);
         Console.WriteLine(cost);
         figures.EchoRate = closed.PerSecond;
         if (figures.BotRate is { } bot && closed.PerSecond > 0)

@@ -11,14 +11,13 @@ namespace PLKumkm.Bot.Messaging;
 internal sealed class ScheduledMessages(BotDbContext db, WriteGate gate, IServiceProvider services)
 {
     /// <summary>The person's most recent chat that is not marked unreachable; null when there is none.</summary>
-    public Task<string?> AddressOfAsync(long personId, CancellationToken ct) =>
-        db.PersonAddresses.AsNoTracking()
-            .Where(a => a.PersonId == personId && a.UnreachableSince == null)
-            .OrderByDescending(a => a.CreatedAt).Select(a => a.Address).FirstOrDefaultAsync(ct);
+    public async Task<string?> AddressOfAsync(long personId, CancellationToken ct) =>
+        (await AddressesOfAsync([personId], ct)).GetValueOrDefault(personId);
 
     /// <summary>
     /// <see cref="AddressOfAsync"/> for many people at once (a broadcast's audience): one query per
-    /// <see cref="LookupChunk"/> people instead of one per person. People without a reachable chat are not in it.
+    /// <see cref="LookupChunk"/> people instead of one per person. People without a reachable chat are not in it; of
+    /// two chats made at the same moment the first read wins.
     /// </summary>
     public async Task<Dictionary<long, string>> AddressesOfAsync(IReadOnlyList<long> personIds, CancellationToken ct)
     {

@@ -185,6 +185,7 @@ internal static class ChatCommands
                 "/langganan [time] — your region's daily digest (e.g. /langganan 07.00)"),
             [HelpSection.Official] = new("/langganan [jam] — ringkasan harian (mis. /langganan 07.00)", "/langganan [time] — daily digest (e.g. /langganan 07.00)"),
             [HelpSection.Admin] = new("/langganan, /berhenti", "/langganan, /berhenti"),
+            [HelpSection.Owner] = new("/langganan — terima lagi", "/langganan — get them again"),
         },
     };
 
@@ -194,6 +195,7 @@ internal static class ChatCommands
         {
             [HelpSection.Coordinator] = new("/berhenti — hentikan ringkasan harian, pengingat dan siaran", "/berhenti — stop the daily digest, reminders and broadcasts"),
             [HelpSection.Official] = new("/berhenti — hentikan ringkasan harian, pengingat dan siaran", "/berhenti — stop the daily digest, reminders and broadcasts"),
+            [HelpSection.Owner] = new("/berhenti — hentikan pengingat dan siaran", "/berhenti — stop reminders and broadcasts"),
         },
     };
 

@@ -13,16 +13,10 @@ internal static class CommandHelp
     private static readonly UserText Bullet = new("• ", "• ");
 
     /// <summary>The owner's <c>/bantuan</c>, which everyone gets (staff get their own lines above it).</summary>
-    public static UserText Owner { get; } = Lines(
-        new("Halo! Saya bot PL-KUMKM (Pendataan Lengkap Koperasi dan UMKM).",
-            "Hello! I am the PL-KUMKM bot (complete census of cooperatives and MSMEs)."),
-        Line(HelpSection.Owner, Bullet, "", Start),
-        Line(HelpSection.Owner, Bullet, "; ", Status, Edit, Withdraw),
-        Line(HelpSection.Owner, Bullet, "", ChatCommands.Progress),
-        Line(HelpSection.Owner, Bullet, "", Language),
-        Line(HelpSection.Owner, Bullet, "", Help),
-        Line(HelpSection.OwnerWhileAnswering, new("Di tengah pengisian: ", "While answering: "), ", ", Back, Skip, Cancel)
-            .Append(new(".", "."), ""));
+    public static UserText Owner { get; } = OwnerLines(withReminders: true);
+
+    /// <summary>Below a staff line that already names <c>/langganan</c> and <c>/berhenti</c> (with the digest).</summary>
+    private static readonly UserText OwnerBelowDigestLine = OwnerLines(withReminders: false);
 
     /// <summary>What a group is told it may ask (the commands answered in groups, in table order).</summary>
     public static UserText Group { get; } = Lines(
@@ -49,7 +43,25 @@ internal static class CommandHelp
     };
 
     /// <summary>The private chat's <c>/bantuan</c> for <paramref name="role"/>.</summary>
-    public static UserText For(PersonRole role) => StaffLines.TryGetValue(role, out var staff) ? staff.Append(Owner, "\n\n") : Owner;
+    public static UserText For(PersonRole role) => StaffLines.TryGetValue(role, out var staff)
+        ? staff.Append(role == PersonRole.Enumerator ? Owner : OwnerBelowDigestLine, "\n\n")
+        : Owner;
+
+    // Everyone gets reminders and broadcasts, and every one of them ends with "ketik /berhenti": the help says how to
+    // stop them and how to have them again.
+    private static UserText OwnerLines(bool withReminders) => Lines(
+        new("Halo! Saya bot PL-KUMKM (Pendataan Lengkap Koperasi dan UMKM).",
+            "Hello! I am the PL-KUMKM bot (complete census of cooperatives and MSMEs)."),
+        [
+            Line(HelpSection.Owner, Bullet, "", Start),
+            Line(HelpSection.Owner, Bullet, "; ", Status, Edit, Withdraw),
+            Line(HelpSection.Owner, Bullet, "", ChatCommands.Progress),
+            Line(HelpSection.Owner, Bullet, "", Language),
+            .. withReminders ? [Line(HelpSection.Owner, Bullet, "; ", Unsubscribe, Subscribe)] : Array.Empty<UserText>(),
+            Line(HelpSection.Owner, Bullet, "", Help),
+        ],
+        Line(HelpSection.OwnerWhileAnswering, new("Di tengah pengisian: ", "While answering: "), ", ", Back, Skip, Cancel)
+            .Append(new(".", "."), ""));
 
     private static UserText Line(HelpSection section, UserText prefix, string separator, params CommandEntry[] entries) =>
         new(prefix.Id + string.Join(separator, entries.Select(e => Words(e, section).Id)),

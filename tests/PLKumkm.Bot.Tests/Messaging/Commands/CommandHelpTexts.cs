@@ -14,6 +14,29 @@ internal static class CommandHelpTexts
         • /status — lihat data Anda; /ubah — perbaiki; "hapus data saya" — tarik persetujuan
         • progress <wilayah> — capaian pendataan, mis. "progress OKU"
         • /bahasa en — English
+        • /berhenti — hentikan pengingat dan siaran; /langganan — terima lagi
+        • /bantuan — bantuan
+        Di tengah pengisian: /kembali, /lewati, /batal.
+        """,
+        """
+        Hello! I am the PL-KUMKM bot (complete census of cooperatives and MSMEs).
+        • /start — register your business (MSME) or cooperative (about 5 minutes)
+        • /status — see your records; /ubah — correct them; "hapus data saya" — withdraw consent
+        • progress <region> — census progress, e.g. "progress OKU"
+        • /bahasa id — Bahasa Indonesia
+        • /berhenti — stop reminders and broadcasts; /langganan — get them again
+        • /bantuan — help
+        While answering: /kembali (back), /lewati (skip), /batal (cancel).
+        """);
+
+    /// <summary>Below the coordinator's, official's and admin's lines, which name /langganan and /berhenti already.</summary>
+    public static readonly UserText OwnerBelowDigestLine = new(
+        """
+        Halo! Saya bot PL-KUMKM (Pendataan Lengkap Koperasi dan UMKM).
+        • /start — daftarkan usaha (UMKM) atau koperasi Anda (sekitar 5 menit)
+        • /status — lihat data Anda; /ubah — perbaiki; "hapus data saya" — tarik persetujuan
+        • progress <wilayah> — capaian pendataan, mis. "progress OKU"
+        • /bahasa en — English
         • /bantuan — bantuan
         Di tengah pengisian: /kembali, /lewati, /batal.
         """,

@@ -137,7 +137,8 @@ public sealed class CommandTableTests
         Assert.Equal(CommandHelpTexts.QuestionHint, EngineTexts.CommandsHint);
         foreach (var (role, staff) in CommandHelpTexts.Staff)
         {
-            Assert.Equal(staff.Append(CommandHelpTexts.Owner, "\n\n"), CommandHelp.For(role));
+            var below = role == Bot.Storage.Entities.PersonRole.Enumerator ? CommandHelpTexts.Owner : CommandHelpTexts.OwnerBelowDigestLine;
+            Assert.Equal(staff.Append(below, "\n\n"), CommandHelp.For(role));
         }
     }
 }

@@ -179,8 +179,10 @@ internal sealed partial class InboundProcessor(
         }
 
         await router.RouteAsync(context, ct);
+        // What the handler changed (the session, the person) first: the rows below are not tracked.
+        await db.SaveChangesAsync(ct);
         // Kept as a keyed hash: a WhatsApp message id encodes the sender's number, and deduplication only compares.
-        db.InboundUpdates.Add(new InboundUpdate { UpdateKey = db.Protection.Hash(message.UpdateKey), ProcessedAt = now });
+        await db.InsertUntrackedAsync(new InboundUpdate { UpdateKey = db.Protection.Hash(message.UpdateKey), ProcessedAt = now }, ct);
         var outbox = context.Replies.Select(r => (message.Address, Message: r.Language is null ? r with { Language = context.Language } : r))
             .Concat(context.Notices)
             .Select(r => new OutboxMessage
@@ -190,9 +192,12 @@ internal sealed partial class InboundProcessor(
                 CreatedAt = now,
                 Subject = r.Message.Subject,
             }).ToList();
-        outbox.ForEach(row => outboxStore.ClaimNew(row, now));
-        db.Outbox.AddRange(outbox);
-        await db.SaveChangesAsync(ct);
+        foreach (var row in outbox)
+        {
+            outboxStore.ClaimNew(row, now);
+            await db.InsertUntrackedAsync(row, ct);
+        }
+
         return outbox;
     }
 

@@ -30,6 +30,10 @@ internal sealed class FieldProtector
     private readonly byte[] _nonceKey;
     private readonly byte[] _hashKey;
 
+    // One cipher per key and thread, not one per value: setting a key up costs OpenSSL more than sealing a short value.
+    private readonly ThreadLocal<AesGcm> _randomCipher;
+    private readonly ThreadLocal<AesGcm> _deterministicCipher;
+
     public FieldProtector(ReadOnlySpan<byte> masterKey)
     {
         if (masterKey.Length != KeySize)
@@ -43,6 +47,8 @@ internal sealed class FieldProtector
         _nonceKey = Derive(master, "plkumkm/deterministic/nonce");
         _hashKey = Derive(master, "plkumkm/lookup/hmac");
         KeyId = Convert.ToHexStringLower(Derive(master, "plkumkm/key-id").AsSpan(0, KeyIdLength / 2));
+        _randomCipher = new(() => new AesGcm(_encryptionKey, TagSize));
+        _deterministicCipher = new(() => new AesGcm(_deterministicKey, TagSize));
         CryptographicOperations.ZeroMemory(master);
     }
 
@@ -52,10 +58,10 @@ internal sealed class FieldProtector
     public static byte[] NewKey() => RandomNumberGenerator.GetBytes(KeySize);
 
     /// <summary>A random-nonce encryption: the same value stored twice looks different each time.</summary>
-    public string Protect(string value) => value.Length == 0 ? value : Seal(RandomPrefix, _encryptionKey, Encoding.UTF8.GetBytes(value), null);
+    public string Protect(string value) => value.Length == 0 ? value : Seal(RandomPrefix, _randomCipher, Encoding.UTF8.GetBytes(value), null);
 
     /// <summary>As <see cref="Protect(string)"/>, from text already encoded as UTF-8.</summary>
-    public string Protect(ReadOnlySpan<byte> utf8) => utf8.Length == 0 ? "" : Seal(RandomPrefix, _encryptionKey, utf8, null);
+    public string Protect(ReadOnlySpan<byte> utf8) => utf8.Length == 0 ? "" : Seal(RandomPrefix, _randomCipher, utf8, null);
 
     /// <summary>
     /// The same value always gives the same stored form, so equality, grouping and primary keys keep working on it
@@ -74,13 +80,13 @@ internal sealed class FieldProtector
         var plain = Encoding.UTF8.GetBytes(value);
         Span<byte> mac = stackalloc byte[32];
         HMACSHA256.HashData(_nonceKey, plain, mac);
-        return Seal(DeterministicPrefix, _deterministicKey, plain, mac[..NonceSize]);
+        return Seal(DeterministicPrefix, _deterministicCipher, plain, mac[..NonceSize]);
     }
 
     /// <summary>The value of a stored form of either kind made with this key; a value stored in clear comes back as it is.</summary>
     /// <exception cref="DataProtectionException">Made with another key, or altered.</exception>
     public string Unprotect(string stored) => TryParse(stored, out var random, out var keyId, out var body)
-        ? Open(random ? _encryptionKey : _deterministicKey, keyId, body)
+        ? Open(random ? _randomCipher : _deterministicCipher, keyId, body)
         : stored;
 
     /// <summary>Whether <paramref name="stored"/> is a stored form (of any key), and which key made it.</summary>
@@ -111,7 +117,7 @@ internal sealed class FieldProtector
 
     public string? HashOrNull(string? value) => value is null ? null : Hash(value);
 
-    private string Seal(string prefix, byte[] key, ReadOnlySpan<byte> plain, ReadOnlySpan<byte> fixedNonce)
+    private string Seal(string prefix, ThreadLocal<AesGcm> cipher, ReadOnlySpan<byte> plain, ReadOnlySpan<byte> fixedNonce)
     {
         var sealedLength = NonceSize + plain.Length + TagSize;
         var buffer = ArrayPool<byte>.Shared.Rent(sealedLength);
@@ -127,10 +133,7 @@ internal sealed class FieldProtector
                 fixedNonce.CopyTo(nonce);
             }
 
-            using (var aes = new AesGcm(key, TagSize))
-            {
-                aes.Encrypt(nonce, plain, buffer.AsSpan(NonceSize, plain.Length), buffer.AsSpan(NonceSize + plain.Length, TagSize));
-            }
+            cipher.Value!.Encrypt(nonce, plain, buffer.AsSpan(NonceSize, plain.Length), buffer.AsSpan(NonceSize + plain.Length, TagSize));
 
             return string.Concat(prefix, KeyId, ".", Convert.ToBase64String(buffer.AsSpan(0, sealedLength)));
         }
@@ -140,7 +143,7 @@ internal sealed class FieldProtector
         }
     }
 
-    private string Open(byte[] key, ReadOnlySpan<char> keyId, ReadOnlySpan<char> body)
+    private string Open(ThreadLocal<AesGcm> cipher, ReadOnlySpan<char> keyId, ReadOnlySpan<char> body)
     {
         if (!keyId.SequenceEqual(KeyId))
         {
@@ -158,8 +161,7 @@ internal sealed class FieldProtector
         var plain = new byte[cipherLength];
         try
         {
-            using var aes = new AesGcm(key, TagSize);
-            aes.Decrypt(bytes.AsSpan(0, NonceSize), bytes.AsSpan(NonceSize, cipherLength), bytes.AsSpan(NonceSize + cipherLength, TagSize), plain);
+            cipher.Value!.Decrypt(bytes.AsSpan(0, NonceSize), bytes.AsSpan(NonceSize, cipherLength), bytes.AsSpan(NonceSize + cipherLength, TagSize), plain);
         }
         catch (AuthenticationTagMismatchException)
         {

@@ -8,6 +8,7 @@ internal sealed class DeliveryOutcome
     private readonly List<(long Id, string Error)> _failed = [];
     private readonly List<GivenUpDelivery> _givenUp = [];
     private readonly Dictionary<long, string> _channelIds = [];
+    private readonly List<long> _forgetOnceSent = [];
 
     public IReadOnlyList<long> Sent => _sent;
 
@@ -19,13 +20,22 @@ internal sealed class DeliveryOutcome
     /// <summary>The id the channel gave a sent reply, when it gives one (a WhatsApp wamid): what its statuses refer to.</summary>
     public IReadOnlyDictionary<long, string> ChannelIds => _channelIds;
 
+    /// <summary>Sent replies that are not kept as they were (<see cref="OutboxStore.ForgottenOnceSent"/>): found while
+    /// their clear payload is at hand, so marking a round sent reads back only these, not every reply.</summary>
+    public IReadOnlyList<long> ForgetOnceSent => _forgetOnceSent;
+
     public bool IsEmpty => _sent.Count == 0 && _failed.Count == 0 && _givenUp.Count == 0;
 
-    public void AddSent(long id, string? channelId = null)
+    public void AddSent(long id, string? channelId = null, bool forget = false)
     {
         lock (_lock)
         {
             _sent.Add(id);
+            if (forget)
+            {
+                _forgetOnceSent.Add(id);
+            }
+
             if (channelId is not null)
             {
                 _channelIds[id] = channelId;

@@ -148,7 +148,7 @@ internal sealed class OutboxStore(IServiceScopeFactory scopes, WriteGate gate, T
             if (outcome.Sent.Count > 0)
             {
                 var sent = outcome.Sent.ToList();
-                await ForgetDeliveredAsync(db, sent);
+                await ForgetDeliveredAsync(db, [.. outcome.ForgetOnceSent]);
                 // The usual case, everything sent, is one UPDATE however many replies the batch had.
                 await db.Outbox.Where(o => sent.Contains(o.Id)).ExecuteUpdateAsync(o => o
                     .SetProperty(m => m.SentAt, now)
@@ -257,20 +257,23 @@ internal sealed class OutboxStore(IServiceScopeFactory scopes, WriteGate gate, T
     /// In the update that marks them sent: a document (export, chart) keeps only its caption and file name, and a reply
     /// to a person whose data was erased goes altogether (its address is their chat id).
     /// </summary>
-    private static async Task ForgetDeliveredAsync(BotDbContext db, List<long> sent)
+    private static async Task ForgetDeliveredAsync(BotDbContext db, List<long> forget)
     {
-        // The payload is encrypted at rest, so whether it holds a document is seen only once read.
-        var rows = (await db.Outbox.Where(o => sent.Contains(o.Id)).ToListAsync(CancellationToken.None))
-            .Where(o => o.Subject == OutboxSubjects.ErasedPerson || o.PayloadJson.Contains(OutboxPayload.AttachmentMarker, StringComparison.Ordinal))
-            .ToList();
-        if (rows.Count == 0)
+        if (forget.Count == 0)
         {
             return;
         }
 
+        var rows = (await db.Outbox.Where(o => forget.Contains(o.Id)).ToListAsync(CancellationToken.None)).Where(ForgottenOnceSent).ToList();
+
         rows.ForEach(row => Forget(db, row));
         await db.SaveChangesAsync(CancellationToken.None);
     }
+
+    /// <summary>A document (export, chart) keeps only its caption and file name once sent, and a reply to a person
+    /// whose data was erased goes altogether. Decided on the clear payload (it is encrypted at rest).</summary>
+    public static bool ForgottenOnceSent(OutboxMessage row) =>
+        row.Subject == OutboxSubjects.ErasedPerson || row.PayloadJson.Contains(OutboxPayload.AttachmentMarker, StringComparison.Ordinal);
 
     private static void Forget(BotDbContext db, OutboxMessage row)
     {

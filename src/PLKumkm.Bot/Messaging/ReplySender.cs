@@ -48,7 +48,7 @@ internal sealed partial class ReplySender(
             try
             {
                 var channelId = await sender.SendForIdAsync(chatId, OutboxPayload.Deserialize(message.PayloadJson), cancellationToken);
-                outcome.AddSent(message.Id, channelId);
+                outcome.AddSent(message.Id, channelId, OutboxStore.ForgottenOnceSent(message));
                 metrics?.ReplySent(channel);
             }
             catch (Exception e) when (e is not OperationCanceledException)

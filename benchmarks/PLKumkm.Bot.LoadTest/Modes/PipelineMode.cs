@@ -81,8 +81,10 @@ internal static class PipelineMode
 
         if (o.PerStep)
         {
-            // Every user at the same step: what each question costs.
-            for (var step = 0; step < users[0].Script.Count; step++)
+            // Every user at the same step: what each question costs. The script is taken once: a user who finishes gets
+            // the next registration's script, which the last step's line must not read.
+            var script = users[0].Script;
+            for (var step = 0; step < script.Count; step++)
             {
                 var stepCpu = Process.GetCurrentProcess().TotalProcessorTime;
                 var stepAlloc = GC.GetTotalAllocatedBytes();
@@ -92,7 +94,7 @@ internal static class PipelineMode
                 }
 
                 Console.WriteLine(FormattableString.Invariant(
-                    $"  step {step,2} {users[0].Script[step],-45}: {(Process.GetCurrentProcess().TotalProcessorTime - stepCpu).TotalMilliseconds * 1000 / users.Length,6:0} µs CPU, {(GC.GetTotalAllocatedBytes() - stepAlloc) / users.Length / 1024.0,6:0.0} KB"));
+                    $"  step {step,2} {script[step],-45}: {(Process.GetCurrentProcess().TotalProcessorTime - stepCpu).TotalMilliseconds * 1000 / users.Length,6:0} µs CPU, {(GC.GetTotalAllocatedBytes() - stepAlloc) / users.Length / 1024.0,6:0.0} KB"));
             }
         }
 

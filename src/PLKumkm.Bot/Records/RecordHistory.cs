@@ -37,14 +37,17 @@ internal static class RecordHistory
         DateTimeOffset at,
         CancellationToken ct)
     {
-        if (record.Id == 0)
+        var inserted = record.Id == 0;
+        if (inserted)
         {
             // A new record gets its id from the database; the caller's transaction still holds everything.
             await db.SaveChangesAsync(ct);
         }
 
         var kind = record.Kind;
-        var stored = await db.RecordVersions.Where(v => v.Kind == kind && v.RecordId == record.Id)
+        // Ids are never reused (AUTOINCREMENT on SQLite, identity on PostgreSQL), so a record just inserted has no
+        // stored version to count from.
+        var stored = inserted ? 0 : await db.RecordVersions.Where(v => v.Kind == kind && v.RecordId == record.Id)
             .MaxAsync(v => (int?)v.Version, ct) ?? 0;
         var pending = db.RecordVersions.Local.Where(v => v.Kind == kind && v.RecordId == record.Id)
             .Select(v => v.Version).DefaultIfEmpty(0).Max();

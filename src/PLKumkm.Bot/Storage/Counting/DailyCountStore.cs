@@ -35,6 +35,10 @@ internal static class DailyCountStore
         $"INSERT INTO {ProvinceTotalTable} (\"ProvinceCode\", \"Kind\", \"Count\") VALUES (@code, @kind, @delta) " +
         $"ON CONFLICT (\"ProvinceCode\", \"Kind\") DO UPDATE SET \"Count\" = {ProvinceTotalTable}.\"Count\" + excluded.\"Count\"";
 
+    // SQLite: each statement prepared once per connection, not once per saved record (parsing the upserts again cost
+    // more than running them). The commands live as long as their connection.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbConnection, Dictionary<string, DbCommand>> Prepared = [];
+
     public static void Apply(DbConnection connection, DbTransaction? transaction, CountDeltas deltas)
     {
         var provinces = new Dictionary<CountKey, int>();
@@ -42,28 +46,24 @@ internal static class DailyCountStore
         var provinceTotals = new Dictionary<(string, RecordKind), int>();
         // PostgreSQL: the upserts sent as arrays, a statement per table (see Batch).
         using var batch = connection is Npgsql.NpgsqlConnection ? new Batch(connection, transaction) : null;
-        using (var regency = Command(connection, transaction, UpsertRegency, withDay: true))
+        var regency = Command(connection, transaction, UpsertRegency, withDay: true);
+        foreach (var (key, delta) in deltas.NonZero)
         {
-            foreach (var (key, delta) in deltas.NonZero)
-            {
-                Run(regency, key.RegencyCode, key.Day, key.Kind, delta, batch);
-                Add(provinces, key with { RegencyCode = key.ProvinceCode }, delta);
-                Add(regencyTotals, (key.RegencyCode, key.Kind), delta);
-                Add(provinceTotals, (key.ProvinceCode, key.Kind), delta);
-            }
+            Run(regency, key.RegencyCode, key.Day, key.Kind, delta, batch);
+            Add(provinces, key with { RegencyCode = key.ProvinceCode }, delta);
+            Add(regencyTotals, (key.RegencyCode, key.Kind), delta);
+            Add(provinceTotals, (key.ProvinceCode, key.Kind), delta);
         }
 
-        using (var province = Command(connection, transaction, UpsertProvince, withDay: true))
+        var province = Command(connection, transaction, UpsertProvince, withDay: true);
+        foreach (var (key, delta) in provinces.Where(p => p.Value != 0))
         {
-            foreach (var (key, delta) in provinces.Where(p => p.Value != 0))
-            {
-                Run(province, key.RegencyCode, key.Day, key.Kind, delta, batch);
-            }
+            Run(province, key.RegencyCode, key.Day, key.Kind, delta, batch);
         }
 
         foreach (var (sql, totals) in new[] { (UpsertRegencyTotal, regencyTotals), (UpsertProvinceTotal, provinceTotals) })
         {
-            using var command = Command(connection, transaction, sql, withDay: false);
+            var command = Command(connection, transaction, sql, withDay: false);
             foreach (var ((code, kind), delta) in totals.Where(t => t.Value != 0))
             {
                 Run(command, code, null, kind, delta, batch);
@@ -76,22 +76,34 @@ internal static class DailyCountStore
     private static void Add<TKey>(Dictionary<TKey, int> sums, TKey key, int delta)
         where TKey : notnull => sums[key] = sums.GetValueOrDefault(key) + delta;
 
+    /// <summary>The statement's command: kept with its SQLite connection (prepared once), or, on PostgreSQL, only a
+    /// template whose text and parameters <see cref="Batch"/> sends as arrays (never executed itself).</summary>
     private static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql, bool withDay)
+    {
+        var commands = Prepared.GetOrCreateValue(connection);
+        if (!commands.TryGetValue(sql, out var command))
+        {
+            commands[sql] = command = New(connection, sql, withDay);
+            if (command is Microsoft.Data.Sqlite.SqliteCommand)
+            {
+                // Npgsql prepares only with values set; its auto-prepare (Max Auto Prepare) does it there.
+                command.Prepare();
+            }
+        }
+
+        command.Transaction = transaction;
+        return command;
+    }
+
+    private static DbCommand New(DbConnection connection, string sql, bool withDay)
     {
         var command = connection.CreateCommand();
         command.CommandText = sql;
-        command.Transaction = transaction;
         foreach (var name in withDay ? ["@code", "@day", "@kind", "@delta"] : new[] { "@code", "@kind", "@delta" })
         {
             var p = command.CreateParameter();
             p.ParameterName = name;
             command.Parameters.Add(p);
-        }
-
-        if (command is Microsoft.Data.Sqlite.SqliteCommand)
-        {
-            // Npgsql prepares only with values set; its auto-prepare (Max Auto Prepare) does it there.
-            command.Prepare();
         }
 
         return command;

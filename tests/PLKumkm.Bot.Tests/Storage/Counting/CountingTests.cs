@@ -189,6 +189,45 @@ public sealed class CountingTests : IAsyncLifetime
         return record.Id;
     }
 
+    [Fact]
+    public async Task One_context_counts_every_save_exactly_across_transactions_and_a_reopened_connection()
+    {
+        // The count statements are prepared once per connection and reused: saves inside and outside transactions,
+        // after the connection was closed and opened again, each count once.
+        var sentAt = DateTimeOffset.Parse("2022-09-12T03:00:00Z");
+        await using (var db = _database.Open())
+        {
+            db.UmkmRecords.Add(NewRecord("16.01.07.2001", sentAt));
+            await db.SaveChangesAsync();
+            await using (var transaction = await db.Database.BeginTransactionAsync())
+            {
+                db.UmkmRecords.Add(NewRecord("16.01.07.2001", sentAt));
+                await db.SaveChangesAsync();
+                db.UmkmRecords.Add(NewRecord("16.02.01.2001", sentAt));
+                await db.SaveChangesAsync();
+                await transaction.CommitAsync();
+            }
+
+            await db.Database.CloseConnectionAsync();
+            await using (var transaction = await db.Database.BeginTransactionAsync())
+            {
+                db.UmkmRecords.Add(NewRecord("16.01.07.2001", sentAt));
+                await db.SaveChangesAsync();
+                // Rolled back: its count goes with it.
+                await transaction.RollbackAsync();
+            }
+
+            db.ChangeTracker.Clear();
+            db.UmkmRecords.Add(NewRecord("16.01.07.2001", sentAt));
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal(3, await TotalAsync("16.01"));
+        Assert.Equal(1, await TotalAsync("16.02"));
+        var (provinces, _) = await CountsAsync();
+        Assert.Equal(4, Assert.Single(provinces).Count);
+    }
+
     private UmkmRecord NewRecord(string village, DateTimeOffset sentAt)
     {
         var n = ++_next;

@@ -61,6 +61,13 @@ internal sealed class HotInsert<T> : IAsyncDisposable
         public Shape(IModel model)
         {
             var entity = model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model");
+            // What BotDbContext.SaveChanges adds to a save (hash twins, progress counts) would be skipped here.
+            if (Protection.ProtectedColumns.All.Any(c => c.Entity == typeof(T) && c.HashProperty is not null)
+                || typeof(Entities.ICountedRecord).IsAssignableFrom(typeof(T)))
+            {
+                throw new InvalidOperationException($"{typeof(T).Name} rows need what SaveChanges adds (hash twins or counts): save them through EF");
+            }
+
             var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
             GeneratedKey = entity.FindPrimaryKey()!.Properties is [{ ValueGenerated: ValueGenerated.OnAdd } generated] ? generated : null;
             Columns = [.. entity.GetProperties().Where(p => p != GeneratedKey && !p.IsShadowProperty())

@@ -104,6 +104,19 @@ public sealed class UntrackedInsertTests
         Assert.Equal(0, await db.InboundUpdates.CountAsync());
     }
 
+    [Fact]
+    public async Task Rows_that_need_what_SaveChanges_adds_are_refused()
+    {
+        using var database = new TestDatabase();
+        await using var db = database.Open();
+        await db.Database.MigrateAsync();
+        await using var transaction = await db.Database.BeginTransactionAsync();
+
+        // A person's phone has a lookup hash, a record its progress counts: both are SaveChanges' to keep.
+        await Assert.ThrowsAsync<InvalidOperationException>(() => db.InsertUntrackedAsync(new Person { CreatedAt = T0 }, default));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => db.InsertUntrackedAsync(new UmkmRecord { RegistrationNumber = "X" }, default));
+    }
+
     private static async Task<string> RawTextAsync(Bot.Storage.BotDbContext db, string sql)
     {
         var connection = db.Database.GetDbConnection();

@@ -265,7 +265,6 @@ internal sealed class OutboxStore(IServiceScopeFactory scopes, WriteGate gate, T
         }
 
         var rows = (await db.Outbox.Where(o => forget.Contains(o.Id)).ToListAsync(CancellationToken.None)).Where(ForgottenOnceSent).ToList();
-
         rows.ForEach(row => Forget(db, row));
         await db.SaveChangesAsync(CancellationToken.None);
     }

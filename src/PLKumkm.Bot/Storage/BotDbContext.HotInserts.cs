@@ -24,7 +24,12 @@ internal partial class BotDbContext
 
     public override void Dispose()
     {
-        DisposeHotInsertsAsync().AsTask().GetAwaiter().GetResult();
+        foreach (var insert in _hotInserts.Values)
+        {
+            ((IDisposable)insert).Dispose();
+        }
+
+        _hotInserts.Clear();
         base.Dispose();
     }
 

@@ -13,7 +13,7 @@ namespace PLKumkm.Bot.Storage;
 /// for every new command, cost more than the write itself. Only for rows nothing of the same update reads back
 /// through the context (the dedup key, the replies): they are never tracked.
 /// </summary>
-internal sealed class HotInsert<T> : IAsyncDisposable
+internal sealed class HotInsert<T> : IDisposable, IAsyncDisposable
     where T : class
 {
     private static readonly ConditionalWeakTable<IModel, Shape> Shapes = [];
@@ -53,6 +53,8 @@ internal sealed class HotInsert<T> : IAsyncDisposable
         var id = await _command.ExecuteScalarAsync(ct);
         key.PropertyInfo!.SetValue(row, Convert.ChangeType(id, key.ClrType, System.Globalization.CultureInfo.InvariantCulture));
     }
+
+    public void Dispose() => _command.Dispose();
 
     public ValueTask DisposeAsync() => _command.DisposeAsync();
 

@@ -104,39 +104,51 @@ internal sealed partial class InboundProcessor(
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         // Each update gets its own savepoint below; EF's extra one around every SaveChanges would only add statements.
         db.Database.AutoSavepointsEnabled = false;
+        var senders = await SenderRows.ReadAsync(db, messages
+            .Where(m => !m.IsGroup && m.Content is not ChatMovedInput && !seen.Contains(m.UpdateKey)).Select(m => m.Address), ct);
         var committed = new List<OutboxMessage>();
         var released = new List<string>();
         // Compared with file times, which follow the machine's clock.
         var started = DateTimeOffset.UtcNow;
-        foreach (var message in messages)
+        try
         {
-            if (!seen.Add(message.UpdateKey))
+            foreach (var message in messages)
             {
-                LogDuplicate(message.Channel, db.Protection.Hash(message.UpdateKey));
-                metrics?.UpdateDuplicate(message.Channel);
-                continue;
-            }
+                if (!seen.Add(message.UpdateKey))
+                {
+                    LogDuplicate(message.Channel, db.Protection.Hash(message.UpdateKey));
+                    metrics?.UpdateDuplicate(message.Channel);
+                    continue;
+                }
 
-            await transaction.CreateSavepointAsync(UpdateSavepoint, ct);
-            try
-            {
-                committed.AddRange(await ApplyOneAsync(message, ct));
-                await transaction.ReleaseSavepointAsync(UpdateSavepoint, ct);
-                released.AddRange(db.ReleasedMedia);
-                metrics?.UpdateProcessed(message.Channel);
+                await transaction.CreateSavepointAsync(UpdateSavepoint, ct);
+                try
+                {
+                    committed.AddRange(await ApplyOneAsync(message, senders, ct));
+                    await transaction.ReleaseSavepointAsync(UpdateSavepoint, ct);
+                    released.AddRange(db.ReleasedMedia);
+                    metrics?.UpdateProcessed(message.Channel);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // What it wrote is rolled back, but what it changed in memory may be anywhere: nothing read
+                    // ahead is trusted after it.
+                    db.SenderWrites?.MarkAll();
+                    await transaction.RollbackToSavepointAsync(UpdateSavepoint, ct);
+                    await transaction.ReleaseSavepointAsync(UpdateSavepoint, ct);
+                    failures.Add(new InboundFailure(message, e));
+                    metrics?.UpdateFailed(message.Channel);
+                }
+                finally
+                {
+                    db.ChangeTracker.Clear();
+                    db.ReleasedMedia.Clear();
+                }
             }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                await transaction.RollbackToSavepointAsync(UpdateSavepoint, ct);
-                await transaction.ReleaseSavepointAsync(UpdateSavepoint, ct);
-                failures.Add(new InboundFailure(message, e));
-                metrics?.UpdateFailed(message.Channel);
-            }
-            finally
-            {
-                db.ChangeTracker.Clear();
-                db.ReleasedMedia.Clear();
-            }
+        }
+        finally
+        {
+            db.StopWatchingSenderWrites();
         }
 
         await transaction.CommitAsync(ct);
@@ -158,7 +170,7 @@ internal sealed partial class InboundProcessor(
     }
 
     /// <summary>One update's effects and replies, saved (not yet committed).</summary>
-    private async Task<List<OutboxMessage>> ApplyOneAsync(InboundMessage message, CancellationToken ct)
+    private async Task<List<OutboxMessage>> ApplyOneAsync(InboundMessage message, SenderRows senders, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         if (message.Content is ChatMovedInput moved)
@@ -171,8 +183,8 @@ internal sealed partial class InboundProcessor(
         }
 
         // A group is nobody's: no person is made or changed from it, and only public answers are tried there.
-        var (person, joined) = message.IsGroup ? (GroupMember(), false) : await FindOrCreatePersonAsync(message, now, ct);
-        var context = new UpdateContext(message, person, db) { Content = message.HandlerContent };
+        var (person, joined) = message.IsGroup ? (GroupMember(), false) : await FindOrCreatePersonAsync(message, senders, now, ct);
+        var context = new UpdateContext(message, person, db) { Content = message.HandlerContent, ReadAhead = senders };
         if (joined)
         {
             await PersonPhones.AnnounceNewAddressAsync(context, ct);
@@ -241,10 +253,11 @@ internal sealed partial class InboundProcessor(
 
     /// <summary>The sender's person; <c>Joined</c> when this address was just added to a person already known by a
     /// phone the channel proves (their other accounts are then told).</summary>
-    private async Task<(Person Person, bool Joined)> FindOrCreatePersonAsync(InboundMessage message, DateTimeOffset now, CancellationToken ct)
+    private async Task<(Person Person, bool Joined)> FindOrCreatePersonAsync(InboundMessage message, SenderRows senders, DateTimeOffset now,
+        CancellationToken ct)
     {
         var address = message.Address;
-        var known = await AddressWithPerson.For(db)(db, address, ct);
+        var known = senders.TryTakeAddress(address, out var readAhead) ? readAhead : await AddressWithPerson.For(db)(db, address, ct);
         var person = known?.Person;
         var joined = false;
         if (known is { UnreachableSince: not null })

@@ -1,3 +1,4 @@
+using PLKumkm.Bot.Conversations.Handling;
 using PLKumkm.Bot.Core;
 using PLKumkm.Bot.Messaging.Commands;
 using PLKumkm.Bot.Storage;
@@ -21,6 +22,9 @@ internal sealed class UpdateContext(InboundMessage message, Person person, BotDb
     /// <summary>The person's open questionnaire, looked up once by the router (private chats only); null when none.</summary>
     public ConversationSession? Session { get; set; }
 
+    /// <summary>The batch's senders read ahead; null when the update is handled alone (a tool, a test).</summary>
+    public SenderRows? ReadAhead { get; init; }
+
     /// <summary>The arguments of the update's /command ("" for none, or for plain input).</summary>
     public string Arguments => Command?.Arguments ?? "";
 
@@ -32,6 +36,12 @@ internal sealed class UpdateContext(InboundMessage message, Person person, BotDb
 
     /// <summary>The text of the update when it is text (a button press carrying a command counts too).</summary>
     public string? Text => Content is TextInput t ? t.Text : null;
+
+    /// <summary>The sender's open session: read ahead with the batch when still current, else looked up.</summary>
+    public Task<ConversationSession?> FindActiveSessionAsync(CancellationToken ct) =>
+        ReadAhead is { } rows && rows.TryTakeSession(Person.Id, out var session)
+            ? Task.FromResult(session)
+            : SessionStore.FindActiveAsync(Db, Person.Id, ct);
 
     public void Reply(OutboundMessage message) => Replies.Add(message);
 

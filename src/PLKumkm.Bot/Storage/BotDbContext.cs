@@ -49,15 +49,19 @@ internal partial class BotDbContext(DbContextOptions options) : DbContext(option
         ProtectedColumns.Apply(model, Protection);
     }
 
-    /// <summary>The hash twins follow their clear values on every save (the clear values are encrypted by converters).</summary>
+    /// <summary>The hash twins follow their clear values on every save (the clear values are encrypted by converters);
+    /// a watching context notes the senders' rows written (<see cref="SenderWrites"/>).</summary>
     private void StampLookupHashes()
     {
+        var writes = SenderWrites;
         foreach (var entry in ChangeTracker.Entries())
         {
             if (entry.State is EntityState.Added or EntityState.Modified)
             {
                 ProtectedColumns.StampHashes(entry.Entity, Protection);
             }
+
+            writes?.Record(entry);
         }
     }
 }

@@ -19,7 +19,7 @@ internal sealed class CommandRouter(CommandTable table, IServiceProvider service
             // correction. Edits in a group are nobody's answer.
             if (!context.Message.IsGroup)
             {
-                context.Session = await SessionStore.FindActiveAsync(context.Db, context.Person.Id, ct);
+                context.Session = await context.FindActiveSessionAsync(ct);
                 await ((QuestionnaireHandler)Handler(table.OpenQuestionnaire)).HandleEditAsync(context, ct);
             }
 
@@ -33,7 +33,7 @@ internal sealed class CommandRouter(CommandTable table, IServiceProvider service
             return;
         }
 
-        context.Session = await SessionStore.FindActiveAsync(context.Db, context.Person.Id, ct);
+        context.Session = await context.FindActiveSessionAsync(ct);
         if (!await TryPrivateAsync(context, ct))
         {
             await Handler(table.Otherwise).TryHandleAsync(context, ct);

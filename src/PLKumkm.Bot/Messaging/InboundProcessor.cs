@@ -1,5 +1,6 @@
 using System.Runtime.ExceptionServices;
 using Microsoft.EntityFrameworkCore;
+using PLKumkm.Bot.Conversations.Handling;
 using PLKumkm.Bot.Messaging.Commands;
 using PLKumkm.Bot.Observability;
 using PLKumkm.Bot.Storage;
@@ -191,7 +192,13 @@ internal sealed partial class InboundProcessor(
         }
 
         await router.RouteAsync(context, ct);
-        // What the handler changed (the session, the person) first: the rows below are not tracked.
+        // The open session changes on nearly every update: its step is written by one reused statement, not EF's save.
+        if (context.Session is { } session)
+        {
+            await db.TryUpdateHotAsync(db.Entry(session), SessionStore.StepColumns, ct);
+        }
+
+        // What the handler changed (the person, anything else) first: the rows below are not tracked.
         await db.SaveChangesAsync(ct);
         // Kept as a keyed hash: a WhatsApp message id encodes the sender's number, and deduplication only compares.
         await db.InsertUntrackedAsync(new InboundUpdate { UpdateKey = db.Protection.Hash(message.UpdateKey), ProcessedAt = now }, ct);

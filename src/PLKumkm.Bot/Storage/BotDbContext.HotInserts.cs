@@ -3,6 +3,7 @@ namespace PLKumkm.Bot.Storage;
 internal partial class BotDbContext
 {
     private readonly Dictionary<Type, object> _hotInserts = [];
+    private readonly Dictionary<Type, object> _hotUpdates = [];
 
     /// <summary>This context's reused INSERT of <typeparamref name="T"/> rows (see <see cref="HotInsert{T}"/>).</summary>
     public Task InsertUntrackedAsync<T>(T row, CancellationToken ct)
@@ -16,6 +17,21 @@ internal partial class BotDbContext
         return ((HotInsert<T>)insert).InsertAsync(this, row, ct);
     }
 
+    /// <summary>Writes <paramref name="entry"/>'s pending changes through this context's reused UPDATE of
+    /// <paramref name="properties"/> when they are all it has (see <see cref="HotUpdate{T}"/>); false leaves them to
+    /// <c>SaveChanges</c>.</summary>
+    public Task<bool> TryUpdateHotAsync<T>(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<T> entry, IReadOnlyList<string> properties,
+        CancellationToken ct)
+        where T : class
+    {
+        if (!_hotUpdates.TryGetValue(typeof(T), out var update))
+        {
+            _hotUpdates[typeof(T)] = update = new HotUpdate<T>(this, properties);
+        }
+
+        return ((HotUpdate<T>)update).TryUpdateAsync(this, entry, ct);
+    }
+
     public override async ValueTask DisposeAsync()
     {
         await DisposeHotInsertsAsync();
@@ -24,22 +40,24 @@ internal partial class BotDbContext
 
     public override void Dispose()
     {
-        foreach (var insert in _hotInserts.Values)
+        foreach (var insert in _hotInserts.Values.Concat(_hotUpdates.Values))
         {
             ((IDisposable)insert).Dispose();
         }
 
         _hotInserts.Clear();
+        _hotUpdates.Clear();
         base.Dispose();
     }
 
     private async ValueTask DisposeHotInsertsAsync()
     {
-        foreach (var insert in _hotInserts.Values)
+        foreach (var insert in _hotInserts.Values.Concat(_hotUpdates.Values))
         {
             await ((IAsyncDisposable)insert).DisposeAsync();
         }
 
         _hotInserts.Clear();
+        _hotUpdates.Clear();
     }
 }

@@ -41,7 +41,7 @@ internal sealed class HotInsert<T> : IDisposable, IAsyncDisposable
             ?? throw new InvalidOperationException($"{typeof(T).Name} rows are inserted this way only inside the update's transaction");
         for (var i = 0; i < _shape.Columns.Length; i++)
         {
-            _command.Parameters[i].Value = _shape.Columns[i].ProviderValue(row);
+            _command.Parameters[i].Value = _shape.Columns[i].ProviderValue(_shape.Columns[i].Property.PropertyInfo!.GetValue(row));
         }
 
         if (_shape.GeneratedKey is not { } key)
@@ -63,52 +63,23 @@ internal sealed class HotInsert<T> : IDisposable, IAsyncDisposable
         public Shape(IModel model)
         {
             var entity = model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model");
-            // What BotDbContext.SaveChanges adds to a save (hash twins, progress counts) would be skipped here.
-            if (Protection.ProtectedColumns.All.Any(c => c.Entity == typeof(T) && c.HashProperty is not null)
-                || typeof(Entities.ICountedRecord).IsAssignableFrom(typeof(T)))
-            {
-                throw new InvalidOperationException($"{typeof(T).Name} rows need what SaveChanges adds (hash twins or counts): save them through EF");
-            }
+            HotColumn.RefuseWhatSaveChangesCompletes(typeof(T));
 
             var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
             GeneratedKey = entity.FindPrimaryKey()!.Properties is [{ ValueGenerated: ValueGenerated.OnAdd } generated] ? generated : null;
             Columns = [.. entity.GetProperties().Where(p => p != GeneratedKey && !p.IsShadowProperty())
-                .Select((p, i) => new Column(p, p.GetColumnName(table)!, $"@p{i}"))];
-            var names = string.Join(", ", Columns.Select(c => Quote(c.Name)));
+                .Select((p, i) => new HotColumn(p, p.GetColumnName(table)!, $"@p{i}"))];
+            var names = string.Join(", ", Columns.Select(c => HotColumn.Quote(c.Name)));
             var values = string.Join(", ", Columns.Select(c => c.Parameter));
-            // RETURNING: SQLite since 3.35 and PostgreSQL; the schema is only PostgreSQL's (SQLite has none).
-            var name = table.Schema is { } schema ? $"{Quote(schema)}.{Quote(table.Name)}" : Quote(table.Name);
-            Sql = $"INSERT INTO {name} ({names}) VALUES ({values})"
-                  + (GeneratedKey is { } key ? $" RETURNING {Quote(key.GetColumnName(table)!)}" : "");
+            // RETURNING: SQLite since 3.35 and PostgreSQL.
+            Sql = $"INSERT INTO {HotColumn.Table(table)} ({names}) VALUES ({values})"
+                  + (GeneratedKey is { } key ? $" RETURNING {HotColumn.Quote(key.GetColumnName(table)!)}" : "");
         }
 
         public string Sql { get; }
 
-        public Column[] Columns { get; }
+        public HotColumn[] Columns { get; }
 
         public IProperty? GeneratedKey { get; }
-
-        private static string Quote(string identifier) => $"\"{identifier.Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
-    }
-
-    private sealed class Column(IProperty property, string name, string parameter)
-    {
-        private readonly Func<object?, object?>? _toProvider =
-            (property.GetValueConverter() ?? property.GetTypeMapping().Converter)?.ConvertToProvider;
-
-        public string Name { get; } = name;
-
-        public string Parameter { get; } = parameter;
-
-        public object ProviderValue(T row)
-        {
-            var value = property.PropertyInfo!.GetValue(row);
-            if (value is not null && _toProvider is not null)
-            {
-                value = _toProvider(value);
-            }
-
-            return value ?? DBNull.Value;
-        }
     }
 }

@@ -23,6 +23,15 @@ internal static class SessionStore
         JsonSerializer.Deserialize<SessionState>(row.StateJson, Json)
         ?? throw new JsonException($"session {row.Id} has no state");
 
+    /// <summary>What a step of the questionnaire changes in its row (<see cref="Write"/>, and the record it produced):
+    /// written by one reused statement when nothing else changed (<see cref="BotDbContext.TryUpdateHotAsync{T}"/>).</summary>
+    public static readonly IReadOnlyList<string> StepColumns =
+    [
+        nameof(ConversationSession.StateJson), nameof(ConversationSession.Stage), nameof(ConversationSession.CurrentQuestionId),
+        nameof(ConversationSession.UpdatedAt), nameof(ConversationSession.IsActive), nameof(ConversationSession.EndedAt),
+        nameof(ConversationSession.RegistrationNumber),
+    ];
+
     public static void Write(ConversationSession row, SessionState state)
     {
         row.StateJson = JsonSerializer.Serialize(state, Json);

@@ -1,9 +1,12 @@
+using Microsoft.EntityFrameworkCore;
+
 namespace PLKumkm.Bot.Storage;
 
 internal partial class BotDbContext
 {
     private readonly Dictionary<Type, object> _hotInserts = [];
     private readonly Dictionary<Type, object> _hotUpdates = [];
+    private bool _hotCommandsFollowConnection;
 
     /// <summary>This context's reused INSERT of <typeparamref name="T"/> rows (see <see cref="HotInsert{T}"/>).</summary>
     public Task InsertUntrackedAsync<T>(T row, CancellationToken ct)
@@ -11,6 +14,7 @@ internal partial class BotDbContext
     {
         if (!_hotInserts.TryGetValue(typeof(T), out var insert))
         {
+            FollowConnection();
             _hotInserts[typeof(T)] = insert = new HotInsert<T>(this);
         }
 
@@ -26,10 +30,42 @@ internal partial class BotDbContext
     {
         if (!_hotUpdates.TryGetValue(typeof(T), out var update))
         {
+            FollowConnection();
             _hotUpdates[typeof(T)] = update = new HotUpdate<T>(this, properties);
         }
 
         return ((HotUpdate<T>)update).TryUpdateAsync(this, entry, ct);
+    }
+
+    /// <summary>
+    /// The reused commands live only as long as the connection stays open. Closed (EF closes it after a transaction it
+    /// opened), its native connection goes back to the pool and may serve another context next, while Microsoft.Data.Sqlite
+    /// no longer finalises a reused command's statements with it: they would run on that other context's connection.
+    /// </summary>
+    private void FollowConnection()
+    {
+        if (!_hotCommandsFollowConnection)
+        {
+            Database.GetDbConnection().StateChange += (_, e) =>
+            {
+                if (e.CurrentState == System.Data.ConnectionState.Closed)
+                {
+                    DisposeHotCommands();
+                }
+            };
+            _hotCommandsFollowConnection = true;
+        }
+    }
+
+    private void DisposeHotCommands()
+    {
+        foreach (var command in _hotInserts.Values.Concat(_hotUpdates.Values))
+        {
+            ((IDisposable)command).Dispose();
+        }
+
+        _hotInserts.Clear();
+        _hotUpdates.Clear();
     }
 
     public override async ValueTask DisposeAsync()
@@ -40,13 +76,7 @@ internal partial class BotDbContext
 
     public override void Dispose()
     {
-        foreach (var insert in _hotInserts.Values.Concat(_hotUpdates.Values))
-        {
-            ((IDisposable)insert).Dispose();
-        }
-
-        _hotInserts.Clear();
-        _hotUpdates.Clear();
+        DisposeHotCommands();
         base.Dispose();
     }
 

@@ -93,6 +93,32 @@ public sealed class UntrackedInsertTests
     }
 
     [Fact]
+    public async Task After_its_connection_was_closed_and_taken_by_another_context_the_reused_insert_writes_in_its_own_transaction()
+    {
+        using var database = new TestDatabase();
+        await using var db = database.Open();
+        await db.Database.MigrateAsync();
+        foreach (var key in new[] { "first", "second" })
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await db.InsertUntrackedAsync(new InboundUpdate { UpdateKey = key, ProcessedAt = T0 }, default);
+            await transaction.CommitAsync();
+        }
+
+        // EF closed the connection with each transaction; the pool hands the native one to the next context.
+        await using var other = database.Open();
+        await other.Database.OpenConnectionAsync();
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            await db.InsertUntrackedAsync(new InboundUpdate { UpdateKey = "rolled back", ProcessedAt = T0 }, default);
+            await transaction.RollbackAsync();
+        }
+
+        await other.Database.CloseConnectionAsync();
+        Assert.Equal(["first", "second"], await db.InboundUpdates.Select(u => u.UpdateKey).OrderBy(k => k).ToListAsync());
+    }
+
+    [Fact]
     public async Task Outside_a_transaction_it_refuses_rather_than_commit_a_row_alone()
     {
         using var database = new TestDatabase();

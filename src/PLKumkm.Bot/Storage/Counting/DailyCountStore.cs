@@ -36,7 +36,9 @@ internal static class DailyCountStore
         $"ON CONFLICT (\"ProvinceCode\", \"Kind\") DO UPDATE SET \"Count\" = {ProvinceTotalTable}.\"Count\" + excluded.\"Count\"";
 
     // SQLite: each statement prepared once per connection, not once per saved record (parsing the upserts again cost
-    // more than running them). The commands live as long as their connection.
+    // more than running them). The commands live while their connection stays open: once it is closed, its native
+    // connection may serve another connection from the pool (or be closed by a pool clearing), and Microsoft.Data.Sqlite
+    // no longer finalises a reused command's statements with it.
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbConnection, Dictionary<string, DbCommand>> Prepared = [];
 
     public static void Apply(DbConnection connection, DbTransaction? transaction, CountDeltas deltas)
@@ -80,7 +82,7 @@ internal static class DailyCountStore
     /// template whose text and parameters <see cref="Batch"/> sends as arrays (never executed itself).</summary>
     private static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql, bool withDay)
     {
-        var commands = Prepared.GetOrCreateValue(connection);
+        var commands = Prepared.GetValue(connection, FollowConnection);
         if (!commands.TryGetValue(sql, out var command))
         {
             commands[sql] = command = New(connection, sql, withDay);
@@ -93,6 +95,25 @@ internal static class DailyCountStore
 
         command.Transaction = transaction;
         return command;
+    }
+
+    private static Dictionary<string, DbCommand> FollowConnection(DbConnection connection)
+    {
+        connection.StateChange += Forget;
+        return [];
+
+        static void Forget(object? sender, System.Data.StateChangeEventArgs e)
+        {
+            if (e.CurrentState == System.Data.ConnectionState.Closed && sender is DbConnection closed && Prepared.TryGetValue(closed, out var commands))
+            {
+                closed.StateChange -= Forget;
+                Prepared.Remove(closed);
+                foreach (var command in commands.Values)
+                {
+                    command.Dispose();
+                }
+            }
+        }
     }
 
     private static DbCommand New(DbConnection connection, string sql, bool withDay)

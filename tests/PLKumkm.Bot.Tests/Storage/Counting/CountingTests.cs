@@ -228,6 +228,32 @@ public sealed class CountingTests : IAsyncLifetime
         Assert.Equal(4, Assert.Single(provinces).Count);
     }
 
+    [Fact]
+    public async Task Contexts_taking_turns_on_the_pooled_connections_count_every_save()
+    {
+        // Outside a transaction EF opens and closes the connection around each save, so a context's next save may run
+        // on the native connection another context used meanwhile: statements prepared for one must never run on another.
+        var sentAt = DateTimeOffset.Parse("2022-09-12T03:00:00Z");
+        await using var first = _database.Open();
+        await using var second = _database.Open();
+        for (var round = 0; round < 6; round++)
+        {
+            foreach (var db in new[] { first, second })
+            {
+                db.UmkmRecords.Add(NewRecord("16.03.01.2001", sentAt));
+                await db.SaveChangesAsync();
+            }
+
+            // Another test's clean-up (or a key rotation) closes every pooled native connection.
+            if (round == 2)
+            {
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            }
+        }
+
+        Assert.Equal(12, await TotalAsync("16.03"));
+    }
+
     private UmkmRecord NewRecord(string village, DateTimeOffset sentAt)
     {
         var n = ++_next;

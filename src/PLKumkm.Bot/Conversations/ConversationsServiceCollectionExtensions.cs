@@ -42,6 +42,7 @@ internal static class ConversationsServiceCollectionExtensions
         services.AddSingleton(sp => new QuestionnaireCatalog(QuestionnaireLoader.LoadDirectory(
             sp.GetRequiredService<IOptions<ConversationsOptions>>().Value.ResolveDirectory(), sp.GetRequiredService<QuestionTypeRegistry>())));
         services.AddSingleton<ConversationEngine>();
+        services.AddSingleton<QuestionnaireAhead>();
         services.AddScoped<QuestionnaireRunner>();
         return services;
     }

@@ -25,7 +25,8 @@ internal sealed partial class InboundProcessor(
     ILogger<InboundProcessor> logger,
     BotMetrics? metrics = null,
     Media.MediaReceiver? media = null,
-    Media.MediaCleanup? mediaCleanup = null) : IInboundProcessor, IInboundBatchProcessor
+    Media.MediaCleanup? mediaCleanup = null,
+    QuestionnaireAhead? questionnaireAhead = null) : IInboundProcessor, IInboundBatchProcessor
 {
     private const string UpdateSavepoint = "inbound_update";
     private static readonly TimeSpan LastSeenPrecision = TimeSpan.FromMinutes(1);
@@ -107,6 +108,7 @@ internal sealed partial class InboundProcessor(
         db.Database.AutoSavepointsEnabled = false;
         var senders = await SenderRows.ReadAsync(db, messages
             .Where(m => !m.IsGroup && m.Content is not ChatMovedInput && !seen.Contains(m.UpdateKey)).Select(m => m.Address), ct);
+        var steps = questionnaireAhead?.Start(messages.Where(m => !seen.Contains(m.UpdateKey)).ToList(), senders);
         var committed = new List<OutboxMessage>();
         var released = new List<string>();
         // Compared with file times, which follow the machine's clock.
@@ -125,7 +127,7 @@ internal sealed partial class InboundProcessor(
                 await transaction.CreateSavepointAsync(UpdateSavepoint, ct);
                 try
                 {
-                    committed.AddRange(await ApplyOneAsync(message, senders, ct));
+                    committed.AddRange(await ApplyOneAsync(message, senders, steps, ct));
                     await transaction.ReleaseSavepointAsync(UpdateSavepoint, ct);
                     released.AddRange(db.ReleasedMedia);
                     metrics?.UpdateProcessed(message.Channel);
@@ -150,6 +152,7 @@ internal sealed partial class InboundProcessor(
         finally
         {
             db.StopWatchingSenderWrites();
+            steps?.Abandon();
         }
 
         await transaction.CommitAsync(ct);
@@ -171,7 +174,8 @@ internal sealed partial class InboundProcessor(
     }
 
     /// <summary>One update's effects and replies, saved (not yet committed).</summary>
-    private async Task<List<OutboxMessage>> ApplyOneAsync(InboundMessage message, SenderRows senders, CancellationToken ct)
+    private async Task<List<OutboxMessage>> ApplyOneAsync(InboundMessage message, SenderRows senders, QuestionnaireAhead.Steps? steps,
+        CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         if (message.Content is ChatMovedInput moved)
@@ -185,7 +189,7 @@ internal sealed partial class InboundProcessor(
 
         // A group is nobody's: no person is made or changed from it, and only public answers are tried there.
         var (person, joined) = message.IsGroup ? (GroupMember(), false) : await FindOrCreatePersonAsync(message, senders, now, ct);
-        var context = new UpdateContext(message, person, db) { Content = message.HandlerContent, ReadAhead = senders };
+        var context = new UpdateContext(message, person, db) { Content = message.HandlerContent, ReadAhead = senders, StepsAhead = steps };
         if (joined)
         {
             await PersonPhones.AnnounceNewAddressAsync(context, ct);

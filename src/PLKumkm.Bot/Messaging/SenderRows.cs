@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.EntityFrameworkCore;
 using PLKumkm.Bot.Storage;
 using PLKumkm.Bot.Storage.Entities;
@@ -63,6 +64,21 @@ internal sealed class SenderRows
         }
 
         return new SenderRows(db, writes, byAddress, bySession);
+    }
+
+    /// <summary>The open session read ahead for the sender at <paramref name="address"/>, with its person, as read:
+    /// only to look at (nothing is handed out or tracked), before the batch's first update.</summary>
+    public bool TryPeekOpenSession(string address, [NotNullWhen(true)] out Person? person, [NotNullWhen(true)] out ConversationSession? session)
+    {
+        person = null;
+        session = null;
+        if (_addresses.GetValueOrDefault(address) is not { Person: { } found } || _sessions.GetValueOrDefault(found.Id) is not { } open)
+        {
+            return false;
+        }
+
+        (person, session) = (found, open);
+        return true;
     }
 
     /// <summary>

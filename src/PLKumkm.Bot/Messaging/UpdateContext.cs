@@ -25,6 +25,9 @@ internal sealed class UpdateContext(InboundMessage message, Person person, BotDb
     /// <summary>The batch's senders read ahead; null when the update is handled alone (a tool, a test).</summary>
     public SenderRows? ReadAhead { get; init; }
 
+    /// <summary>The batch's questionnaire steps worked out beside the writer; null outside a batch.</summary>
+    public QuestionnaireAhead.Steps? StepsAhead { get; init; }
+
     /// <summary>The arguments of the update's /command ("" for none, or for plain input).</summary>
     public string Arguments => Command?.Arguments ?? "";
 

@@ -58,9 +58,10 @@ internal sealed class QuestionnaireRunner(
 
     public async Task ContinueAsync(UpdateContext context, ConversationSession row, CancellationToken ct)
     {
-        var state = Read(context, row);
         var message = context.Message;
-        var result = engine.Handle(state, context.Content, message.Reference(message.MessageId));
+        var result = context.StepsAhead is { } ahead && await ahead.TakeAsync(message, row, context.Language, context.Person.Phone, context.Content) is { } taken
+            ? taken
+            : engine.Handle(Read(context, row), context.Content, message.Reference(message.MessageId));
         await ApplyAsync(context, row, result, ct);
     }
 
@@ -80,11 +81,15 @@ internal sealed class QuestionnaireRunner(
     }
 
     /// <summary>The stored session with what this message brings: the person's language and proven phone.</summary>
-    private static SessionState Read(UpdateContext context, ConversationSession row)
+    private static SessionState Read(UpdateContext context, ConversationSession row) => Read(row.StateJson, context.Language, context.Person.Phone);
+
+    /// <summary>A stored state with the person's language and proven phone (what <see cref="QuestionnaireAhead"/> runs
+    /// the engine on too).</summary>
+    internal static SessionState Read(string stateJson, string language, string? phone)
     {
-        var state = SessionStore.Read(row);
-        state.Language = context.Language;
-        state.ProvenPhone = state.OnBehalfOf is null ? context.Person.Phone : null;
+        var state = SessionStore.Read(stateJson);
+        state.Language = language;
+        state.ProvenPhone = state.OnBehalfOf is null ? phone : null;
         return state;
     }
 

@@ -23,6 +23,9 @@ internal static class SessionStore
         JsonSerializer.Deserialize<SessionState>(row.StateJson, Json)
         ?? throw new JsonException($"session {row.Id} has no state");
 
+    public static SessionState Read(string stateJson) =>
+        JsonSerializer.Deserialize<SessionState>(stateJson, Json) ?? throw new JsonException("a stored session has no state");
+
     /// <summary>What a step of the questionnaire changes in its row (<see cref="Write"/>, and the record it produced):
     /// written by one reused statement when nothing else changed (<see cref="BotDbContext.TryUpdateHotAsync{T}"/>).</summary>
     public static readonly IReadOnlyList<string> StepColumns =

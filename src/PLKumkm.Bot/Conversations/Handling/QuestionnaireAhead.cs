@@ -10,7 +10,7 @@ namespace PLKumkm.Bot.Conversations.Handling;
 /// state read from its JSON, the step, its replies) while the writer goes through the batch in order, so the second
 /// core does that part. The engine is pure, so a step worked out ahead is the step the writer would work out, as long
 /// as its inputs are the same: the writer takes it only for the same session row with the same stored state, language,
-/// proven phone and input, and otherwise (the chat twice in the batch, a role or language changed by an earlier update,
+/// proven phone and input, and otherwise (the chat twice in the batch, a language or phone changed by an earlier update,
 /// the input routed elsewhere, the worker not there yet) runs the engine itself.
 /// </summary>
 internal sealed class QuestionnaireAhead(ConversationEngine engine)

@@ -14,7 +14,9 @@ namespace PLKumkm.Bot.Messaging;
 /// </summary>
 /// <remarks>
 /// Inside the transaction on purpose: on SQLite it holds the write lock from its start, so nothing outside the batch
-/// can change these rows meanwhile; on PostgreSQL the rows are as fresh as any read in the batch.
+/// can change these rows meanwhile. On PostgreSQL (read committed) another instance's commit during the batch (a
+/// coordinator's role change, say) counts from the next batch on, at most a batch later than a read per update saw it;
+/// within the instance every write is noted.
 /// </remarks>
 internal sealed class SenderRows
 {
